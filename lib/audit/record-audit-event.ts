@@ -1,0 +1,43 @@
+import type { Tx } from "@/lib/db";
+import type { AuditAction } from "./actions";
+import { auditHash, GENESIS_HASH, type AuditContent } from "./hash";
+
+// Serialises appends so each row links to the one committed just before it.
+const AUDIT_CHAIN_LOCK = 7_235_105_900_001n;
+
+export type AuditActor = { id: string; email: string } | null;
+
+export type RecordAuditEventOptions = {
+  tx: Tx;
+  actor: AuditActor;
+  action: AuditAction;
+  teamId?: string | null;
+  target?: { type: string; id: string };
+  data?: Record<string, unknown>;
+  request?: { id?: string; ip?: string };
+};
+
+/** Appends one event inside the caller's transaction, so it commits with the change it records. */
+export async function recordAuditEvent(options: RecordAuditEventOptions) {
+  const { tx } = options;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
+  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  const prevHash = last?.hash ?? GENESIS_HASH;
+
+  const content: AuditContent = {
+    createdAt: new Date(),
+    actorId: options.actor?.id ?? null,
+    actorEmail: options.actor?.email ?? null,
+    teamId: options.teamId ?? null,
+    action: options.action,
+    targetType: options.target?.type ?? null,
+    targetId: options.target?.id ?? null,
+    // what JSONB will give back, so the hash survives the round trip
+    data: JSON.parse(JSON.stringify(options.data ?? {})),
+    requestId: options.request?.id ?? null,
+    sourceIp: options.request?.ip ?? null,
+  };
+  return tx.auditEvent.create({
+    data: { ...content, data: content.data as object, prevHash, hash: auditHash(prevHash, content) },
+  });
+}
