@@ -1,0 +1,34 @@
+# Sourced by scripts/demo.sh and scripts/test.sh: install what is missing, idempotently.
+
+log() { echo "[slipway] $*" >&2; }
+
+as_root() {
+  if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi
+}
+
+# npm dependencies, reinstalled when package-lock.json is newer than the install.
+ensure_node_modules() {
+  if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+    log "installing npm dependencies (npm ci)"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+# ensure_debian_packages CHECK_PATH PACKAGE... : apt-get install when CHECK_PATH is absent.
+ensure_debian_packages() {
+  local check=$1
+  shift
+  if ! compgen -G "$check" >/dev/null; then
+    log "installing Debian packages: $*"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "$@" >&2
+  fi
+}
+
+free_port() {
+  node -e 'const s = require("node:net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'
+}
+
+generate_prisma_client() {
+  bash scripts/prisma-generate.sh >/dev/null
+}

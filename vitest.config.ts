@@ -1,0 +1,46 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = path.dirname(new URL(import.meta.url).pathname);
+const alias = [{ find: /^@\//, replacement: `${root}/` }];
+
+/** The integration suite runs twice: on PostgreSQL (DATABASE_URL) and on PGlite. */
+function integration(db: "postgres" | "pglite") {
+  return {
+    resolve: { alias },
+    test: {
+      name: `integration-${db}`,
+      include: ["tests/integration/**/*.test.ts"],
+      env: { SLIPWAY_TEST_DB: db },
+      globalSetup: ["tests/helpers/db-global-setup.ts"],
+      setupFiles: ["tests/helpers/db-setup.ts"],
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+    },
+  };
+}
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"] },
+      },
+      integration("postgres"),
+      integration("pglite"),
+      {
+        resolve: { alias },
+        test: {
+          name: "k8s",
+          include: ["tests/k8s/**/*.test.ts"],
+          globalSetup: ["tests/k8s/global-setup.ts"],
+          // One control plane, shared by every file; files run one after another.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
+  },
+});
