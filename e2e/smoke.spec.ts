@@ -1,0 +1,15 @@
+import { expect, test } from "@playwright/test";
+
+test("[smoke] the home page loads with the seeded teams", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Slipway" })).toBeVisible();
+  await expect(page.getByTestId("team-count")).toHaveText("2");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeAttached();
+});
+
+test("[smoke] health and readiness answer", async ({ request }) => {
+  expect(await (await request.get("/api/healthz")).json()).toEqual({ status: "ok" });
+  const ready = await request.get("/api/readyz");
+  expect(ready.status()).toBe(200);
+  expect(await ready.json()).toEqual({ status: "ready" });
+});

@@ -1,0 +1,193 @@
+/**
+ * The one client factory. Two kinds of identity talk to the cluster:
+ * - PlatformClient: Slipway's own credential (a kubeconfig, or the in-cluster
+ *   ServiceAccount), used only to provision teams and mint their tokens;
+ * - TeamClient: a short-lived team ServiceAccount token, used for everything else.
+ *
+ * Every request carries an AbortSignal with a timeout, and every failure becomes a
+ * K8sError (see call()). The API objects below are for lib/k8s only.
+ */
+import * as https from "node:https";
+import {
+  AppsV1Api,
+  CoreV1Api,
+  KubeConfig,
+  NetworkingV1Api,
+  RbacAuthorizationV1Api,
+  ServerConfiguration,
+  createConfiguration,
+  type Cluster,
+  type RequestContext,
+  type ResponseContext,
+} from "@kubernetes/client-node";
+import { AppError } from "@/lib/errors";
+import { K8sError, toK8sError, type K8sCallContext } from "./errors";
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export type TeamRole = "deployer" | "viewer";
+
+/** Where a bearer token comes from; `invalidate` lets a 401 force a fresh one. */
+export type TokenSource = {
+  get(): Promise<string>;
+  invalidate?(): void;
+};
+
+type ClientOptions = { timeoutMs?: number; tokenSource?: TokenSource };
+
+export class KubeClient {
+  readonly server: string;
+  readonly timeoutMs: number;
+  readonly core: CoreV1Api;
+  readonly apps: AppsV1Api;
+  readonly networking: NetworkingV1Api;
+  readonly rbac: RbacAuthorizationV1Api;
+  /** The cluster entry (server, CA), so token clients can reuse it. */
+  readonly clusterEntry: Cluster;
+  private readonly kc: KubeConfig;
+  private readonly tokenSource: TokenSource | undefined;
+
+  constructor(kc: KubeConfig, options: ClientOptions = {}) {
+    const cluster = kc.getCurrentCluster();
+    if (!cluster) throw new AppError("CLUSTER_ERROR", "The kubeconfig has no current cluster.");
+    this.kc = kc;
+    this.clusterEntry = cluster;
+    this.server = cluster.server;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.tokenSource = options.tokenSource;
+
+    const timeoutMs = this.timeoutMs;
+    const tokenSource = this.tokenSource;
+    const config = createConfiguration({
+      baseServer: new ServerConfiguration(cluster.server, {}),
+      authMethods: {
+        default: {
+          getName: () => "slipway",
+          async applySecurityAuthentication(context: RequestContext) {
+            // The kubeconfig sets the TLS agent (CA) and its own credentials...
+            await kc.applySecurityAuthentication(context);
+            // ...which a team token, when there is one, replaces.
+            if (tokenSource) context.setHeaderParam("Authorization", `Bearer ${await tokenSource.get()}`);
+          },
+        },
+      },
+      promiseMiddleware: [
+        {
+          // node-fetch honours the signal while connecting, waiting and reading the body.
+          pre: async (context: RequestContext) => {
+            context.setSignal(AbortSignal.timeout(timeoutMs));
+            return context;
+          },
+          post: async (context: ResponseContext) => context,
+        },
+      ],
+    });
+    this.core = new CoreV1Api(config);
+    this.apps = new AppsV1Api(config);
+    this.networking = new NetworkingV1Api(config);
+    this.rbac = new RbacAuthorizationV1Api(config);
+  }
+
+  /**
+   * Runs one cluster operation and turns any failure into a K8sError. A 401 with
+   * a refreshable token (a cached one that was revoked) is retried once with a
+   * fresh token; a second failure surfaces.
+   */
+  async call<T>(context: K8sCallContext, operation: () => Promise<T>): Promise<T> {
+    const withCluster = { cluster: this.server, ...context };
+    try {
+      return await operation();
+    } catch (e) {
+      const error = toK8sError(e, withCluster);
+      if (error.clusterStatus !== 401 || !this.tokenSource?.invalidate) throw error;
+      this.tokenSource.invalidate();
+      try {
+        return await operation();
+      } catch (again) {
+        throw toK8sError(again, withCluster);
+      }
+    }
+  }
+
+  /** TLS agent and headers for raw requests (the rollout watch). */
+  async requestOptions(): Promise<https.RequestOptions> {
+    const options: https.RequestOptions = {};
+    await this.kc.applyToHTTPSOptions(options);
+    if (this.tokenSource) {
+      options.headers = { ...options.headers, Authorization: `Bearer ${await this.tokenSource.get()}` };
+    }
+    return options;
+  }
+}
+
+/** Slipway's own identity. Only provisioning and token minting take this type. */
+export class PlatformClient extends KubeClient {
+  readonly kind = "platform";
+}
+
+/** A team ServiceAccount's identity, limited by RBAC to one namespace. */
+export class TeamClient extends KubeClient {
+  readonly kind = "team";
+  constructor(
+    kc: KubeConfig,
+    readonly namespace: string,
+    readonly role: TeamRole | undefined,
+    options: ClientOptions,
+  ) {
+    super(kc, options);
+  }
+}
+
+/**
+ * The platform credential: a kubeconfig file when a path is given, otherwise the
+ * in-cluster ServiceAccount. Without either there is no cluster to talk to.
+ */
+export function loadPlatformClient(options: { kubeconfig?: string; context?: string; timeoutMs?: number } = {}) {
+  const kc = new KubeConfig();
+  if (options.kubeconfig) {
+    kc.loadFromFile(options.kubeconfig);
+    if (options.context) kc.setCurrentContext(options.context);
+  } else if (process.env.KUBERNETES_SERVICE_HOST) {
+    kc.loadFromCluster();
+  } else {
+    throw new K8sError("UNAVAILABLE", "No cluster configured: give a kubeconfig path or run inside the cluster.", {
+      reason: "NotConfigured",
+    });
+  }
+  return new PlatformClient(kc, { timeoutMs: options.timeoutMs });
+}
+
+/** A KubeConfig for the same server and CA as `base`, with no credentials of its own. */
+function kubeConfigWithoutUser(base: KubeClient, namespace?: string): KubeConfig {
+  const kc = new KubeConfig();
+  kc.loadFromOptions({
+    clusters: [{ ...base.clusterEntry, name: "cluster" }],
+    users: [{ name: "token" }],
+    contexts: [{ name: "team", cluster: "cluster", user: "token", namespace }],
+    currentContext: "team",
+  });
+  return kc;
+}
+
+/** A team client whose token comes from `tokenSource` (see tokens.ts for the cached one). */
+export function teamClientWithTokenSource(
+  base: KubeClient,
+  namespace: string,
+  role: TeamRole | undefined,
+  tokenSource: TokenSource,
+  options: { timeoutMs?: number } = {},
+): TeamClient {
+  return new TeamClient(kubeConfigWithoutUser(base, namespace), namespace, role, {
+    timeoutMs: options.timeoutMs ?? base.timeoutMs,
+    tokenSource,
+  });
+}
+
+/** A client for a fixed bearer token against the same cluster as `base` (no refresh). */
+export function clientForToken(
+  base: KubeClient,
+  token: string,
+  options: { namespace: string; role?: TeamRole; timeoutMs?: number },
+): TeamClient {
+  return teamClientWithTokenSource(base, options.namespace, options.role, { get: async () => token }, options);
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# npm test: installs what the suites need when missing (npm dependencies, PostgreSQL and
+# Chromium from Debian, the Kubernetes control plane built from Go modules), starts a
+# throwaway PostgreSQL on a free loopback port, and runs every suite: unit, integration
+# (on PostgreSQL and on PGlite), Kubernetes, and Playwright. Ends with the counts.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/lib/ensure.sh
+source scripts/lib/throwaway-postgres.sh
+export NEXT_TELEMETRY_DISABLED=1
+
+set -e
+ensure_node_modules
+ensure_debian_packages "/usr/lib/postgresql/*/bin/initdb" postgresql
+ensure_debian_packages /usr/bin/chromium chromium fonts-liberation
+generate_prisma_client
+log "building or reusing the Kubernetes control plane binaries"
+SLIPWAY_K8S_BIN=$(bash scripts/build-k8s.sh)
+export SLIPWAY_K8S_BIN
+
+trap stop_throwaway_postgres EXIT
+start_throwaway_postgres
+set +e
+
+reports=.data/test-reports
+rm -rf "$reports" && mkdir -p "$reports"
+status=0
+
+log "vitest: unit, integration (PostgreSQL and PGlite), Kubernetes"
+npx --no-install vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json" || status=1
+
+log "playwright: building the app"
+if npx --no-install next build >"$reports/next-build.log" 2>&1; then
+  export E2E_PORT=$(free_port)
+  export E2E_DATABASE_URL="${SLIPWAY_TEST_PG_URL%/postgres}/slipway_e2e"
+  psql -q "$SLIPWAY_TEST_PG_URL" -c 'CREATE DATABASE slipway_e2e' || status=1
+  npx --no-install playwright test || status=1
+else
+  cat "$reports/next-build.log" >&2
+  log "next build failed; Playwright did not run"
+  status=1
+fi
+
+node scripts/lib/summarize-tests.mjs "$reports" || status=1
+exit "$status"

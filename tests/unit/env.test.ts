@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+
+describe("[env] parseEnv", () => {
+  it("fills defaults for the embedded setup", () => {
+    expect(parseEnv({})).toMatchObject({ NODE_ENV: "development", DATA_DIR: ".data", LOG_LEVEL: "info" });
+    expect(parseEnv({}).DATABASE_URL).toBeUndefined();
+  });
+
+  it("treats an empty DATABASE_URL as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("accepts a postgres URL", () => {
+    expect(parseEnv({ DATABASE_URL: "postgresql://u:p@db:5432/slipway" }).DATABASE_URL).toBe("postgresql://u:p@db:5432/slipway");
+  });
+
+  it("names every malformed variable and why", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://db/slipway", LOG_LEVEL: "loud" })).toThrow(
+      /DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL[\s\S]*LOG_LEVEL/,
+    );
+  });
+});
