@@ -90,11 +90,11 @@ function describeTarget(c: K8sCallContext): string {
 /** The body of a failed call is a Kubernetes Status object as JSON text (or nothing, for 401). */
 function parseStatusBody(body: unknown): { reason?: string; message?: string } {
   let value = body;
-  if (typeof value === "string") {
+  if (typeof body === "string") {
     try {
-      value = JSON.parse(value);
+      value = JSON.parse(body);
     } catch {
-      return { message: value.slice(0, 500) || undefined };
+      return { message: body.slice(0, 500) || undefined };
     }
   }
   if (value && typeof value === "object") {

@@ -11,6 +11,9 @@ import { adminUrl, databaseUrl, uniqueName } from "./db-names";
 
 const testDb = inject("testDb");
 
+// Embedded state of this file's own (no local cluster, no shared .data/).
+process.env.DATA_DIR = await mkdtemp(path.join(os.tmpdir(), "slipway-data-"));
+
 if (testDb.kind === "postgres") {
   const name = uniqueName("slipway_test");
   const admin = await connectPostgres(adminUrl());

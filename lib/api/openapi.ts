@@ -1,0 +1,119 @@
+/**
+ * The /api/v1 contract. Request bodies come from the same zod schemas the use-cases
+ * validate with, so the document cannot drift from what the server accepts.
+ */
+import { z } from "zod";
+import { addMemberSchema } from "@/lib/members/members.types";
+import { createTeamSchema } from "@/lib/teams/create-team.types";
+import { createApiTokenSchema } from "@/lib/tokens/create-api-token.types";
+import { role } from "@/lib/validation/fields";
+
+const schemaOf = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" });
+const body = (schema: z.ZodType) => ({ required: true, content: { "application/json": { schema: schemaOf(schema) } } });
+const ok = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((code) => [String(code), { $ref: `#/components/responses/Error${code}` }]));
+const teamParam = { name: "team", in: "path", required: true, schema: { type: "string" }, description: "Team slug" };
+const userParam = { name: "userId", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+});
+
+export const openApiDocument = {
+  openapi: "3.1.0",
+  info: {
+    title: "Slipway API",
+    version: "1",
+    description:
+      "Everything the Slipway UI does, with the same permissions. Authenticate with a personal access token: `Authorization: Bearer slw_...` (create one under Settings → API tokens, or `npm run admin -- create-token`).",
+  },
+  servers: [{ url: "/api/v1" }],
+  security: [{ bearer: [] }],
+  paths: {
+    "/me": { get: { summary: "Who the token belongs to", responses: { 200: ok("The caller"), ...errors(401) } } },
+    "/teams": {
+      get: {
+        summary: "Teams you belong to (all teams for platform admins)",
+        parameters: [
+          { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+          { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page" },
+        ],
+        responses: { 200: ok("{ teams, nextCursor }"), ...errors(400, 401) },
+      },
+      post: {
+        summary: "Create a team and provision its namespace (platform admins)",
+        requestBody: body(createTeamSchema),
+        responses: { 201: ok("{ team, provisioning }"), ...errors(400, 401, 403, 409) },
+      },
+    },
+    "/teams/{team}": {
+      get: { summary: "A team, your role in it and its leads", parameters: [teamParam], responses: { 200: ok("The team"), ...errors(401, 403, 404) } },
+    },
+    "/teams/{team}/members": {
+      get: { summary: "Members and their roles", parameters: [teamParam], responses: { 200: ok("{ members }"), ...errors(401, 403, 404) } },
+      post: {
+        summary: "Grant a role to someone by email (leads); pending until their first sign-in",
+        parameters: [teamParam],
+        requestBody: body(addMemberSchema),
+        responses: { 201: ok("The membership"), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    "/teams/{team}/members/{userId}": {
+      patch: {
+        summary: "Change a member's role (leads); the last lead cannot be demoted",
+        parameters: [teamParam, userParam],
+        requestBody: body(z.object({ role })),
+        responses: { 200: ok("The membership"), ...errors(400, 401, 403, 404, 409) },
+      },
+      delete: {
+        summary: "Remove a member (leads); the last lead cannot be removed",
+        parameters: [teamParam, userParam],
+        responses: { 200: ok("{ removed: true }"), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    "/tokens": {
+      get: { summary: "Your API tokens", responses: { 200: ok("{ tokens }"), ...errors(401) } },
+      post: {
+        summary: "Create an API token; the response is the only time it is shown",
+        requestBody: body(createApiTokenSchema),
+        responses: { 201: ok("{ token, id, name, prefix, expiresAt }"), ...errors(400, 401) },
+      },
+    },
+    "/tokens/{tokenId}": {
+      delete: {
+        summary: "Revoke one of your tokens",
+        parameters: [{ name: "tokenId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+        responses: { 200: ok("{ id, revokedAt }"), ...errors(400, 401, 404) },
+      },
+    },
+  },
+  components: {
+    securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A Slipway personal access token (slw_...)" } },
+    schemas: {
+      Error: {
+        type: "object",
+        required: ["error"],
+        properties: {
+          error: {
+            type: "object",
+            required: ["code", "message"],
+            properties: {
+              code: { type: "string", enum: ["INVALID_INPUT", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "UNAVAILABLE", "CLUSTER_ERROR", "INTERNAL"] },
+              message: { type: "string" },
+              fields: { type: "object", additionalProperties: { type: "array", items: { type: "string" } }, description: "Per-field messages for INVALID_INPUT" },
+            },
+          },
+        },
+      },
+    },
+    responses: {
+      Error400: errorResponse("Invalid input; `fields` names each field and the rule"),
+      Error401: errorResponse("No token, or an unknown, expired or revoked one"),
+      Error403: errorResponse("Your role does not allow this; the message names the role needed and the team's leads"),
+      Error404: errorResponse("No such team, member or token"),
+      Error409: errorResponse("Conflicts with the current state (taken slug, existing member, last lead)"),
+    },
+  },
+} as const;

@@ -1,0 +1,22 @@
+/**
+ * What may be reached without a session (used by proxy.ts). Everything else needs one.
+ * /api/v1 answers to bearer tokens, checked by the API itself.
+ */
+const PUBLIC_PREFIXES = ["/api/auth/", "/api/v1/", "/_next/"];
+const PUBLIC_PATHS = new Set(["/signin", "/api/healthz", "/api/readyz", "/api/v1", "/favicon.ico", "/robots.txt"]);
+
+export function isPublicPath(pathname: string): boolean {
+  return PUBLIC_PATHS.has(pathname) || PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix));
+}
+
+/** Pages get a redirect to /signin; API routes and other non-page requests get a 401. */
+export function isApiPath(pathname: string): boolean {
+  return pathname === "/api" || pathname.startsWith("/api/");
+}
+
+/** Where /signin should send a person back to: a path on this site, never another origin. */
+export function safeCallbackPath(value: string | string[] | undefined | null): string {
+  const path = Array.isArray(value) ? value[0] : value;
+  if (!path || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return "/";
+  return path;
+}

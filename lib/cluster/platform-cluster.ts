@@ -1,0 +1,24 @@
+/**
+ * Which cluster Slipway provisions teams in, with its own ("platform") credential:
+ * SLIPWAY_KUBECONFIG when set; else the in-cluster ServiceAccount; else the local
+ * control plane of `npm run cluster -- up` (DATA_DIR/cluster/platform.kubeconfig)
+ * when it exists. Null when there is none: teams are then created without a namespace.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { env } from "@/lib/env";
+import { loadPlatformClient, type PlatformClient } from "@/lib/k8s";
+
+const holder = globalThis as unknown as { slipwayPlatformCluster?: PlatformClient | null };
+
+export function localClusterKubeconfig(): string {
+  return path.resolve(env.DATA_DIR, "cluster", "platform.kubeconfig");
+}
+
+export function platformCluster(): PlatformClient | null {
+  if (holder.slipwayPlatformCluster !== undefined) return holder.slipwayPlatformCluster;
+  const kubeconfig = env.SLIPWAY_KUBECONFIG ?? (existsSync(localClusterKubeconfig()) ? localClusterKubeconfig() : undefined);
+  holder.slipwayPlatformCluster =
+    kubeconfig || process.env.KUBERNETES_SERVICE_HOST ? loadPlatformClient({ kubeconfig }) : null;
+  return holder.slipwayPlatformCluster;
+}

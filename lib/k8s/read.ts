@@ -1,0 +1,141 @@
+/**
+ * What the app page shows: the Deployment and its rollout status, its pods,
+ * recent events about it and a tail of each pod's log. Read with a team token
+ * (viewer is enough). Logs are best effort: a pod whose node cannot serve logs
+ * (kwok's simulated nodes, a node gone away) gets an error line, not a failed page.
+ */
+import type { TeamClient } from "./client";
+import { K8sError } from "./errors";
+import { LABELS, RELEASE_SEQUENCE_ANNOTATION } from "./manifests";
+import { rolloutStatus, type RolloutStatus } from "./rollout";
+
+export type DeploymentSummary = {
+  generation: number;
+  observedGeneration: number;
+  image: string | undefined;
+  releaseId: string | undefined;
+  releaseSequence: number | undefined;
+  replicas: number;
+};
+
+export type PodSummary = {
+  name: string;
+  phase: string;
+  ready: boolean;
+  restarts: number;
+  node: string | undefined;
+  releaseId: string | undefined;
+  startedAt: Date | undefined;
+};
+
+export type EventSummary = {
+  type: string;
+  reason: string;
+  message: string;
+  object: string;
+  count: number;
+  lastSeen: Date | undefined;
+};
+
+export type LogTail = { pod: string; text?: string; error?: string };
+
+export type AppView = {
+  /** Null when the app has never been deployed. */
+  deployment: DeploymentSummary | null;
+  rollout: RolloutStatus | null;
+  pods: PodSummary[];
+  events: EventSummary[];
+  logs: LogTail[];
+};
+
+export type ReadAppOptions = { tailLines?: number; maxLogPods?: number; maxEvents?: number };
+
+export async function readApp(
+  team: TeamClient,
+  namespace: string,
+  name: string,
+  options: ReadAppOptions = {},
+): Promise<AppView> {
+  const where = { namespace, name };
+  const labelSelector = `${LABELS.app}=${name}`;
+
+  const [deployment, pods, replicaSets, events] = await Promise.all([
+    team
+      .call({ verb: "get", kind: "Deployment", ...where }, () => team.apps.readNamespacedDeployment(where))
+      .catch((e: unknown) => {
+        if (e instanceof K8sError && e.clusterStatus === 404) return null;
+        throw e;
+      }),
+    team.call({ verb: "list", kind: "pods", namespace }, () => team.core.listNamespacedPod({ namespace, labelSelector })),
+    team.call({ verb: "list", kind: "replicasets", namespace }, () =>
+      team.apps.listNamespacedReplicaSet({ namespace, labelSelector }),
+    ),
+    team.call({ verb: "list", kind: "events", namespace }, () => team.core.listNamespacedEvent({ namespace })),
+  ]);
+
+  const podSummaries: PodSummary[] = pods.items.map((pod) => {
+    const statuses = pod.status?.containerStatuses ?? [];
+    return {
+      name: pod.metadata?.name ?? "",
+      phase: pod.status?.phase ?? "Unknown",
+      ready: pod.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True") ?? false,
+      restarts: statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0),
+      node: pod.spec?.nodeName,
+      releaseId: pod.metadata?.labels?.[LABELS.release],
+      startedAt: pod.status?.startTime,
+    };
+  });
+
+  // Events name their object; keep those about this app's Deployment, ReplicaSets and pods.
+  const ours = new Set([name, ...replicaSets.items.map((rs) => rs.metadata?.name), ...podSummaries.map((p) => p.name)]);
+  const eventSummaries: EventSummary[] = events.items
+    .filter((e) => ours.has(e.involvedObject.name))
+    .map((e) => ({
+      type: e.type ?? "Normal",
+      reason: e.reason ?? "",
+      message: e.message ?? "",
+      object: `${e.involvedObject.kind}/${e.involvedObject.name}`,
+      count: e.count ?? 1,
+      lastSeen: e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp,
+    }))
+    .sort((a, b) => (b.lastSeen?.getTime() ?? 0) - (a.lastSeen?.getTime() ?? 0))
+    .slice(0, options.maxEvents ?? 20);
+
+  const logs = await Promise.all(
+    podSummaries
+      .slice(0, options.maxLogPods ?? 3)
+      .map((pod) => readLogTail(team, namespace, pod.name, name, options.tailLines ?? 50)),
+  );
+
+  return {
+    deployment: deployment && {
+      generation: deployment.metadata?.generation ?? 0,
+      observedGeneration: deployment.status?.observedGeneration ?? 0,
+      image: deployment.spec?.template.spec?.containers[0]?.image,
+      releaseId: deployment.metadata?.labels?.[LABELS.release],
+      releaseSequence: Number(deployment.metadata?.annotations?.[RELEASE_SEQUENCE_ANNOTATION]) || undefined,
+      replicas: deployment.spec?.replicas ?? 0,
+    },
+    rollout: deployment && rolloutStatus(deployment),
+    pods: podSummaries,
+    events: eventSummaries,
+    logs,
+  };
+}
+
+async function readLogTail(
+  team: TeamClient,
+  namespace: string,
+  pod: string,
+  container: string,
+  tailLines: number,
+): Promise<LogTail> {
+  try {
+    const text = await team.call({ verb: "read the log of", kind: "pod", name: pod, namespace }, () =>
+      team.core.readNamespacedPodLog({ name: pod, namespace, container, tailLines }),
+    );
+    return { pod, text };
+  } catch (e) {
+    return { pod, error: e instanceof Error ? e.message : String(e) };
+  }
+}

@@ -1,0 +1,25 @@
+import { db } from "@/lib/db";
+import type { TeamContext } from "@/lib/authz/team-context";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { ChangeMemberRoleInput } from "./members.types";
+import { unsafeEnsureAnotherLead, unsafeFindMembership } from "./unsafe-lock-team-leads";
+
+export async function changeMemberRole(options: { ctx: TeamContext; input: ChangeMemberRoleInput }) {
+  const { ctx, input } = options;
+  return db().$transaction(async (tx) => {
+    const membership = await unsafeFindMembership(tx, ctx.team.id, input.userId);
+    if (membership.role === input.role) return { userId: input.userId, email: membership.user.email, role: input.role };
+    if (membership.role === "LEAD") await unsafeEnsureAnotherLead(tx, ctx.team, input.userId);
+    await tx.membership.update({ where: { id: membership.id }, data: { role: input.role, grantedById: ctx.actor.id, grantedAt: new Date() } });
+    await recordAuditEvent({
+      tx,
+      actor: ctx.actor,
+      action: "membership.change",
+      teamId: ctx.team.id,
+      target: { type: "user", id: input.userId },
+      data: { email: membership.user.email, from: membership.role, to: input.role },
+      request: ctx.request,
+    });
+    return { userId: input.userId, email: membership.user.email, role: input.role };
+  });
+}

@@ -1,0 +1,23 @@
+import type { Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+/**
+ * Locks the team row so concurrent role changes and removals see each other, then
+ * refuses to take away the team's last lead. No access check: callers have one.
+ */
+export async function unsafeEnsureAnotherLead(tx: Tx, team: { id: string; name: string }, losingLeadUserId: string) {
+  await tx.$queryRaw`SELECT id FROM "Team" WHERE id = ${team.id}::uuid FOR UPDATE`;
+  const otherLeads = await tx.membership.count({ where: { teamId: team.id, role: "LEAD", userId: { not: losingLeadUserId } } });
+  if (otherLeads === 0) {
+    throw new AppError("CONFLICT", `This is the last lead of ${team.name}. Make someone else a lead first.`);
+  }
+}
+
+export async function unsafeFindMembership(tx: Tx, teamId: string, userId: string) {
+  const membership = await tx.membership.findUnique({
+    where: { teamId_userId: { teamId, userId } },
+    include: { user: { select: { email: true } } },
+  });
+  if (!membership) throw new AppError("NOT_FOUND", "That person is not a member of this team.");
+  return membership;
+}

@@ -1,0 +1,46 @@
+import { db } from "@/lib/db";
+import type { Actor, RequestInfo } from "@/lib/authz/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { platformCluster } from "@/lib/cluster/platform-cluster";
+import { provisionTeam, toK8sError } from "@/lib/k8s";
+
+export type ProvisioningOutcome =
+  | { status: "provisioned"; namespace: string }
+  | { status: "skipped"; reason: string }
+  | { status: "failed"; error: string };
+
+/**
+ * Creates or updates the team's namespace, ServiceAccounts, RoleBindings, quota and
+ * limits (idempotent server-side apply) and records the outcome, success or failure.
+ */
+export async function provisionTeamNamespace(options: {
+  actor: Actor;
+  request: RequestInfo;
+  team: { id: string; slug: string; namespace: string };
+}): Promise<ProvisioningOutcome> {
+  const { team } = options;
+  let outcome: ProvisioningOutcome;
+  const cluster = platformCluster();
+  if (!cluster) {
+    outcome = { status: "skipped", reason: "no cluster is configured" };
+  } else {
+    try {
+      await provisionTeam(cluster, { slug: team.slug, namespace: team.namespace });
+      outcome = { status: "provisioned", namespace: team.namespace };
+    } catch (error) {
+      outcome = { status: "failed", error: toK8sError(error, { namespace: team.namespace }).message };
+    }
+  }
+  await db().$transaction((tx) =>
+    recordAuditEvent({
+      tx,
+      actor: options.actor,
+      action: "team.provision",
+      teamId: team.id,
+      target: { type: "namespace", id: team.namespace },
+      data: outcome,
+      request: options.request,
+    }),
+  );
+  return outcome;
+}

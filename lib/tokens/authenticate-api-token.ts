@@ -1,0 +1,27 @@
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/authz/actor";
+import { AppError } from "@/lib/errors";
+import { hashToken, isWellFormedToken } from "./token-format";
+
+// lastUsedAt is informational; writing it at most once a minute keeps reads cheap.
+const LAST_USED_GRANULARITY_MS = 60_000;
+
+/** The person behind an `Authorization: Bearer slw_...` header, or UNAUTHENTICATED saying why. */
+export async function authenticateApiToken(authorization: string | null): Promise<Actor> {
+  const match = authorization?.match(/^Bearer\s+(\S+)$/i);
+  if (!match) throw new AppError("UNAUTHENTICATED", "Send a personal access token: Authorization: Bearer slw_...");
+  const token = match[1]!;
+  if (!isWellFormedToken(token)) throw new AppError("UNAUTHENTICATED", "That is not a Slipway token.");
+  const record = await db().apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { user: { select: { id: true, email: true, name: true, isPlatformAdmin: true } } },
+  });
+  if (!record) throw new AppError("UNAUTHENTICATED", "Unknown token.");
+  if (record.revokedAt) throw new AppError("UNAUTHENTICATED", `Token ${record.prefix}… was revoked.`);
+  const now = new Date();
+  if (record.expiresAt <= now) throw new AppError("UNAUTHENTICATED", `Token ${record.prefix}… expired on ${record.expiresAt.toISOString()}.`);
+  if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
+    await db().apiToken.update({ where: { id: record.id }, data: { lastUsedAt: now } });
+  }
+  return { ...record.user, via: "token" };
+}

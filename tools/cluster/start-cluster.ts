@@ -1,0 +1,323 @@
+/**
+ * A local Kubernetes control plane on loopback: etcd, kube-apiserver (RBAC on,
+ * static tokens for an admin and for the `slipway-platform` user, ServiceAccount
+ * token issuing), kube-controller-manager, kube-scheduler and kwok with one fake
+ * node that pods schedule on and turn Ready. Used by `npm run cluster` and by the
+ * k8s test suite. Binaries come from scripts/build-k8s.sh.
+ *
+ * The platform user gets exactly deploy/rbac.yaml's slipway-platform ClusterRole,
+ * never cluster-admin, so what works here works with the role Slipway ships.
+ */
+import { execFile } from "node:child_process";
+import * as crypto from "node:crypto";
+import * as fs from "node:fs";
+import * as https from "node:https";
+import * as http from "node:http";
+import * as net from "node:net";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { stringify } from "yaml";
+import { describeExit, startProcess, stopProcess, type Managed } from "./processes";
+
+export type StartClusterOptions = {
+  /** Working directory: etcd data, certificates, kubeconfigs and logs. Reused across starts. */
+  dir: string;
+  /** Directory printed by scripts/build-k8s.sh. */
+  binDir: string;
+  log?: (message: string) => void;
+  /** Overall start-up budget. */
+  timeoutMs?: number;
+};
+
+export type Cluster = {
+  server: string;
+  caFile: string;
+  adminKubeconfig: string;
+  platformKubeconfig: string;
+  adminToken: string;
+  platformToken: string;
+  pids: Record<string, number>;
+  stop(): Promise<void>;
+};
+
+export const PLATFORM_USER = "slipway-platform";
+export const NODE_NAME = "kwok-node-0";
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const execFileAsync = promisify(execFile);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+type HttpAnswer = { status: number; body: string };
+
+/** One GET with a short timeout; network errors become status 0. */
+function get(url: string, options: https.RequestOptions = {}): Promise<HttpAnswer> {
+  const client = url.startsWith("https:") ? https : http;
+  return new Promise((resolve) => {
+    const request = client.get(url, { ...options, timeout: 3000 }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (body += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+      response.on("error", () => resolve({ status: 0, body: "" }));
+    });
+    request.on("timeout", () => request.destroy(new Error("timeout")));
+    request.on("error", (error) => resolve({ status: 0, body: error.message }));
+  });
+}
+
+/**
+ * Polls `check` until it returns true. Fails early, with the log, if one of the
+ * processes died; fails with `what` and the last answer when time runs out.
+ */
+async function waitFor(
+  what: string,
+  check: () => Promise<boolean | string>,
+  options: { timeoutMs: number; processes: Managed[]; intervalMs?: number },
+): Promise<void> {
+  const deadline = Date.now() + options.timeoutMs;
+  let last = "";
+  for (;;) {
+    const dead = options.processes.find((p) => p.exit);
+    if (dead) throw new Error(`Waiting for ${what}: ${describeExit(dead)}`);
+    const result = await check();
+    if (result === true) return;
+    if (typeof result === "string") last = result;
+    if (Date.now() > deadline) {
+      const logs = options.processes.map((p) => `${p.name}: ${p.logFile}`).join(", ");
+      throw new Error(`Timed out after ${options.timeoutMs / 1000}s waiting for ${what}${last ? ` (last: ${last})` : ""}. Logs: ${logs}`);
+    }
+    await new Promise((r) => setTimeout(r, options.intervalMs ?? 250));
+  }
+}
+
+function kubeconfig(server: string, caFile: string, user: string, token: string) {
+  return stringify({
+    apiVersion: "v1",
+    kind: "Config",
+    clusters: [{ name: "slipway-local", cluster: { server, "certificate-authority": caFile } }],
+    users: [{ name: user, user: { token } }],
+    contexts: [{ name: "slipway-local", context: { cluster: "slipway-local", user } }],
+    "current-context": "slipway-local",
+  });
+}
+
+/** The service-account signing key, kept across restarts so issued tokens stay valid. */
+function serviceAccountKey(dir: string): { keyFile: string; pubFile: string } {
+  const keyFile = path.join(dir, "sa.key");
+  const pubFile = path.join(dir, "sa.pub");
+  if (!fs.existsSync(keyFile) || !fs.existsSync(pubFile)) {
+    const { privateKey, publicKey } = crypto.generateKeyPairSync("rsa", {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: "pkcs8", format: "pem" },
+      publicKeyEncoding: { type: "spki", format: "pem" },
+    });
+    fs.writeFileSync(keyFile, privateKey, { mode: 0o600 });
+    fs.writeFileSync(pubFile, publicKey);
+  }
+  return { keyFile, pubFile };
+}
+
+/** Objects the admin creates once the API is up: the platform's binding and the fake node. */
+function bootstrapObjects(): string {
+  const binding = {
+    apiVersion: "rbac.authorization.k8s.io/v1",
+    kind: "ClusterRoleBinding",
+    metadata: { name: "slipway-platform-local" },
+    roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "slipway-platform" },
+    subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "User", name: PLATFORM_USER }],
+  };
+  const resources = { cpu: "32", memory: "256Gi", pods: "110" };
+  // No taint (unlike kwok's example), so ordinary pods schedule here.
+  const node = {
+    apiVersion: "v1",
+    kind: "Node",
+    metadata: {
+      name: NODE_NAME,
+      annotations: { "kwok.x-k8s.io/node": "fake", "node.alpha.kubernetes.io/ttl": "0" },
+      labels: {
+        type: "kwok",
+        "kubernetes.io/hostname": NODE_NAME,
+        "kubernetes.io/os": "linux",
+        "kubernetes.io/arch": "amd64",
+      },
+    },
+    status: {
+      allocatable: resources,
+      capacity: resources,
+      // Log requests go here; nothing listens, so they fail fast instead of hanging.
+      addresses: [{ type: "InternalIP", address: "127.0.0.1" }],
+    },
+  };
+  return [binding, node].map((o) => stringify(o)).join("---\n");
+}
+
+export async function startCluster(options: StartClusterOptions): Promise<Cluster> {
+  const started = Date.now();
+  const log = options.log ?? (() => {});
+  const budget = options.timeoutMs ?? 180_000;
+  const remaining = () => Math.max(1000, budget - (Date.now() - started));
+  const dir = path.resolve(options.dir);
+  const bin = (name: string) => path.join(options.binDir, name);
+  const logs = path.join(dir, "logs");
+  fs.mkdirSync(logs, { recursive: true });
+  fs.mkdirSync(path.join(dir, "pki"), { recursive: true });
+
+  const processes: Managed[] = [];
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      const [etcd, ...rest] = processes;
+      await Promise.all(rest.reverse().map((p) => stopProcess(p)));
+      if (etcd) await stopProcess(etcd);
+    })());
+  const run = (name: string, args: string[]) => {
+    const p = startProcess(name, bin(name), args, path.join(logs, `${name}.log`));
+    processes.push(p);
+    return p;
+  };
+
+  try {
+    const [etcdPort, peerPort, apiPort, deadKubeletPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    const adminToken = crypto.randomBytes(24).toString("hex");
+    const platformToken = crypto.randomBytes(24).toString("hex");
+    const tokensFile = path.join(dir, "tokens.csv");
+    fs.writeFileSync(
+      tokensFile,
+      `${adminToken},admin,admin,"system:masters"\n${platformToken},${PLATFORM_USER},${PLATFORM_USER}\n`,
+      { mode: 0o600 },
+    );
+    const sa = serviceAccountKey(dir);
+    const server = `https://127.0.0.1:${apiPort}`;
+    const caFile = path.join(dir, "pki", "apiserver.crt");
+    const issuer = "https://kubernetes.default.svc.cluster.local";
+
+    log("starting etcd");
+    const etcdUrl = `http://127.0.0.1:${etcdPort}`;
+    const peerUrl = `http://127.0.0.1:${peerPort}`;
+    run("etcd", [
+      "--name=slipway",
+      `--data-dir=${path.join(dir, "etcd")}`,
+      `--listen-client-urls=${etcdUrl}`,
+      `--advertise-client-urls=${etcdUrl}`,
+      `--listen-peer-urls=${peerUrl}`,
+      `--initial-advertise-peer-urls=${peerUrl}`,
+      `--initial-cluster=slipway=${peerUrl}`,
+      // A throwaway cluster: speed over durability on power loss.
+      "--unsafe-no-fsync",
+      "--log-level=warn",
+    ]);
+    await waitFor("etcd /health", async () => (await get(`${etcdUrl}/health`)).body.includes('"health":"true"'), {
+      timeoutMs: Math.min(30_000, remaining()),
+      processes,
+    });
+
+    log("starting kube-apiserver");
+    run("kube-apiserver", [
+      `--etcd-servers=${etcdUrl}`,
+      "--bind-address=127.0.0.1",
+      "--advertise-address=127.0.0.1",
+      `--secure-port=${apiPort}`,
+      // Generates a self-signed serving certificate whose file doubles as the CA.
+      `--cert-dir=${path.join(dir, "pki")}`,
+      "--authorization-mode=RBAC",
+      `--token-auth-file=${tokensFile}`,
+      `--service-account-issuer=${issuer}`,
+      `--api-audiences=${issuer}`,
+      `--service-account-key-file=${sa.pubFile}`,
+      `--service-account-signing-key-file=${sa.keyFile}`,
+      "--service-cluster-ip-range=10.96.0.0/16",
+      "--kubelet-preferred-address-types=InternalIP",
+      // Start-up speed on a small machine; neither matters for a local cluster.
+      "--enable-priority-and-fairness=false",
+      "--profiling=false",
+      "--v=1",
+    ]);
+    const adminAuth: https.RequestOptions = { headers: { Authorization: `Bearer ${adminToken}` } };
+    const withCa = (): https.RequestOptions => ({ ...adminAuth, ca: fs.readFileSync(caFile) });
+    await waitFor(
+      "kube-apiserver /readyz",
+      async () => {
+        if (!fs.existsSync(caFile)) return "no serving certificate yet";
+        const answer = await get(`${server}/readyz`, withCa());
+        return answer.status === 200 || `${answer.status} ${answer.body.slice(-300)}`;
+      },
+      { timeoutMs: Math.min(120_000, remaining()), processes },
+    );
+    log(`kube-apiserver ready at ${server} after ${((Date.now() - started) / 1000).toFixed(1)}s`);
+
+    const adminKubeconfig = path.join(dir, "admin.kubeconfig");
+    const platformKubeconfig = path.join(dir, "platform.kubeconfig");
+    fs.writeFileSync(adminKubeconfig, kubeconfig(server, caFile, "admin", adminToken), { mode: 0o600 });
+    fs.writeFileSync(platformKubeconfig, kubeconfig(server, caFile, PLATFORM_USER, platformToken), { mode: 0o600 });
+
+    log("starting controller-manager, scheduler and kwok");
+    run("kube-controller-manager", [
+      `--kubeconfig=${adminKubeconfig}`,
+      "--leader-elect=false",
+      "--secure-port=0",
+      // Only what Slipway's objects need: deployments, their pods, namespaces, SAs, quota.
+      "--controllers=deployment-controller,replicaset-controller,namespace-controller,garbage-collector-controller," +
+        "serviceaccount-controller,serviceaccount-token-controller,resourcequota-controller,root-ca-certificate-publisher-controller",
+      `--service-account-private-key-file=${sa.keyFile}`,
+      `--root-ca-file=${caFile}`,
+      "--use-service-account-credentials=false",
+      "--v=1",
+    ]);
+    run("kube-scheduler", [`--kubeconfig=${adminKubeconfig}`, "--leader-elect=false", "--secure-port=0", "--v=1"]);
+    run("kwok", [
+      `--kubeconfig=${adminKubeconfig}`,
+      `--config=${bin("kwok-stages.yaml")}`,
+      "--manage-all-nodes=false",
+      "--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake",
+      "--node-ip=127.0.0.1",
+      `--node-port=${deadKubeletPort}`,
+      "--node-lease-duration-seconds=40",
+    ]);
+
+    log("applying deploy/rbac.yaml and the fake node");
+    const kubectl = (args: string[], input?: string) => {
+      const child = execFileAsync(bin("kubectl"), [`--kubeconfig=${adminKubeconfig}`, ...args], { timeout: 30_000 });
+      if (input !== undefined) {
+        child.child.stdin?.end(input);
+      }
+      return child;
+    };
+    await kubectl(["apply", "-f", path.join(repoRoot, "deploy", "rbac.yaml")]);
+    await kubectl(["apply", "-f", "-"], bootstrapObjects());
+
+    await waitFor(
+      `node ${NODE_NAME} Ready (kwok)`,
+      async () => {
+        const answer = await get(`${server}/api/v1/nodes/${NODE_NAME}`, withCa());
+        if (answer.status !== 200) return `${answer.status}`;
+        const node = JSON.parse(answer.body) as { status?: { conditions?: { type: string; status: string }[] } };
+        return node.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True") ?? false;
+      },
+      { timeoutMs: Math.min(60_000, remaining()), processes },
+    );
+    // The ServiceAccount controller is what lets pods be admitted in new namespaces.
+    await waitFor(
+      "the controller-manager (default ServiceAccount)",
+      async () => (await get(`${server}/api/v1/namespaces/default/serviceaccounts/default`, withCa())).status === 200,
+      { timeoutMs: Math.min(60_000, remaining()), processes },
+    );
+    log(`control plane ready after ${((Date.now() - started) / 1000).toFixed(1)}s`);
+
+    const pids = Object.fromEntries(processes.map((p) => [p.name, p.child.pid ?? 0]));
+    return { server, caFile, adminKubeconfig, platformKubeconfig, adminToken, platformToken, pids, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
