@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SignedInUser } from "@/components/signed-in-user";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -22,6 +23,13 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="text-lg font-semibold tracking-tight">
               Slipway
             </Link>
+            <Link href="/teams" className="text-sm text-slate-700 hover:text-slate-900">
+              Teams
+            </Link>
+            <Link href="/settings/tokens" className="text-sm text-slate-700 hover:text-slate-900">
+              API tokens
+            </Link>
+            <SignedInUser />
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">

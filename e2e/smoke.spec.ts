@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { signInAs } from "./fixtures/sign-in";
 
 test("[smoke] the home page loads with the seeded teams", async ({ page }) => {
-  await page.goto("/");
+  await signInAs(page, "viewer@slipway.test");
   await expect(page.getByRole("heading", { level: 1, name: "Slipway" })).toBeVisible();
   await expect(page.getByTestId("team-count")).toHaveText("2");
   await expect(page.getByRole("link", { name: "Skip to content" })).toBeAttached();

@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
 # npm run demo: Slipway on its embedded defaults. Installs npm dependencies if missing,
 # migrates and seeds the embedded PGlite database under .data/ (or DATABASE_URL when
-# set), builds, and serves at http://localhost:${PORT:-3000}.
+# set), builds, starts the development IdP with its demo users, and serves at
+# http://localhost:${PORT:-3000}.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib/ensure.sh
+source scripts/lib/dev-idp.sh
 export NEXT_TELEMETRY_DISABLED=1
 port=${PORT:-3000}
 mkdir -p .data
+export SLIPWAY_ADMIN_EMAILS=${SLIPWAY_ADMIN_EMAILS:-admin@slipway.test}
+# One secret per checkout, kept with the demo data, so sessions survive restarts
+# (`next dev` reads the same file: lib/auth/secret.ts).
+[[ -s .data/nextauth-secret ]] || (umask 077 && random_secret >.data/nextauth-secret)
+NEXTAUTH_SECRET=$(cat .data/nextauth-secret)
+export NEXTAUTH_SECRET
 
 ensure_node_modules
 generate_prisma_client
@@ -15,5 +23,12 @@ npx --no-install tsx scripts/migrate.ts
 npx --no-install tsx prisma/seed.ts
 log "building Slipway"
 npx --no-install next build >.data/next-build.log 2>&1 || { cat .data/next-build.log >&2; exit 1; }
+
+trap 'stop_dev_idp; [[ -n ${server_pid:-} ]] && kill "$server_pid" 2>/dev/null; true' EXIT
+trap 'exit 130' INT TERM
+start_dev_idp "http://localhost:$port"
 log "Slipway is starting at http://localhost:$port (Ctrl-C stops it)"
-exec npx --no-install next start -p "$port"
+# The bin itself, not npx, so that the EXIT trap stops the server and not a wrapper.
+node_modules/.bin/next start -p "$port" &
+server_pid=$!
+wait "$server_pid"

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The server Playwright drives: a migrated and seeded database, then `next start` on
-# 127.0.0.1:$PORT. Uses E2E_DATABASE_URL (scripts/test.sh makes one on its throwaway
-# PostgreSQL) or else a fresh embedded PGlite. Needs a prior `next build`.
+# The server Playwright drives: a migrated and seeded database, the development IdP,
+# then `next start` on 127.0.0.1:$PORT. Uses E2E_DATABASE_URL (scripts/test.sh makes one
+# on its throwaway PostgreSQL) or else a fresh embedded PGlite. Needs a prior `next build`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/lib/ensure.sh
+source scripts/lib/dev-idp.sh
 
 if [[ -n ${E2E_DATABASE_URL:-} ]]; then
   export DATABASE_URL=$E2E_DATABASE_URL
@@ -11,6 +13,17 @@ else
   unset DATABASE_URL
   export PGLITE_DIR=${PGLITE_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/slipway-e2e-pglite.XXXXXX")}
 fi
+export SLIPWAY_ADMIN_EMAILS=admin@slipway.test
 npx --no-install tsx scripts/migrate.ts
 npx --no-install tsx prisma/seed.ts
-exec npx --no-install next start -H 127.0.0.1 -p "${PORT:?}"
+
+trap 'stop_dev_idp; [[ -n ${server_pid:-} ]] && kill "$server_pid" 2>/dev/null; true' EXIT
+trap 'exit 143' TERM INT
+start_dev_idp "http://127.0.0.1:${PORT:?}"
+NEXTAUTH_SECRET=$(random_secret)
+export NEXTAUTH_SECRET
+# Not exec: this shell stays to stop the IdP when the server ends or Playwright stops us.
+# The bin itself, not npx, so that the pid we stop is the server and not a wrapper.
+node_modules/.bin/next start -H 127.0.0.1 -p "$PORT" &
+server_pid=$!
+wait "$server_pid"

@@ -96,7 +96,7 @@ export async function readApp(
       message: e.message ?? "",
       object: `${e.involvedObject.kind}/${e.involvedObject.name}`,
       count: e.count ?? 1,
-      lastSeen: e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp,
+      lastSeen: toDate(e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp),
     }))
     .sort((a, b) => (b.lastSeen?.getTime() ?? 0) - (a.lastSeen?.getTime() ?? 0))
     .slice(0, options.maxEvents ?? 20);
@@ -121,6 +121,13 @@ export async function readApp(
     events: eventSummaries,
     logs,
   };
+}
+
+/** Event times arrive as Date or, for MicroTime fields, as a string. */
+function toDate(value: Date | string | undefined | null): Date | undefined {
+  if (!value) return undefined;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 async function readLogTail(

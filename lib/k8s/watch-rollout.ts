@@ -37,7 +37,30 @@ export async function watchRollout(
 ): Promise<RolloutStatus> {
   const timeoutMs = options.timeoutMs ?? 10 * 60_000;
   const deadline = Date.now() + timeoutMs;
-  const overall = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])]);
+  // A timer of our own: a bare AbortSignal.timeout inside AbortSignal.any can be
+  // garbage-collected before it fires on Node 20.
+  const overallController = new AbortController();
+  const overallTimer = setTimeout(() => overallController.abort(), timeoutMs);
+  const stopOnCaller = () => overallController.abort();
+  options.signal?.addEventListener("abort", stopOnCaller, { once: true });
+  if (options.signal?.aborted) overallController.abort();
+  const overall = overallController.signal;
+  try {
+    return await followRollout(team, namespace, name, options, { timeoutMs, deadline, overall });
+  } finally {
+    clearTimeout(overallTimer);
+    options.signal?.removeEventListener("abort", stopOnCaller);
+  }
+}
+
+async function followRollout(
+  team: TeamClient,
+  namespace: string,
+  name: string,
+  options: WatchRolloutOptions,
+  limits: { timeoutMs: number; deadline: number; overall: AbortSignal },
+): Promise<RolloutStatus> {
+  const { timeoutMs, deadline, overall } = limits;
   const context: K8sCallContext = { verb: "watch", kind: "Deployment", name, namespace, cluster: team.server };
 
   let lastReported = "";
@@ -59,7 +82,7 @@ export async function watchRollout(
     );
   };
 
-  while (!overall.aborted) {
+  while (!overall.aborted && Date.now() < deadline) {
     try {
       const deployment = await team.call({ ...context, verb: "get" }, () =>
         team.apps.readNamespacedDeployment({ name, namespace }),
@@ -100,9 +123,7 @@ async function watchOnce(
   });
   const url = new URL(`/apis/apps/v1/namespaces/${encodeURIComponent(context.namespace!)}/deployments?${query}`, team.server);
   const base = await team.requestOptions();
-  // The server closes the watch after `seconds`; a stream silent for longer than
-  // that (plus slack) is a dead connection.
-  const guard = AbortSignal.any([overall, AbortSignal.timeout(seconds * 1000 + team.timeoutMs)]);
+  const timeoutError = (what: string) => Object.assign(new Error(`watch ${what} timed out`), { name: "TimeoutError" });
 
   return new Promise<RolloutStatus | undefined>((resolve, reject) => {
     let settled = false;
@@ -110,12 +131,16 @@ async function watchOnce(
       if (settled) return;
       settled = true;
       clearTimeout(headerTimer);
+      clearTimeout(streamTimer);
+      overall.removeEventListener("abort", onAbort);
       request.destroy();
       if (outcome.error) reject(outcome.error);
       else resolve(outcome.value);
     };
+    const onAbort = () => finish({ error: timeoutError("request") });
+    overall.addEventListener("abort", onAbort, { once: true });
 
-    const request = https.request(url, { ...base, method: "GET", signal: guard }, (response) => {
+    const request = https.request(url, { ...base, method: "GET" }, (response) => {
       clearTimeout(headerTimer);
       if (response.statusCode !== 200) {
         let body = "";
@@ -147,11 +172,10 @@ async function watchOnce(
       response.on("end", () => finish({}));
       response.on("error", (error) => finish({ error }));
     });
-    // Until the response starts, the client's ordinary timeout applies.
-    const headerTimer = setTimeout(
-      () => finish({ error: Object.assign(new Error("watch request timed out"), { name: "TimeoutError" }) }),
-      team.timeoutMs,
-    );
+    // Until the response starts, the client's ordinary timeout applies. The server
+    // ends the watch after `seconds`; a stream open much longer is a dead connection.
+    const headerTimer = setTimeout(() => finish({ error: timeoutError("request") }), team.timeoutMs);
+    const streamTimer = setTimeout(() => finish({ error: timeoutError("stream") }), seconds * 1000 + team.timeoutMs);
     request.on("error", (error) => finish({ error }));
     request.end();
   });

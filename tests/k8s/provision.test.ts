@@ -3,8 +3,23 @@
  * slipway-platform role): idempotent, enough to mint team tokens, and no more.
  */
 import { describe, expect, test } from "vitest";
-import { K8sError, provisionTeam, teamClient, teamToken } from "@/lib/k8s";
+import { K8sError, clientForToken, provisionTeam, teamClient, teamToken, type PlatformClient } from "@/lib/k8s";
 import { admin, expectClusterStatus, platform, uniqueTeam } from "./helpers";
+
+/** Waits until the API server answers 401 to `token`. */
+async function untilRejected(p: PlatformClient, token: string, namespace: string) {
+  const raw = clientForToken(p, token, { namespace });
+  await expect
+    .poll(
+      () =>
+        raw.call({}, () => raw.core.listNamespacedPod({ namespace })).then(
+          () => 200,
+          (e: K8sError) => e.clusterStatus,
+        ),
+      { timeout: 20_000, interval: 500 },
+    )
+    .toBe(401);
+}
 
 describe("[k8s] team provisioning", () => {
   test("creates the namespace, accounts, bindings, quota and limits; a second run changes nothing", async () => {
@@ -20,11 +35,21 @@ describe("[k8s] team provisioning", () => {
       "ServiceAccount/slipway-deployer",
       "ServiceAccount/slipway-viewer",
     ]);
-    const second = await provisionTeam(p, team);
-    expect(second.resourceVersions).toEqual(first.resourceVersions);
-
     const a = admin();
     const namespace = team.namespace;
+    // The quota controller writes the quota's status once; after that nothing else moves.
+    await expect
+      .poll(async () => (await a.call({}, () => a.core.readNamespacedResourceQuota({ name: "slipway", namespace }))).status?.hard, {
+        timeout: 10_000,
+      })
+      .toBeTruthy();
+    const second = await provisionTeam(p, team);
+    const third = await provisionTeam(p, team);
+    expect(third.resourceVersions).toEqual(second.resourceVersions);
+    for (const kind of Object.keys(first.resourceVersions).filter((k) => !k.startsWith("ResourceQuota/"))) {
+      expect(second.resourceVersions[kind], kind).toBe(first.resourceVersions[kind]);
+    }
+
     const ns = await a.call({}, () => a.core.readNamespace({ name: namespace }));
     expect(ns.metadata?.labels).toMatchObject({ "slipway.dev/team": team.slug, "app.kubernetes.io/managed-by": "slipway" });
     const bindings = await a.call({}, () => a.rbac.listNamespacedRoleBinding({ namespace }));
@@ -80,19 +105,21 @@ describe("[k8s] team provisioning", () => {
       403,
     );
     // `bind` covers the two team roles only: no RoleBinding to anything stronger.
-    await expectClusterStatus(
-      p.call({}, () =>
-        p.rbac.createNamespacedRoleBinding({
-          namespace,
-          body: {
-            metadata: { name: "admin-for-all" },
-            roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "admin" },
-            subjects: [{ kind: "ServiceAccount", name: "slipway-deployer", namespace }],
-          },
-        }),
-      ),
-      403,
-    );
+    for (const role of ["admin", "cluster-admin"]) {
+      await expectClusterStatus(
+        p.call({}, () =>
+          p.rbac.createNamespacedRoleBinding({
+            namespace,
+            body: {
+              metadata: { name: `grant-${role}` },
+              roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: role },
+              subjects: [{ kind: "ServiceAccount", name: "slipway-deployer", namespace }],
+            },
+          }),
+        ),
+        403,
+      );
+    }
     // Nor may it edit the roles it grants.
     await expectClusterStatus(
       p.call({}, () =>
@@ -133,9 +160,11 @@ describe("[k8s] team provisioning", () => {
     await viewer.call({}, () => viewer.core.listNamespacedPod({ namespace }));
     const before = await teamToken(p, namespace, "viewer");
 
-    // Deleting the ServiceAccount invalidates every token minted for it.
+    // Deleting the ServiceAccount invalidates every token minted for it, once the
+    // API server's 10-second cache of good tokens has let go of it.
     await a.call({}, () => a.core.deleteNamespacedServiceAccount({ name: "slipway-viewer", namespace }));
     await provisionTeam(p, team);
+    await untilRejected(p, before.token, namespace);
     const pods = await viewer.call({}, () => viewer.core.listNamespacedPod({ namespace }));
     expect(pods.items).toEqual([]);
     const after = await teamToken(p, namespace, "viewer");
@@ -143,6 +172,7 @@ describe("[k8s] team provisioning", () => {
 
     // Without the account, minting fails and that error reaches the caller.
     await a.call({}, () => a.core.deleteNamespacedServiceAccount({ name: "slipway-viewer", namespace }));
+    await untilRejected(p, after.token, namespace);
     const error = await expectClusterStatus(
       viewer.call({}, () => viewer.core.listNamespacedPod({ namespace })),
       404,

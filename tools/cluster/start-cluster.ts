@@ -238,6 +238,9 @@ export async function startCluster(options: StartClusterOptions): Promise<Cluste
       `--service-account-signing-key-file=${sa.keyFile}`,
       "--service-cluster-ip-range=10.96.0.0/16",
       "--kubelet-preferred-address-types=InternalIP",
+      // This admission plugin taints new nodes not-ready until the node-lifecycle
+      // controller lifts it; we run no such controller, and kwok's node is Ready.
+      "--disable-admission-plugins=TaintNodesByCondition",
       // Start-up speed on a small machine; neither matters for a local cluster.
       "--enable-priority-and-fairness=false",
       "--profiling=false",
@@ -266,9 +269,12 @@ export async function startCluster(options: StartClusterOptions): Promise<Cluste
       `--kubeconfig=${adminKubeconfig}`,
       "--leader-elect=false",
       "--secure-port=0",
-      // Only what Slipway's objects need: deployments, their pods, namespaces, SAs, quota.
+      // Only what Slipway's objects need: deployments, their pods, namespaces, SAs,
+      // quota, and the aggregated admin/edit/view roles (empty without it, which
+      // would make binding them look harmless).
       "--controllers=deployment-controller,replicaset-controller,namespace-controller,garbage-collector-controller," +
-        "serviceaccount-controller,serviceaccount-token-controller,resourcequota-controller,root-ca-certificate-publisher-controller",
+        "serviceaccount-controller,serviceaccount-token-controller,resourcequota-controller," +
+        "root-ca-certificate-publisher-controller,clusterrole-aggregation-controller",
       `--service-account-private-key-file=${sa.keyFile}`,
       `--root-ca-file=${caFile}`,
       "--use-service-account-credentials=false",
@@ -306,10 +312,17 @@ export async function startCluster(options: StartClusterOptions): Promise<Cluste
       },
       { timeoutMs: Math.min(60_000, remaining()), processes },
     );
-    // The ServiceAccount controller is what lets pods be admitted in new namespaces.
+    // The ServiceAccount controller is what lets pods be admitted in new namespaces;
+    // the aggregation controller fills the built-in admin role.
     await waitFor(
-      "the controller-manager (default ServiceAccount)",
-      async () => (await get(`${server}/api/v1/namespaces/default/serviceaccounts/default`, withCa())).status === 200,
+      "the controller-manager (default ServiceAccount, aggregated admin role)",
+      async () => {
+        const sa = await get(`${server}/api/v1/namespaces/default/serviceaccounts/default`, withCa());
+        const admin = await get(`${server}/apis/rbac.authorization.k8s.io/v1/clusterroles/admin`, withCa());
+        return sa.status === 200 && admin.status === 200 && (JSON.parse(admin.body) as { rules?: unknown[] }).rules?.length
+          ? true
+          : `serviceaccount ${sa.status}, admin role ${admin.status}`;
+      },
       { timeoutMs: Math.min(60_000, remaining()), processes },
     );
     log(`control plane ready after ${((Date.now() - started) / 1000).toFixed(1)}s`);

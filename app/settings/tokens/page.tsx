@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import { CreateTokenForm } from "@/components/tokens/create-token-form";
+import { ConfirmForm } from "@/components/ui/confirm-form";
+import { pageActor } from "@/lib/authz/page-access";
+import { listApiTokens } from "@/lib/tokens/list-api-tokens";
+import { revokeTokenAction } from "./actions";
+
+export const metadata: Metadata = { title: "API tokens" };
+
+function tokenState(token: { revokedAt: Date | null; expiresAt: Date }, now: Date) {
+  if (token.revokedAt) return "revoked";
+  return token.expiresAt <= now ? "expired" : "active";
+}
+
+export default async function TokensPage() {
+  const actor = await pageActor("/settings/tokens");
+  const tokens = await listApiTokens({ actor });
+  const now = new Date();
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold">API tokens</h1>
+        <p className="text-slate-600">
+          Personal access tokens act as you on the API (<a className="text-blue-700 underline" href="/api/v1/openapi.json">/api/v1</a>), with exactly your permissions. Send
+          them as <code className="rounded bg-slate-100 px-1">Authorization: Bearer slw_…</code>.
+        </p>
+      </div>
+      <CreateTokenForm />
+      <section aria-labelledby="your-tokens" className="space-y-3">
+        <h2 id="your-tokens" className="text-lg font-semibold">Your tokens</h2>
+        {tokens.length === 0 ? (
+          <p className="text-slate-600">No tokens yet.</p>
+        ) : (
+          <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
+            <thead className="bg-slate-50 text-slate-600">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">Name</th>
+                <th scope="col" className="px-4 py-2 font-medium">Token</th>
+                <th scope="col" className="px-4 py-2 font-medium">Expires</th>
+                <th scope="col" className="px-4 py-2 font-medium">Last used</th>
+                <th scope="col" className="px-4 py-2 font-medium">State</th>
+                <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((token) => {
+                const state = tokenState(token, now);
+                return (
+                  <tr key={token.id} className="border-t border-slate-100" data-testid={`token-${token.name}`}>
+                    <td className="px-4 py-2 font-medium">{token.name}</td>
+                    <td className="px-4 py-2 font-mono text-xs">{token.prefix}…</td>
+                    <td className="px-4 py-2">{token.expiresAt.toISOString().slice(0, 10)}</td>
+                    <td className="px-4 py-2">{token.lastUsedAt ? token.lastUsedAt.toISOString().slice(0, 16).replace("T", " ") : "never"}</td>
+                    <td className="px-4 py-2">{state}</td>
+                    <td className="px-4 py-2">
+                      {state === "active" && (
+                        <ConfirmForm
+                          action={revokeTokenAction}
+                          fields={{ tokenId: token.id }}
+                          trigger="Revoke"
+                          title={`Revoke "${token.name}"?`}
+                          description="Anything using this token (CI jobs, scripts) stops working at once."
+                          confirmLabel="Revoke token"
+                        />
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

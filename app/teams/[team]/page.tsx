@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import { GrantAccessForm } from "@/components/teams/grant-access-form";
+import { MemberActions } from "@/components/teams/member-actions";
+import { teamLeadEmails } from "@/lib/authz/authorize";
+import { can, teamPageAccess } from "@/lib/authz/page-access";
+import { ROLE_LABELS } from "@/lib/authz/permissions";
+import { listMembers } from "@/lib/members/list-members";
+
+export async function generateMetadata({ params }: { params: Promise<{ team: string }> }): Promise<Metadata> {
+  return { title: (await params).team };
+}
+
+export default async function TeamPage({ params }: { params: Promise<{ team: string }> }) {
+  const { team: slug } = await params;
+  const access = await teamPageAccess(slug);
+  if (!access.ctx) {
+    return (
+      <div role="alert" className="space-y-2 rounded-lg border border-amber-200 bg-amber-50 p-6">
+        <h1 className="text-lg font-semibold">You cannot see this team</h1>
+        <p>{access.forbidden}</p>
+      </div>
+    );
+  }
+  const { ctx } = access;
+  const [members, leads] = await Promise.all([listMembers({ ctx }), teamLeadEmails(ctx.team.id)]);
+  const mayGrant = can(ctx, "member.grant");
+  return (
+    <div className="space-y-8">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-semibold">{ctx.team.name}</h1>
+        <p className="text-sm text-slate-600">
+          Namespace <span className="font-mono">{ctx.team.namespace}</span> · Your role:{" "}
+          <strong data-testid="my-role">{ctx.role ? ROLE_LABELS[ctx.role] : "platform admin"}</strong>
+        </p>
+      </div>
+
+      <section aria-labelledby="members" className="space-y-3">
+        <h2 id="members" className="text-lg font-semibold">Members</h2>
+        <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
+          <thead className="bg-slate-50 text-slate-600">
+            <tr>
+              <th scope="col" className="px-4 py-2 font-medium">Person</th>
+              <th scope="col" className="px-4 py-2 font-medium">Role</th>
+              <th scope="col" className="px-4 py-2 font-medium">Granted</th>
+              {mayGrant && <th scope="col" className="px-4 py-2 font-medium">Change</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <tr key={member.userId} className="border-t border-slate-100 align-top" data-testid={`member-${member.email}`}>
+                <td className="px-4 py-2">
+                  <div className="font-medium">{member.name ?? member.email}</div>
+                  <div className="text-xs text-slate-500">
+                    {member.email}
+                    {member.pending && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-amber-800">pending first sign-in</span>}
+                  </div>
+                </td>
+                <td className="px-4 py-2">{ROLE_LABELS[member.role]}</td>
+                <td className="px-4 py-2 text-xs text-slate-500">
+                  <time dateTime={member.grantedAt.toISOString()}>{member.grantedAt.toISOString().slice(0, 10)}</time>
+                  {member.grantedBy && <> by {member.grantedBy}</>}
+                </td>
+                {mayGrant && (
+                  <td className="px-4 py-2">
+                    <MemberActions team={ctx.team.slug} member={{ userId: member.userId, email: member.email, role: member.role }} />
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      {mayGrant ? (
+        <GrantAccessForm team={ctx.team.slug} />
+      ) : (
+        <p data-testid="grant-denied" className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">
+          Only leads can grant or change access to {ctx.team.name}.
+          {leads.length > 0 ? ` Ask a lead: ${leads.join(", ")}.` : " This team has no lead yet; ask a platform admin."}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { CreateTeamForm } from "@/components/teams/create-team-form";
+import { pageActor } from "@/lib/authz/page-access";
+import { ROLE_LABELS } from "@/lib/authz/permissions";
+import { listTeams } from "@/lib/teams/list-teams";
+
+export const metadata: Metadata = { title: "Teams" };
+const PAGE_SIZE = 25;
+
+export default async function TeamsPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
+  const actor = await pageActor("/teams");
+  const { after } = await searchParams;
+  const { teams, nextCursor } = await listTeams({ actor, limit: PAGE_SIZE, cursor: after });
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold">Teams</h1>
+        <p className="text-slate-600">{actor.isPlatformAdmin ? "Every team (you are a platform admin)." : "The teams you belong to."}</p>
+      </div>
+      {teams.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-600">
+          {after ? "No more teams." : "You are not in any team yet. A team lead can add you by your email address."}
+        </p>
+      ) : (
+        <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-left text-sm">
+          <thead className="bg-slate-50 text-slate-600">
+            <tr>
+              <th scope="col" className="px-4 py-2 font-medium">Team</th>
+              <th scope="col" className="px-4 py-2 font-medium">Namespace</th>
+              <th scope="col" className="px-4 py-2 font-medium">Your role</th>
+              <th scope="col" className="px-4 py-2 font-medium">Members</th>
+            </tr>
+          </thead>
+          <tbody>
+            {teams.map((team) => (
+              <tr key={team.slug} className="border-t border-slate-100">
+                <td className="px-4 py-2">
+                  <Link href={`/teams/${team.slug}`} className="font-medium text-blue-700 underline-offset-2 hover:underline">
+                    {team.name}
+                  </Link>
+                </td>
+                <td className="px-4 py-2 font-mono text-xs">{team.namespace}</td>
+                <td className="px-4 py-2">{team.role ? ROLE_LABELS[team.role] : "—"}</td>
+                <td className="px-4 py-2">{team.memberCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <nav aria-label="Pages" className="flex gap-4 text-sm">
+        {after && <Link href="/teams" className="text-blue-700 underline">First page</Link>}
+        {nextCursor && <Link href={`/teams?after=${encodeURIComponent(nextCursor)}`} className="text-blue-700 underline">Next page</Link>}
+      </nav>
+      {actor.isPlatformAdmin && <CreateTeamForm />}
+    </div>
+  );
+}

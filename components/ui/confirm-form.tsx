@@ -1,0 +1,54 @@
+"use client";
+
+import { useActionState, useId, useRef } from "react";
+import type { ActionState } from "@/lib/authz/action-state";
+import { FormStatus } from "./form-status";
+import { SubmitButton } from "./submit-button";
+
+/**
+ * A destructive action behind a confirmation dialog: the trigger opens a modal
+ * <dialog> (Escape cancels, focus stays inside), and only its confirm button submits.
+ */
+export function ConfirmForm(props: {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  fields: Record<string, string>;
+  trigger: string;
+  title: string;
+  description: string;
+  confirmLabel: string;
+}) {
+  const [state, formAction] = useActionState(props.action, null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  return (
+    <div>
+      <button
+        type="button"
+        onClick={() => dialog.current?.showModal()}
+        className="rounded-md border border-red-300 px-2.5 py-1 text-sm text-red-700 hover:bg-red-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600"
+      >
+        {props.trigger}
+      </button>
+      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40">
+        <form action={formAction} onSubmit={() => dialog.current?.close()} className="space-y-4">
+          <h2 id={titleId} className="text-lg font-semibold">
+            {props.title}
+          </h2>
+          <p className="text-sm text-slate-600">{props.description}</p>
+          {Object.entries(props.fields).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <div className="flex justify-end gap-2">
+            <button type="button" onClick={() => dialog.current?.close()} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">
+              Cancel
+            </button>
+            <SubmitButton variant="danger" pendingLabel="Working…">
+              {props.confirmLabel}
+            </SubmitButton>
+          </div>
+        </form>
+      </dialog>
+      <FormStatus state={state} />
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { ActionState } from "@/lib/authz/action-state";
+
+/** The result of the last submit, announced to screen readers. */
+export function FormStatus({ state }: { state: ActionState }) {
+  return (
+    <p aria-live="polite" role="status" className={`text-sm ${state?.ok === false ? "text-red-700" : "text-green-800"}`}>
+      {state?.message}
+    </p>
+  );
+}
+
+export function FieldError({ state, field }: { state: ActionState; field: string }) {
+  const messages = state && !state.ok ? state.fieldErrors?.[field] : undefined;
+  if (!messages?.length) return null;
+  return (
+    <p id={`${field}-error`} className="text-sm text-red-700">
+      {messages.join("; ")}
+    </p>
+  );
+}
+
+export const inputClass =
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-blue-600 focus:outline-none focus:ring-1 focus:ring-blue-600";
