@@ -34,7 +34,8 @@ async function readInput(request: Request, source: InputSource, params: Record<s
 }
 
 async function stringParams(context: RouteContext): Promise<Record<string, string>> {
-  const raw = await context.params;
+  // Next passes no params at all to routes without dynamic segments.
+  const raw = (await context?.params) ?? {};
   return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value.join("/") : value]));
 }
 

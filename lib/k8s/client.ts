@@ -145,7 +145,14 @@ export class TeamClient extends KubeClient {
 export function loadPlatformClient(options: { kubeconfig?: string; context?: string; timeoutMs?: number } = {}) {
   const kc = new KubeConfig();
   if (options.kubeconfig) {
-    kc.loadFromFile(options.kubeconfig);
+    try {
+      kc.loadFromFile(options.kubeconfig);
+    } catch (e) {
+      throw new K8sError("CLUSTER_ERROR", `Could not read the kubeconfig ${options.kubeconfig}.`, {
+        reason: "NotConfigured",
+        cause: e,
+      });
+    }
     if (options.context) kc.setCurrentContext(options.context);
   } else if (process.env.KUBERNETES_SERVICE_HOST) {
     kc.loadFromCluster();

@@ -76,6 +76,7 @@ describe("[k8s] team provisioning", () => {
     await expectClusterStatus(p.call({}, () => p.core.listNamespacedSecret({ namespace })), 403);
     await expectClusterStatus(p.call({}, () => p.core.readNamespacedSecret({ name: "x", namespace })), 403);
     await expectClusterStatus(p.call({}, () => p.core.listNamespacedPod({ namespace })), 403);
+    await expectClusterStatus(p.call({}, () => p.core.listNamespace()), 403);
     await expectClusterStatus(
       p.call({}, () =>
         p.apps.createNamespacedDeployment({

@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, test } from "vitest";
 import {
+  K8sError,
   applyRelease,
   provisionTeam,
   readApp,
@@ -91,6 +92,23 @@ describe("[k8s] rollout", () => {
     const view = await readApp(deployer, team.namespace, "huge");
     expect(view.pods.map((p) => p.phase)).toEqual(["Pending"]);
     expect(view.events.some((e) => e.reason === "FailedScheduling" && /Insufficient cpu/.test(e.message))).toBe(true);
+  });
+
+  test("the watch gives up after its own timeout, or when the caller stops it, and says which", async () => {
+    const app = appSpec(team, { name: "slow", replicas: 1, resources: { requests: { cpu: "48" } } });
+    await applyRelease(deployer, { app, release: { id: "rel-1", sequence: 1 }, progressDeadlineSeconds: 600 });
+
+    const started = Date.now();
+    const timedOut = await watchRollout(deployer, team.namespace, "slow", { timeoutMs: 2000 }).catch((e: unknown) => e);
+    expect(timedOut).toBeInstanceOf(K8sError);
+    expect(timedOut).toMatchObject({ reason: "Timeout", code: "UNAVAILABLE" });
+    expect((timedOut as K8sError).message).toBe(`The rollout of "slow" in namespace "${team.namespace}" did not finish within 2 s.`);
+    expect(Date.now() - started).toBeLessThan(4000);
+
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 300);
+    const aborted = await watchRollout(deployer, team.namespace, "slow", { signal: controller.signal }).catch((e: unknown) => e);
+    expect(aborted).toMatchObject({ reason: "Aborted" });
   });
 
   test("scale and restart work with the deployer token", async () => {
