@@ -20,9 +20,20 @@ import {
 import { startCluster, type Cluster } from "@/tools/cluster/start-cluster";
 import { appSpec, uniqueTeam } from "./helpers";
 
+const scratch: string[] = [];
+afterAll(() => {
+  for (const dir of scratch) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  scratch.push(dir);
+  return dir;
+}
+
 /** A kubeconfig for `server`, trusting the suite cluster's CA (it will never get that far). */
 function kubeconfigFor(server: string): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "slipway-kc-")), "kubeconfig");
+  const file = path.join(tempDir("slipway-kc-"), "kubeconfig");
   fs.writeFileSync(
     file,
     JSON.stringify({
@@ -94,7 +105,7 @@ describe("[k8s] timeouts and unreachable clusters", () => {
     const team = uniqueTeam("stop");
 
     beforeAll(async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "slipway-k8s-stop-"));
+      const dir = tempDir("slipway-k8s-stop-");
       cluster = await startCluster({ dir, binDir: inject("cluster").binDir });
       platform = loadPlatformClient({ kubeconfig: cluster.platformKubeconfig, timeoutMs: 1500 });
       await provisionTeam(platform, team);
