@@ -1,6 +1,12 @@
-/** Runs once when the server starts: a bad environment stops start-up here. */
+/**
+ * Runs once when the server starts: a bad environment stops start-up here, then
+ * releases left in flight by a previous process are picked up again.
+ */
 export async function register() {
-  if (process.env.NEXT_RUNTIME === "nodejs") {
-    await import("@/lib/env");
-  }
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  await import("@/lib/env");
+  const { reconcileReleases } = await import("@/lib/deploys/reconcile-releases");
+  reconcileReleases()
+    .then((count) => count > 0 && console.log(`reconciler: resumed ${count} release(s) left in flight`))
+    .catch((error) => console.error("reconciler: could not resume releases", error));
 }

@@ -34,7 +34,10 @@ export default defineConfig({
         test: {
           name: "k8s",
           include: ["tests/k8s/**/*.test.ts"],
-          globalSetup: ["tests/k8s/global-setup.ts"],
+          // The deploy flow needs a database too: PostgreSQL under `npm test`, else PGlite.
+          env: { SLIPWAY_TEST_DB: process.env.SLIPWAY_TEST_PG_URL ? "postgres" : "pglite" },
+          globalSetup: ["tests/helpers/db-global-setup.ts", "tests/k8s/global-setup.ts"],
+          setupFiles: ["tests/helpers/db-setup.ts", "tests/k8s/setup-slipway-env.ts"],
           // One control plane, shared by every file; files run one after another.
           fileParallelism: false,
           testTimeout: 120_000,

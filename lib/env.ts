@@ -35,6 +35,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Slipway's own (platform) kubeconfig. Unset: in-cluster, else the local control plane if up. */
   SLIPWAY_KUBECONFIG: optionalString,
+  /** How long a rollout may make no progress before it fails (Deployment progressDeadlineSeconds). */
+  SLIPWAY_PROGRESS_DEADLINE_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
   /** Set by `next build`; start-up requirements such as NEXTAUTH_SECRET wait for run time. */
   NEXT_PHASE: optionalString,
   /** Slipway's public URL; next-auth builds its callback URLs from it. */

@@ -80,7 +80,7 @@ export function adminRoute<S extends z.ZodType>(
 
 /** A route on /api/v1/teams/{team}/...: the caller needs `permission` in that team. */
 export function teamRoute<S extends z.ZodType>(
-  options: { permission: TeamPermission; schema: S; input: InputSource },
+  options: { permission: TeamPermission; schema: S; input: InputSource; headers?: Record<string, string> },
   fn: (args: { ctx: TeamContext; input: z.infer<S> }) => Promise<Reply>,
 ): RouteHandler {
   return async (request, context) => {
@@ -89,7 +89,13 @@ export function teamRoute<S extends z.ZodType>(
       const actor = await authenticateApiToken(request.headers.get("authorization"));
       const { team, ...params } = await stringParams(context);
       const ctx = await authorizeTeam({ actor, teamSlug: team ?? "", permission: options.permission, request: info });
-      const input = parseInput(options.schema, await readInput(request, options.input, params));
+      const fromHeaders = Object.fromEntries(
+        Object.entries(options.headers ?? {}).flatMap(([field, header]) => {
+          const value = request.headers.get(header);
+          return value === null ? [] : [[field, value]];
+        }),
+      );
+      const input = parseInput(options.schema, { ...((await readInput(request, options.input, params)) as object), ...fromHeaders });
       const reply = await fn({ ctx, input });
       return json(reply.body, reply.status ?? 200, { "x-request-id": info.id });
     } catch (error) {

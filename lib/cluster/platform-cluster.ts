@@ -7,6 +7,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { loadPlatformClient, type PlatformClient } from "@/lib/k8s";
 
 const holder = globalThis as unknown as { slipwayPlatformCluster?: PlatformClient | null };
@@ -21,4 +22,10 @@ export function platformCluster(): PlatformClient | null {
   holder.slipwayPlatformCluster =
     kubeconfig || process.env.KUBERNETES_SERVICE_HOST ? loadPlatformClient({ kubeconfig }) : null;
   return holder.slipwayPlatformCluster;
+}
+
+export function requireCluster(): PlatformClient {
+  const cluster = platformCluster();
+  if (!cluster) throw new AppError("UNAVAILABLE", "No Kubernetes cluster is configured (set SLIPWAY_KUBECONFIG, or run `npm run cluster -- up`).");
+  return cluster;
 }

@@ -1,0 +1,69 @@
+import { db } from "@/lib/db";
+import type { TeamContext } from "@/lib/authz/team-context";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { isUniqueViolation } from "@/lib/db-errors";
+import { AppError } from "@/lib/errors";
+import type { ReleaseSpec } from "./release-spec";
+import { startRelease } from "./run-release";
+
+/**
+ * Step 3 of the deploy flow: the Release row (PENDING) and its audit event in one
+ * transaction. A repeated idempotency key returns the release it created before,
+ * so a double click or a retried request deploys once.
+ */
+export async function requestRelease(options: {
+  ctx: TeamContext;
+  app: { id: string; name: string };
+  spec: ReleaseSpec;
+  idempotencyKey?: string;
+  rollbackOf?: { id: string; sequence: number };
+}) {
+  const { ctx, app, spec, idempotencyKey } = options;
+  const existing = async () => {
+    if (!idempotencyKey) return null;
+    const found = await db().release.findUnique({ where: { appId_idempotencyKey: { appId: app.id, idempotencyKey } } });
+    if (found && found.image !== spec.image) {
+      throw new AppError("CONFLICT", `Idempotency key "${idempotencyKey}" was already used for release #${found.sequence} with image ${found.image}.`);
+    }
+    return found;
+  };
+  const earlier = await existing();
+  if (earlier) return { release: earlier, created: false };
+  try {
+    const release = await db().$transaction(async (tx) => {
+      // Serialises sequence numbers per app.
+      await tx.$queryRaw`SELECT id FROM "App" WHERE id = ${app.id}::uuid FOR UPDATE`;
+      const last = await tx.release.findFirst({ where: { appId: app.id }, orderBy: { sequence: "desc" }, select: { sequence: true } });
+      const created = await tx.release.create({
+        data: {
+          appId: app.id,
+          sequence: (last?.sequence ?? 0) + 1,
+          image: spec.image,
+          spec,
+          requestedById: ctx.actor.id,
+          idempotencyKey: idempotencyKey ?? null,
+          rollbackOfId: options.rollbackOf?.id ?? null,
+        },
+      });
+      await recordAuditEvent({
+        tx,
+        actor: ctx.actor,
+        action: "deploy.request",
+        teamId: ctx.team.id,
+        target: { type: "release", id: created.id },
+        data: { app: app.name, sequence: created.sequence, image: created.image, ...(options.rollbackOf ? { rollbackOf: options.rollbackOf.sequence } : {}) },
+        request: ctx.request,
+      });
+      return created;
+    });
+    startRelease(release.id);
+    return { release, created: true };
+  } catch (error) {
+    // The same key raced in from two requests: the other one won.
+    if (isUniqueViolation(error)) {
+      const winner = await existing();
+      if (winner) return { release: winner, created: false };
+    }
+    throw error;
+  }
+}

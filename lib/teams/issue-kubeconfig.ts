@@ -1,0 +1,35 @@
+import { stringify } from "yaml";
+import { db } from "@/lib/db";
+import type { TeamContext } from "@/lib/authz/team-context";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { requireCluster } from "@/lib/cluster/platform-cluster";
+import { teamToken } from "@/lib/k8s";
+
+const LIFETIME_SECONDS = 60 * 60;
+
+/**
+ * A kubeconfig for the team namespace holding a fresh one-hour token of the
+ * ServiceAccount that matches the person's role: viewers read, deployers and leads
+ * (and admins) get the deployer rights. Same view as the UI ("same tools").
+ */
+export async function issueKubeconfig(options: { ctx: TeamContext }) {
+  const { ctx } = options;
+  const cluster = requireCluster();
+  const role = ctx.role === "VIEWER" ? "viewer" : "deployer";
+  const { token, expiresAt } = await teamToken(cluster, ctx.team.namespace, role, { expirationSeconds: LIFETIME_SECONDS, fresh: true });
+  const { server, caData, caFile, skipTLSVerify } = cluster.clusterEntry;
+  const certificateAuthorityData = caData ?? (caFile ? (await import("node:fs/promises")).readFile(caFile).then((b) => b.toString("base64")) : undefined);
+  const name = `slipway-${ctx.team.slug}`;
+  const kubeconfig = stringify({
+    apiVersion: "v1",
+    kind: "Config",
+    clusters: [{ name, cluster: { server, ...(certificateAuthorityData ? { "certificate-authority-data": await certificateAuthorityData } : {}), ...(skipTLSVerify ? { "insecure-skip-tls-verify": true } : {}) } }],
+    users: [{ name: `${name}-${role}`, user: { token } }],
+    contexts: [{ name, context: { cluster: name, user: `${name}-${role}`, namespace: ctx.team.namespace } }],
+    "current-context": name,
+  });
+  await db().$transaction((tx) =>
+    recordAuditEvent({ tx, actor: ctx.actor, action: "kubeconfig.issue", teamId: ctx.team.id, target: { type: "namespace", id: ctx.team.namespace }, data: { role, expiresAt: expiresAt.toISOString() }, request: ctx.request }),
+  );
+  return { kubeconfig, role, expiresAt, filename: `${name}.kubeconfig` };
+}

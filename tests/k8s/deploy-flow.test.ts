@@ -1,0 +1,160 @@
+/**
+ * The deploy flow end to end through /api/v1, on a real database and the real
+ * control plane: team provisioning, app registration, idempotent deploys, the
+ * rollout watch, history, rollback, restart/scale, failures, and the audit trail.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { createApiToken } from "@/lib/tokens/create-api-token";
+import * as teams from "@/app/api/v1/teams/route";
+import * as members from "@/app/api/v1/teams/[team]/members/route";
+import * as apps from "@/app/api/v1/teams/[team]/apps/route";
+import * as app from "@/app/api/v1/teams/[team]/apps/[app]/route";
+import * as deploys from "@/app/api/v1/teams/[team]/apps/[app]/deploys/route";
+import * as rollbacks from "@/app/api/v1/teams/[team]/apps/[app]/rollbacks/route";
+import * as releases from "@/app/api/v1/teams/[team]/apps/[app]/releases/route";
+import * as release from "@/app/api/v1/teams/[team]/apps/[app]/releases/[sequence]/route";
+import * as scale from "@/app/api/v1/teams/[team]/apps/[app]/scale/route";
+import * as restart from "@/app/api/v1/teams/[team]/apps/[app]/restart/route";
+import * as status from "@/app/api/v1/teams/[team]/apps/[app]/status/route";
+import * as kubeconfig from "@/app/api/v1/teams/[team]/kubeconfig/route";
+import { call } from "../helpers/api";
+import { releaseOutcome } from "../helpers/release-outcome";
+
+const token: Record<"admin" | "lead" | "deployer" | "viewer", string> = { admin: "", lead: "", deployer: "", viewer: "" };
+const team = `shop-${Date.now().toString(36)}`;
+const p = (extra: Record<string, string> = {}) => ({ team, ...extra });
+const web = {
+  name: "web",
+  imageRepository: "registry.example.com/shop/web",
+  containerPort: 8080,
+  replicas: 2,
+  env: [{ name: "GREETING", value: "hello" }],
+  resources: { requests: { cpu: "100m", memory: "64Mi" } },
+  healthCheckPath: "/healthz",
+};
+
+beforeAll(async () => {
+  for (const who of Object.keys(token) as (keyof typeof token)[]) {
+    const user = await db().user.create({ data: { email: `${who}@shop.test`, isPlatformAdmin: who === "admin", issuer: "t", subject: who } });
+    token[who] = (await createApiToken({ actor: { ...user, via: "session" }, request: {}, input: { name: "t", expiresInDays: 1 } })).token;
+  }
+  const created = await call(teams.POST, "POST", { token: token.admin, body: { slug: team, name: "Shop", leadEmail: "lead@shop.test" } });
+  expect(created.body.provisioning).toEqual({ status: "provisioned", namespace: `team-${team}` });
+  for (const [email, role] of [["deployer@shop.test", "DEPLOYER"], ["viewer@shop.test", "VIEWER"]]) {
+    expect((await call(members.POST, "POST", { token: token.lead, params: p(), body: { email, role } })).status).toBe(201);
+  }
+});
+
+async function deploy(who: keyof typeof token, version: string, key?: string, appName = "web") {
+  const headers = key ? { "idempotency-key": key } : undefined;
+  return call(deploys.POST, "POST", { token: token[who], params: p({ app: appName }), body: { version }, headers });
+}
+
+describe("[deploy] through the API against the control plane", () => {
+  it("a lead registers an app; bad fields are named", async () => {
+    expect((await call(apps.POST, "POST", { token: token.lead, params: p(), body: web })).status).toBe(201);
+    const bad = await call(apps.POST, "POST", {
+      token: token.lead,
+      params: p(),
+      body: { ...web, name: "Web_1", imageRepository: "Registry/UPPER:tag", containerPort: 0, replicas: 50, env: [{ name: "1BAD", value: "" }], resources: { requests: { cpu: "2", memory: "1Gi" }, limits: { cpu: "1" } }, host: "not a host" },
+    });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual(["containerPort", "env.0.name", "host", "imageRepository", "name", "replicas", "resources.requests.cpu"]);
+    expect(bad.body.error.fields["env.0.name"]).toEqual(["must be a C identifier: letters, digits and _, not starting with a digit"]);
+    expect((await call(apps.POST, "POST", { token: token.viewer, params: p(), body: { ...web, name: "other" } })).status).toBe(403);
+  });
+
+  it("a deployer deploys once per idempotency key, and the rollout reaches Available", async () => {
+    const first = await deploy("deployer", "1.0.0", "ci-run-0001");
+    expect(first.status).toBe(202);
+    const again = await deploy("deployer", "1.0.0", "ci-run-0001");
+    expect(again).toMatchObject({ status: 200, body: { created: false, release: { id: first.body.release.id } } });
+    const conflicting = await deploy("deployer", "9.9.9", "ci-run-0001");
+    expect(conflicting.status).toBe(409);
+
+    const { release: done, seen } = await releaseOutcome(first.body.release.id);
+    expect(done).toMatchObject({ status: "SUCCEEDED", sequence: 1, image: "registry.example.com/shop/web:1.0.0", error: null });
+    expect(seen.at(-1)).toBe("SUCCEEDED");
+    expect(await db().release.count({ where: { app: { name: "web", team: { slug: team } } } })).toBe(1);
+
+    const view = await call(status.GET, "GET", { token: token.viewer, params: p({ app: "web" }) });
+    expect(view.body.view.pods).toHaveLength(2);
+    expect(view.body.view.pods.every((pod: { ready: boolean }) => pod.ready)).toBe(true);
+  });
+
+  it("a viewer sees the history but cannot deploy; bad versions are named", async () => {
+    expect((await deploy("viewer", "2.0.0")).status).toBe(403);
+    const history = await call(releases.GET, "GET", { token: token.viewer, params: p({ app: "web" }) });
+    expect(history.body.releases.map((r: { sequence: number }) => r.sequence)).toEqual([1]);
+    const bad = await deploy("deployer", "not a tag!");
+    expect(bad).toMatchObject({ status: 400, body: { error: { fields: { version: [expect.stringMatching(/image tag/)] } } } });
+  });
+
+  it("a second deploy with a changed setting, then a rollback to #1 as a new release", async () => {
+    const spec = { ...web, env: [{ name: "GREETING", value: "hi" }] };
+    expect((await call(app.PUT, "PUT", { token: token.deployer, params: p({ app: "web" }), body: { spec } })).status).toBe(200);
+    const second = await deploy("deployer", "2.0.0");
+    expect((await releaseOutcome(second.body.release.id)).release.status).toBe("SUCCEEDED");
+
+    const diff = await call(release.GET, "GET", { token: token.viewer, params: p({ app: "web", sequence: "2" }) });
+    expect(diff.body.changes).toEqual([
+      { field: "env.GREETING", before: "hello", after: "hi" },
+      { field: "image", before: "registry.example.com/shop/web:1.0.0", after: "registry.example.com/shop/web:2.0.0" },
+    ]);
+
+    const rollback = await call(rollbacks.POST, "POST", { token: token.lead, params: p({ app: "web" }), body: { sequence: 1 } });
+    expect(rollback.status).toBe(202);
+    const { release: third } = await releaseOutcome(rollback.body.release.id);
+    expect(third).toMatchObject({ sequence: 3, status: "SUCCEEDED", image: "registry.example.com/shop/web:1.0.0" });
+    expect((third.spec as { env: unknown }).env).toEqual([{ name: "GREETING", value: "hello" }]);
+    const requester = await db().user.findUniqueOrThrow({ where: { email: "lead@shop.test" } });
+    expect(third.requestedById).toBe(requester.id);
+  });
+
+  it("scale and restart go through with the deployer token and are audited", async () => {
+    expect(await call(scale.POST, "POST", { token: token.deployer, params: p({ app: "web" }), body: { replicas: 3 } })).toMatchObject({ status: 200, body: { replicas: 3 } });
+    expect((await call(restart.POST, "POST", { token: token.deployer, params: p({ app: "web" }) })).status).toBe(200);
+    expect((await call(scale.POST, "POST", { token: token.viewer, params: p({ app: "web" }), body: { replicas: 1 } })).status).toBe(403);
+    const actions = await db().auditEvent.findMany({ where: { action: { in: ["app.scale", "app.restart"] } }, select: { action: true, actorEmail: true, data: true } });
+    expect(actions).toEqual([
+      { action: "app.scale", actorEmail: "deployer@shop.test", data: { app: "web", from: 2, to: 3, result: "ok" } },
+      { action: "app.restart", actorEmail: "deployer@shop.test", data: expect.objectContaining({ app: "web", result: "ok" }) },
+    ]);
+  });
+
+  it("a release that cannot get its pods ends FAILED with the cluster's reason", async () => {
+    // Three pods of 4 CPUs each do not fit the namespace quota of 8: the third is never created.
+    const greedy = { ...web, name: "greedy", replicas: 3, resources: { requests: { cpu: "4" } } };
+    expect((await call(apps.POST, "POST", { token: token.lead, params: p(), body: greedy })).status).toBe(201);
+    const started = await deploy("deployer", "1.0.0", undefined, "greedy");
+    const { release: failed } = await releaseOutcome(started.body.release.id);
+    expect(failed.status).toBe("FAILED");
+    expect(failed.error).toMatch(/has timed out progressing/);
+  });
+
+  it("members download a kubeconfig whose token matches their role", async () => {
+    const issued = await call(kubeconfig.POST, "POST", { token: token.viewer, params: p() });
+    expect(issued.status).toBe(200);
+    expect(issued.body.role).toBe("viewer");
+    expect(issued.body.kubeconfig).toContain(`namespace: team-${team}`);
+  });
+
+  it("the audit trail tells the story, and the chain verifies", async () => {
+    const events = await db().auditEvent.findMany({
+      where: { team: { slug: team }, action: { startsWith: "deploy." }, data: { path: ["app"], equals: "web" } },
+      orderBy: { id: "asc" },
+      select: { action: true, actorEmail: true },
+    });
+    expect(events).toEqual([
+      { action: "deploy.request", actorEmail: "deployer@shop.test" },
+      { action: "deploy.succeeded", actorEmail: "deployer@shop.test" },
+      { action: "deploy.request", actorEmail: "deployer@shop.test" },
+      { action: "deploy.succeeded", actorEmail: "deployer@shop.test" },
+      { action: "deploy.request", actorEmail: "lead@shop.test" },
+      { action: "deploy.succeeded", actorEmail: "lead@shop.test" },
+    ]);
+    expect(await verifyAuditChain({ db: db() })).toMatchObject({ ok: true });
+  });
+});
