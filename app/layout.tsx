@@ -26,6 +26,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/teams" className="text-sm text-slate-700 hover:text-slate-900">
               Teams
             </Link>
+            <Link href="/activity" className="text-sm text-slate-700 hover:text-slate-900">
+              Activity
+            </Link>
             <Link href="/settings/tokens" className="text-sm text-slate-700 hover:text-slate-900">
               API tokens
             </Link>

@@ -37,6 +37,18 @@ async function main() {
       create: { teamId: teamRow.id, userId: user.id, role },
     });
   }
+  const apps = [
+    { team: "payments", name: "api", imageRepository: "registry.example.com/payments/api", containerPort: 8080, replicas: 2, healthCheckPath: "/healthz" },
+    { team: "search", name: "indexer", imageRepository: "registry.example.com/search/indexer", containerPort: 9000, replicas: 1 },
+  ];
+  for (const { team, ...app } of apps) {
+    const teamRow = await prisma.team.findUniqueOrThrow({ where: { slug: team } });
+    await prisma.app.upsert({
+      where: { teamId_name: { teamId: teamRow.id, name: app.name } },
+      update: {},
+      create: { ...app, teamId: teamRow.id, env: [{ name: "LOG_LEVEL", value: "info" }], resources: { requests: { cpu: "100m", memory: "64Mi" } } },
+    });
+  }
   // Namespaces in the cluster, when there is one (the local control plane in the demo).
   const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@slipway.test" } });
   for (const team of await prisma.team.findMany({ where: { slug: { in: teams.map((t) => t.slug) } } })) {

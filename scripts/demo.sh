@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # npm run demo: Slipway on its embedded defaults. Installs npm dependencies if missing,
 # migrates and seeds the embedded PGlite database under .data/ (or DATABASE_URL when
-# set), builds, starts the development IdP with its demo users, and serves at
+# set), starts the local Kubernetes control plane (or uses KUBECONFIG), builds, starts
+# the development IdP with its demo users, and serves at
 # http://localhost:${PORT:-3000}.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib/ensure.sh
 source scripts/lib/dev-idp.sh
+source scripts/lib/local-cluster.sh
 export NEXT_TELEMETRY_DISABLED=1
 port=${PORT:-3000}
 mkdir -p .data
@@ -19,13 +21,14 @@ export NEXTAUTH_SECRET
 
 ensure_node_modules
 generate_prisma_client
+trap 'stop_dev_idp; stop_local_cluster; [[ -n ${server_pid:-} ]] && kill "$server_pid" 2>/dev/null; true' EXIT
+trap 'exit 130' INT TERM
+use_cluster
 npx --no-install tsx scripts/migrate.ts
 npx --no-install tsx prisma/seed.ts
 log "building Slipway"
 npx --no-install next build >.data/next-build.log 2>&1 || { cat .data/next-build.log >&2; exit 1; }
 
-trap 'stop_dev_idp; [[ -n ${server_pid:-} ]] && kill "$server_pid" 2>/dev/null; true' EXIT
-trap 'exit 130' INT TERM
 start_dev_idp "http://localhost:$port"
 log "Slipway is starting at http://localhost:$port (Ctrl-C stops it)"
 # The bin itself, not npx, so that the EXIT trap stops the server and not a wrapper.

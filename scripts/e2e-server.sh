@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib/ensure.sh
 source scripts/lib/dev-idp.sh
+source scripts/lib/local-cluster.sh
 
 if [[ -n ${E2E_DATABASE_URL:-} ]]; then
   export DATABASE_URL=$E2E_DATABASE_URL
@@ -14,11 +15,16 @@ else
   export PGLITE_DIR=${PGLITE_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/slipway-e2e-pglite.XXXXXX")}
 fi
 export SLIPWAY_ADMIN_EMAILS=admin@slipway.test
+# A control plane of its own, in a scratch DATA_DIR, with short rollout deadlines.
+export DATA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/slipway-e2e-data.XXXXXX")
+export SLIPWAY_PROGRESS_DEADLINE_SECONDS=${SLIPWAY_PROGRESS_DEADLINE_SECONDS:-10}
+unset KUBECONFIG SLIPWAY_KUBECONFIG
+trap 'stop_dev_idp; [[ -n ${server_pid:-} ]] && kill "$server_pid" 2>/dev/null; stop_local_cluster; rm -rf "$DATA_DIR"; true' EXIT
+trap 'exit 143' TERM INT
+use_cluster
 npx --no-install tsx scripts/migrate.ts
 npx --no-install tsx prisma/seed.ts
 
-trap 'stop_dev_idp; [[ -n ${server_pid:-} ]] && kill "$server_pid" 2>/dev/null; true' EXIT
-trap 'exit 143' TERM INT
 start_dev_idp "http://127.0.0.1:${PORT:?}"
 NEXTAUTH_SECRET=$(random_secret)
 export NEXTAUTH_SECRET

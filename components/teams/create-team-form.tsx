@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { createTeamAction } from "@/app/teams/actions";
 import { FieldError, FormStatus, inputClass } from "@/components/ui/form-status";
+import { submittedValue } from "@/lib/authz/action-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export function CreateTeamForm() {
@@ -13,18 +14,18 @@ export function CreateTeamForm() {
       <form action={action} className="space-y-3">
         <div>
           <label htmlFor="slug" className="text-sm font-medium">Slug</label>
-          <input id="slug" name="slug" required maxLength={40} pattern="[a-z0-9]([\-a-z0-9]*[a-z0-9])?" aria-describedby="slug-help slug-error" className={inputClass} />
+          <input id="slug" name="slug" defaultValue={submittedValue(state, "slug")} required maxLength={40} pattern="[a-z0-9]([\-a-z0-9]*[a-z0-9])?" aria-describedby="slug-help slug-error" className={inputClass} />
           <p id="slug-help" className="text-xs text-slate-500">Lowercase letters, digits and dashes. The namespace will be team-&lt;slug&gt;.</p>
           <FieldError state={state} field="slug" />
         </div>
         <div>
           <label htmlFor="name" className="text-sm font-medium">Name</label>
-          <input id="name" name="name" required maxLength={100} aria-describedby="name-error" className={inputClass} />
+          <input id="name" name="name" defaultValue={submittedValue(state, "name")} required maxLength={100} aria-describedby="name-error" className={inputClass} />
           <FieldError state={state} field="name" />
         </div>
         <div>
           <label htmlFor="leadEmail" className="text-sm font-medium">First lead (email, optional)</label>
-          <input id="leadEmail" name="leadEmail" type="email" aria-describedby="leadEmail-error" className={inputClass} />
+          <input id="leadEmail" name="leadEmail" defaultValue={submittedValue(state, "leadEmail")} type="email" aria-describedby="leadEmail-error" className={inputClass} />
           <FieldError state={state} field="leadEmail" />
         </div>
         <SubmitButton pendingLabel="Creating…">Create team</SubmitButton>

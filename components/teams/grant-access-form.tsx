@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { addMemberAction } from "@/app/teams/[team]/actions";
 import { FieldError, FormStatus, inputClass } from "@/components/ui/form-status";
+import { submittedValue } from "@/lib/authz/action-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export function GrantAccessForm({ team }: { team: string }) {
@@ -14,7 +15,7 @@ export function GrantAccessForm({ team }: { team: string }) {
       <form action={action} className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
           <label htmlFor="grant-email" className="text-sm font-medium">Email</label>
-          <input id="grant-email" name="email" type="email" required aria-describedby="email-error" className={inputClass} />
+          <input id="grant-email" name="email" type="email" required defaultValue={submittedValue(state, "email")} aria-describedby="email-error" className={inputClass} />
           <FieldError state={state} field="email" />
         </div>
         <div>

@@ -3,6 +3,7 @@
  * validate with, so the document cannot drift from what the server accepts.
  */
 import { z } from "zod";
+import { auditExportSchema, auditPageSchema } from "@/lib/audit/list-audit-events.types";
 import { addMemberSchema } from "@/lib/members/members.types";
 import { createTeamSchema } from "@/lib/teams/create-team.types";
 import { createApiTokenSchema } from "@/lib/tokens/create-api-token.types";
@@ -15,6 +16,19 @@ const errors = (...codes: number[]) =>
   Object.fromEntries(codes.map((code) => [String(code), { $ref: `#/components/responses/Error${code}` }]));
 const teamParam = { name: "team", in: "path", required: true, schema: { type: "string" }, description: "Team slug" };
 const userParam = { name: "userId", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+const appNameParam = { name: "app", in: "path", required: true, schema: { type: "string" }, description: "App name" };
+const yamlFile = (description: string) => ({ description, content: { "application/yaml": { schema: { type: "string" } } } });
+const APP_SPEC_FILE =
+  "An app spec file: `apiVersion: slipway.dev/v1`, `kind: App`, `metadata: { name, team }` (team optional; if given it must be this team) and `spec` with the fields of an app (imageRepository, containerPort, replicas, env, resources, healthCheckPath, host). At most 64 KiB.";
+
+/** One query parameter per property of a zod object schema. */
+const queryParams = (schema: z.ZodType) =>
+  Object.entries((schemaOf(schema) as { properties: Record<string, { description?: string }> }).properties).map(([name, { description, ...param }]) => ({
+    name,
+    in: "query",
+    schema: param,
+    ...(description ? { description } : {}),
+  }));
 
 const errorResponse = (description: string) => ({
   description,
@@ -73,6 +87,23 @@ export const openApiDocument = {
         responses: { 200: ok("{ removed: true }"), ...errors(400, 401, 403, 404, 409) },
       },
     },
+    "/teams/{team}/apps/spec": {
+      put: {
+        summary: "Apply an app spec file: registers the app if the team has none by its name, else replaces its settings (effective at the next deploy)",
+        description: `${APP_SPEC_FILE} Field errors are keyed by the spec field (\`replicas\`, \`env.0.name\`; metadata.name is \`name\`) and name the line; a YAML syntax error is reported under \`yaml\` with its line.`,
+        parameters: [teamParam],
+        requestBody: { required: true, content: { "application/yaml": { schema: { type: "string" } } } },
+        responses: { 200: ok("{ app, created: false }: updated"), 201: ok("{ app, created: true }: registered"), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    "/teams/{team}/apps/{app}/spec": {
+      get: {
+        summary: "The app's spec as a YAML file, to keep in git and apply again",
+        description: APP_SPEC_FILE,
+        parameters: [teamParam, appNameParam],
+        responses: { 200: yamlFile("The app spec file"), ...errors(401, 403, 404) },
+      },
+    },
     "/tokens": {
       get: { summary: "Your API tokens", responses: { 200: ok("{ tokens }"), ...errors(401) } },
       post: {
@@ -86,6 +117,32 @@ export const openApiDocument = {
         summary: "Revoke one of your tokens",
         parameters: [{ name: "tokenId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
         responses: { 200: ok("{ id, revokedAt }"), ...errors(400, 401, 404) },
+      },
+    },
+    "/audit": {
+      get: {
+        summary: "Audit events you may see, newest first: all for platform admins, else your teams' events and your own actions",
+        parameters: queryParams(auditPageSchema),
+        responses: { 200: ok("{ events: [{ id, createdAt, actorEmail, team: { slug, name } | null, action, target: { type, id } | null, data, requestId, sourceIp }], nextCursor }"), ...errors(400, 401) },
+      },
+    },
+    "/audit/export": {
+      get: {
+        summary: "The same filtered events, all pages, as a streamed CSV or JSON attachment",
+        parameters: queryParams(auditExportSchema),
+        responses: {
+          200: {
+            description: "CSV (a header row, then one row per event; cells that could be read as formulas start with an apostrophe) or a JSON array of the events",
+            content: { "text/csv": { schema: { type: "string" } }, "application/json": { schema: { type: "array", items: { type: "object" } } } },
+          },
+          ...errors(400, 401),
+        },
+      },
+    },
+    "/audit/verify": {
+      post: {
+        summary: "Recompute the audit hash chain: { ok, checked } or { ok: false, checked, brokenAt, reason }",
+        responses: { 200: ok("{ ok, checked, brokenAt?, reason? }"), ...errors(401) },
       },
     },
   },

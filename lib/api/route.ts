@@ -16,12 +16,15 @@ import { requestInfo } from "./request-info";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 export type RouteHandler = (request: Request, context: RouteContext) => Promise<Response>;
-export type Reply = { status?: number; body: unknown };
-type InputSource = "body" | "query" | "none";
+/** JSON `body`, or `text` sent as is with its content type (a YAML file). */
+export type Reply = { status?: number; body: unknown } | { status?: number; text: string; contentType: string };
+/** Where the input comes from; "text" hands the raw request body to the schema as `text`. */
+type InputSource = "body" | "query" | "none" | "text";
 
 async function readInput(request: Request, source: InputSource, params: Record<string, string>): Promise<unknown> {
   if (source === "query") return { ...Object.fromEntries(new URL(request.url).searchParams), ...params };
   if (source === "none") return params;
+  if (source === "text") return { ...params, text: await request.text() };
   const text = await request.text();
   if (text.trim() === "") return { ...params };
   try {
@@ -31,6 +34,13 @@ async function readInput(request: Request, source: InputSource, params: Record<s
   } catch {
     throw new AppError("INVALID_INPUT", "The request body must be a JSON object.", { fieldErrors: { body: ["must be a JSON object"] } });
   }
+}
+
+function respond(reply: Reply, requestId: string): Response {
+  if ("text" in reply) {
+    return new Response(reply.text, { status: reply.status ?? 200, headers: { "content-type": reply.contentType, "x-request-id": requestId } });
+  }
+  return json(reply.body, reply.status ?? 200, { "x-request-id": requestId });
 }
 
 async function stringParams(context: RouteContext): Promise<Record<string, string>> {
@@ -50,8 +60,7 @@ export function userRoute<S extends z.ZodType>(
       const actor = await authenticateApiToken(request.headers.get("authorization"));
       const params = await stringParams(context);
       const input = parseInput(options.schema, await readInput(request, options.input, params));
-      const reply = await fn({ actor, request: info, input });
-      return json(reply.body, reply.status ?? 200, { "x-request-id": info.id });
+      return respond(await fn({ actor, request: info, input }), info.id);
     } catch (error) {
       return errorResponse(error, info.id);
     }
@@ -70,8 +79,7 @@ export function adminRoute<S extends z.ZodType>(
       const ctx = authorizePlatformAdmin({ actor, request: info });
       const params = await stringParams(context);
       const input = parseInput(options.schema, await readInput(request, options.input, params));
-      const reply = await fn({ ctx, input });
-      return json(reply.body, reply.status ?? 200, { "x-request-id": info.id });
+      return respond(await fn({ ctx, input }), info.id);
     } catch (error) {
       return errorResponse(error, info.id);
     }
@@ -96,8 +104,7 @@ export function teamRoute<S extends z.ZodType>(
         }),
       );
       const input = parseInput(options.schema, { ...((await readInput(request, options.input, params)) as object), ...fromHeaders });
-      const reply = await fn({ ctx, input });
-      return json(reply.body, reply.status ?? 200, { "x-request-id": info.id });
+      return respond(await fn({ ctx, input }), info.id);
     } catch (error) {
       return errorResponse(error, info.id);
     }

@@ -5,10 +5,11 @@
  * as a generic message.
  */
 import { headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { requestInfo } from "@/lib/api/request-info";
 import { getSessionUser } from "@/lib/auth/session";
-import { AppError, toHttpError } from "@/lib/errors";
+import { AppError, toHttpError, type FieldErrors } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse-input";
 import type { ActionState } from "./action-state";
 import type { Actor, RequestInfo } from "./actor";
@@ -28,13 +29,26 @@ async function sessionActor(): Promise<{ actor: Actor; request: RequestInfo }> {
   return { actor: { ...user, via: "session" }, request: requestInfo(await headers()) };
 }
 
-async function run(body: () => Promise<Success>): Promise<ActionState> {
+async function run(fieldOf: ((path: string) => string) | undefined, values: Record<string, string>, body: () => Promise<Success>): Promise<ActionState> {
   try {
     return { ok: true, ...(await body()) };
   } catch (error) {
+    // redirect() and notFound() work by throwing; they are not failures.
+    unstable_rethrow(error);
     const { body: reply } = toHttpError(error);
-    return { ok: false, message: reply.error.message, fieldErrors: reply.error.fields };
+    return { ok: false, message: reply.error.message, fieldErrors: reply.error.fields && regroup(reply.error.fields, fieldOf), values };
   }
+}
+
+/** Field errors keyed by the form's input names (a spec path may map to one input). */
+function regroup(fields: FieldErrors, fieldOf?: (path: string) => string): FieldErrors {
+  if (!fieldOf) return fields;
+  const out: FieldErrors = {};
+  for (const [path, messages] of Object.entries(fields)) {
+    const line = path.match(/^env\.(\d+)\./);
+    (out[fieldOf(path)] ??= []).push(...messages.map((m) => (line ? `line ${Number(line[1]) + 1}: ${m}` : m)));
+  }
+  return out;
 }
 
 /** A form action on a team: bind the team slug, then hand it to useActionState. */
@@ -42,9 +56,10 @@ export function teamAction<S extends z.ZodType>(
   permission: TeamPermission,
   schema: S,
   fn: (args: { ctx: TeamContext; input: z.infer<S> }) => Promise<Success>,
+  options: { fieldOf?: (path: string) => string } = {},
 ) {
   return async (teamSlug: string, _previous: ActionState, formData: FormData): Promise<ActionState> =>
-    run(async () => {
+    run(options.fieldOf, formInput(formData), async () => {
       const { actor, request } = await sessionActor();
       const ctx = await authorizeTeam({ actor, teamSlug, permission, request });
       return fn({ ctx, input: parseInput(schema, formInput(formData)) });
@@ -53,7 +68,7 @@ export function teamAction<S extends z.ZodType>(
 
 export function adminAction<S extends z.ZodType>(schema: S, fn: (args: { ctx: PlatformAdminContext; input: z.infer<S> }) => Promise<Success>) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> =>
-    run(async () => {
+    run(undefined, formInput(formData), async () => {
       const ctx = authorizePlatformAdmin(await sessionActor());
       return fn({ ctx, input: parseInput(schema, formInput(formData)) });
     });
@@ -62,5 +77,5 @@ export function adminAction<S extends z.ZodType>(schema: S, fn: (args: { ctx: Pl
 /** For what people do to their own things (API tokens). */
 export function userAction<S extends z.ZodType>(schema: S, fn: (args: { actor: Actor; request: RequestInfo; input: z.infer<S> }) => Promise<Success>) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> =>
-    run(async () => fn({ ...(await sessionActor()), input: parseInput(schema, formInput(formData)) }));
+    run(undefined, formInput(formData), async () => fn({ ...(await sessionActor()), input: parseInput(schema, formInput(formData)) }));
 }

@@ -5,6 +5,10 @@ import { teamLeadEmails } from "@/lib/authz/authorize";
 import { can, teamPageAccess } from "@/lib/authz/page-access";
 import { ROLE_LABELS } from "@/lib/authz/permissions";
 import { listMembers } from "@/lib/members/list-members";
+import Link from "next/link";
+import { StatusBadge } from "@/components/apps/status-badge";
+import { versionOf } from "@/lib/apps/app-spec.types";
+import { listApps } from "@/lib/apps/list-apps";
 
 export async function generateMetadata({ params }: { params: Promise<{ team: string }> }): Promise<Metadata> {
   return { title: (await params).team };
@@ -22,7 +26,7 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
     );
   }
   const { ctx } = access;
-  const [members, leads] = await Promise.all([listMembers({ ctx }), teamLeadEmails(ctx.team.id)]);
+  const [members, leads, apps] = await Promise.all([listMembers({ ctx }), teamLeadEmails(ctx.team.id), listApps({ ctx })]);
   const mayGrant = can(ctx, "member.grant");
   return (
     <div className="space-y-8">
@@ -30,9 +34,48 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
         <h1 className="text-2xl font-semibold">{ctx.team.name}</h1>
         <p className="text-sm text-slate-600">
           Namespace <span className="font-mono">{ctx.team.namespace}</span> · Your role:{" "}
-          <strong data-testid="my-role">{ctx.role ? ROLE_LABELS[ctx.role] : "platform admin"}</strong>
+          <strong data-testid="my-role">{ctx.role ? ROLE_LABELS[ctx.role] : "platform admin"}</strong> ·{" "}
+          <Link href={`/activity?team=${encodeURIComponent(ctx.team.slug)}`} className="text-blue-700 underline-offset-2 hover:underline">
+            Activity
+          </Link>
         </p>
       </div>
+
+      <section aria-labelledby="apps" className="space-y-3">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="apps" className="text-lg font-semibold">Apps</h2>
+          <div className="flex gap-2">
+            <form method="post" action={`/teams/${ctx.team.slug}/kubeconfig`}>
+              <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm" title="A kubeconfig with a one-hour token for your role in this namespace">
+                Download kubeconfig
+              </button>
+            </form>
+            {can(ctx, "app.create") && (
+              <Link href={`/teams/${ctx.team.slug}/apps/new`} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm text-white">
+                Register an app
+              </Link>
+            )}
+          </div>
+        </div>
+        {apps.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-300 p-4 text-slate-600">No apps yet.</p>
+        ) : (
+          <ul className="grid gap-3 sm:grid-cols-2">
+            {apps.map((app) => {
+              const last = app.releases[0];
+              return (
+                <li key={app.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`app-${app.name}`}>
+                  <div className="flex items-center justify-between">
+                    <Link href={`/teams/${ctx.team.slug}/apps/${app.name}`} className="font-medium text-blue-700 hover:underline">{app.name}</Link>
+                    <StatusBadge status={last?.status} />
+                  </div>
+                  <p className="font-mono text-xs text-slate-500">{last ? `#${last.sequence} ${versionOf(last.image)}` : app.imageRepository}</p>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
 
       <section aria-labelledby="members" className="space-y-3">
         <h2 id="members" className="text-lg font-semibold">Members</h2>

@@ -1,0 +1,15 @@
+"use server";
+
+import { z } from "zod";
+import { checkAuditChain } from "@/lib/audit/check-audit-chain";
+import { userAction } from "@/lib/authz/actions";
+import { AppError } from "@/lib/errors";
+
+export const verifyAuditChainAction = userAction(z.object({}), async ({ actor }) => {
+  const report = await checkAuditChain({ actor });
+  if (!report.ok) {
+    // Shown as a failure: the log can no longer be trusted from that event on.
+    throw new AppError("CONFLICT", `The audit chain is broken at event ${report.brokenAt}: ${report.reason}. The ${report.checked} events before it check out.`);
+  }
+  return { message: `The audit chain is intact: ${report.checked} events checked.` };
+});

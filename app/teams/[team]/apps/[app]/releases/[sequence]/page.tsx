@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { StatusBadge } from "@/components/apps/status-badge";
+import { teamPageAccess } from "@/lib/authz/page-access";
+import { getRelease } from "@/lib/deploys/get-release";
+import { AppError } from "@/lib/errors";
+
+export const metadata: Metadata = { title: "Release" };
+
+const show = (value: unknown) => (value === undefined ? "—" : typeof value === "string" ? value : JSON.stringify(value));
+
+export default async function ReleasePage({ params }: { params: Promise<{ team: string; app: string; sequence: string }> }) {
+  const { team, app, sequence } = await params;
+  const access = await teamPageAccess(team);
+  if (!access.ctx) notFound();
+  const found = await getRelease({ ctx: access.ctx, app, sequence: Number(sequence) }).catch((error) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const { release, changes, previousSequence } = found;
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={`/teams/${team}`} className="text-blue-700 underline">{access.ctx.team.name}</Link> /{" "}
+        <Link href={`/teams/${team}/apps/${app}`} className="text-blue-700 underline">{app}</Link> / #{release.sequence}
+      </nav>
+      <div className="space-y-1">
+        <h1 className="text-2xl font-semibold">
+          {app} release #{release.sequence} <StatusBadge status={release.status} />
+        </h1>
+        <p className="text-sm text-slate-600">
+          {release.image} · by {release.requestedBy?.email ?? "—"} · {release.createdAt.toISOString().slice(0, 19).replace("T", " ")}
+          {release.rollbackOf && ` · rollback to #${release.rollbackOf.sequence}`}
+        </p>
+        {release.error && <p className="text-sm text-red-700">{release.error}</p>}
+      </div>
+      <section aria-labelledby="changes" className="space-y-2">
+        <h2 id="changes" className="text-lg font-semibold">{previousSequence ? `Changes since #${previousSequence}` : "First release: everything is new"}</h2>
+        {changes.length === 0 ? (
+          <p className="text-slate-600">Same spec as the release before.</p>
+        ) : (
+          <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
+            <thead className="bg-slate-50 text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">Setting</th>
+                <th scope="col" className="px-3 py-2 font-medium">Before</th>
+                <th scope="col" className="px-3 py-2 font-medium">After</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changes.map((change) => (
+                <tr key={change.field} className="border-t border-slate-100 font-mono text-xs">
+                  <td className="px-3 py-2">{change.field}</td>
+                  <td className="px-3 py-2 text-red-800"><del>{show(change.before)}</del></td>
+                  <td className="px-3 py-2 text-green-800"><ins>{show(change.after)}</ins></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

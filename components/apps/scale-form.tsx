@@ -1,0 +1,19 @@
+"use client";
+
+import { useActionState } from "react";
+import { scaleAction } from "@/app/teams/[team]/apps/actions";
+import { FormStatus } from "@/components/ui/form-status";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+export function ScaleForm({ team, app, replicas }: { team: string; app: string; replicas: number }) {
+  const [state, action] = useActionState(scaleAction.bind(null, team), null);
+  return (
+    <form action={action} className="flex items-center gap-2">
+      <input type="hidden" name="app" value={app} />
+      <label htmlFor="scale-replicas" className="text-sm">Replicas</label>
+      <input id="scale-replicas" name="replicas" type="number" min={0} max={20} defaultValue={replicas} className="w-20 rounded-md border border-slate-300 px-2 py-1 text-sm" />
+      <SubmitButton variant="secondary" pendingLabel="Scaling…">Scale</SubmitButton>
+      <FormStatus state={state} />
+    </form>
+  );
+}

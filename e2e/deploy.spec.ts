@@ -1,0 +1,82 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signInAs } from "./fixtures/sign-in";
+
+test.describe.configure({ mode: "serial" });
+
+const APP = "/teams/payments/apps/checkout";
+
+async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+}
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+}
+
+async function deployAndWait(page: Page, version: string, sequence: number) {
+  await page.getByLabel("Image tag or digest").fill(version);
+  await page.getByRole("button", { name: "Deploy", exact: true }).click();
+  await expect(page.getByText(`Release #${sequence}`, { exact: true })).toBeVisible();
+  // Pushed by the server as the rollout watch sees it; no reload.
+  await expect(page.getByTestId("release-status")).toHaveText("Succeeded", { timeout: 45_000 });
+}
+
+test("[deploy] a lead registers an app, with field errors first", async ({ page }) => {
+  await signInAs(page, "lead@slipway.test", "/teams/payments");
+  await page.getByRole("link", { name: "Register an app" }).click();
+  await page.getByLabel("Name").fill("checkout");
+  await page.getByLabel("Image repository").fill("registry.example.com/payments/checkout:latest");
+  await page.getByLabel("Environment variables").fill("GREETING=hello\n9BAD=x");
+  await page.getByRole("button", { name: "Register app" }).click();
+  await expect(page.locator("#imageRepository-error")).toHaveText("must be an image repository like registry.example.com/team/app, without a tag");
+  await expect(page.locator("#env-error")).toContainText("line 2: must be a C identifier");
+
+  await page.getByLabel("Image repository").fill("registry.example.com/payments/checkout");
+  await page.getByLabel("Environment variables").fill("GREETING=hello");
+  await page.getByLabel("Replicas").fill("2");
+  await page.getByRole("button", { name: "Register app" }).click();
+  await expect(page).toHaveURL(APP);
+  await expect(page.getByRole("heading", { level: 1, name: "checkout" })).toBeVisible();
+  await screenshot(page, "app-registered");
+});
+
+test("[deploy] a deployer deploys and watches the rollout reach Available", async ({ page }) => {
+  await signInAs(page, "deployer@slipway.test", APP);
+  await deployAndWait(page, "1.0.0", 1);
+  await expect(page.getByRole("progressbar", { name: "Available replicas" })).toHaveAttribute("aria-valuenow", "2");
+  await page.reload();
+  await expect(page.getByTestId("pod-row")).toHaveCount(2);
+  await deployAndWait(page, "2.0.0", 2);
+  await expect(page.getByTestId("release-2")).toContainText("deployer@slipway.test");
+  await screenshot(page, "app-deployed");
+});
+
+test("[deploy] a viewer sees the history but no Deploy button, and why", async ({ page }) => {
+  await signInAs(page, "viewer@slipway.test", APP);
+  await expect(page.getByTestId("release-1")).toContainText("Succeeded");
+  await expect(page.getByRole("button", { name: "Deploy", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /Roll back/ })).toHaveCount(0);
+  await expect(page.getByTestId("deploy-denied")).toContainText("Deploying needs the Deployer role or above; you are a Viewer. Ask a lead: lead@slipway.test.");
+});
+
+test("[deploy] a rollback to #1 is a new release by whoever clicked it", async ({ page }) => {
+  await signInAs(page, "lead@slipway.test", APP);
+  await page.getByRole("button", { name: "Roll back to #1" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Roll back" }).click();
+  await expect(page.getByTestId("release-3")).toContainText("rollback to #1");
+  await expect(page.getByTestId("release-3")).toContainText("lead@slipway.test");
+  await expect(page.getByTestId("release-status")).toHaveText("Succeeded", { timeout: 45_000 });
+  await page.getByRole("link", { name: "#3" }).click();
+  await expect(page.getByRole("heading", { name: "Changes since #2" })).toBeVisible();
+  await expect(page.getByRole("row", { name: /image/ })).toContainText("registry.example.com/payments/checkout:1.0.0");
+  await screenshot(page, "release-diff");
+});
+
+test("[deploy] the team page shows the app's state", async ({ page }) => {
+  await signInAs(page, "viewer@slipway.test", "/teams/payments");
+  await expect(page.getByTestId("app-checkout")).toContainText("Succeeded");
+  await expect(page.getByTestId("app-checkout")).toContainText("#3 1.0.0");
+  await screenshot(page, "team");
+  await signOut(page);
+});

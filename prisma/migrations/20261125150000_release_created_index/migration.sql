@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Release_appId_createdAt_idx" ON "Release"("appId", "createdAt");
