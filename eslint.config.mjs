@@ -18,7 +18,7 @@ const layering = {
   },
 };
 
-export default [
+const config = [
   { ignores: ["lib/generated/**", ".next/**", "node_modules/**", ".data/**", "next-env.d.ts"] },
   ...next,
   ...nextTs,
@@ -29,3 +29,5 @@ export default [
     },
   },
 ];
+
+export default config;

@@ -1,16 +1,19 @@
 import Link from "next/link";
+import { DeploysChart } from "@/components/dashboard/deploys-chart";
+import { MyAppsTable } from "@/components/dashboard/my-apps-table";
+import { RecentDeploysList } from "@/components/dashboard/recent-deploys-list";
 import { pageActor } from "@/lib/authz/page-access";
 import { ROLE_LABELS } from "@/lib/authz/permissions";
+import { DASHBOARD_DAYS, getDashboard } from "@/lib/dashboard/get-dashboard";
 import { countTeamsAndApps } from "@/lib/teams/count-teams-and-apps";
-import { listTeams } from "@/lib/teams/list-teams";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const actor = await pageActor("/");
-  const [{ teams, apps }, mine] = await Promise.all([countTeamsAndApps(), listTeams({ actor: { ...actor, isPlatformAdmin: false }, limit: 50 })]);
+  const [totals, dashboard] = await Promise.all([countTeamsAndApps(), getDashboard({ actor })]);
   return (
-    <section aria-labelledby="home-title" className="space-y-6">
+    <section aria-labelledby="home-title" className="space-y-8">
       <div className="space-y-2">
         <h1 id="home-title" className="text-3xl font-semibold tracking-tight">
           Slipway
@@ -24,33 +27,62 @@ export default async function HomePage() {
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <dt className="text-sm text-slate-500">Teams</dt>
           <dd className="text-2xl font-semibold" data-testid="team-count">
-            {teams}
+            {totals.teams}
           </dd>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <dt className="text-sm text-slate-500">Apps</dt>
           <dd className="text-2xl font-semibold" data-testid="app-count">
-            {apps}
+            {totals.apps}
           </dd>
         </div>
       </dl>
+
       <section aria-labelledby="my-teams" className="space-y-2">
         <h2 id="my-teams" className="text-lg font-semibold">Your teams</h2>
-        {mine.teams.length === 0 ? (
-          <p className="text-slate-600">You are not in any team yet. A team lead can add you by your email address.</p>
+        {dashboard.teams.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-600">
+            You are not in any team yet. A team lead can add you by your email address; then your apps and deploys show up here.
+          </p>
         ) : (
-          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-            {mine.teams.map((team) => (
-              <li key={team.slug} className="rounded-lg border border-slate-200 bg-white p-4">
-                <Link href={`/teams/${team.slug}`} className="font-medium text-blue-700 hover:underline">
-                  {team.name}
-                </Link>
-                <p className="text-sm text-slate-500">{team.role ? ROLE_LABELS[team.role] : ""} · {team.memberCount} members</p>
-              </li>
-            ))}
-          </ul>
+          <>
+            <p className="text-sm text-slate-500">Deploys per day over the last {DASHBOARD_DAYS} days; failed ones in red.</p>
+            <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+              {dashboard.teams.map((team) => (
+                <li key={team.slug} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+                  <div>
+                    <Link href={`/teams/${team.slug}`} className="font-medium text-blue-700 hover:underline">
+                      {team.name}
+                    </Link>
+                    <p className="text-sm text-slate-500">
+                      {team.role ? ROLE_LABELS[team.role] : ""} · {team.memberCount} members
+                    </p>
+                  </div>
+                  <DeploysChart team={team.slug} activity={team.activity} />
+                </li>
+              ))}
+            </ul>
+            {dashboard.moreTeams && (
+              <p className="text-sm">
+                <Link href="/teams" className="text-blue-700 underline">All your teams</Link>
+              </p>
+            )}
+          </>
         )}
       </section>
+
+      {dashboard.teams.length > 0 && (
+        <div className="grid gap-8 lg:grid-cols-2">
+          <section aria-labelledby="my-apps" className="space-y-2">
+            <h2 id="my-apps" className="text-lg font-semibold">Your apps</h2>
+            <MyAppsTable apps={dashboard.apps} more={dashboard.moreApps} />
+          </section>
+          <section aria-labelledby="recent-deploys" className="space-y-2">
+            <h2 id="recent-deploys" className="text-lg font-semibold">Recent deploys</h2>
+            <RecentDeploysList deploys={dashboard.recentDeploys} />
+          </section>
+        </div>
+      )}
     </section>
   );
 }

@@ -26,6 +26,9 @@ reports=.data/test-reports
 rm -rf "$reports" && mkdir -p "$reports"
 status=0
 
+log "eslint"
+npx --no-install eslint . || { log "eslint found problems (above)"; status=1; }
+
 log "vitest: unit, integration (PostgreSQL and PGlite), Kubernetes"
 npx --no-install vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json" || status=1
 

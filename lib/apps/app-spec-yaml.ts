@@ -93,7 +93,12 @@ function readYaml(text: string): Located & { value: unknown } {
       fieldErrors: { yaml: [`line ${line}, column ${col}: ${syntax.message}`] },
     });
   }
-  return { document, lines, value: document.toJS() };
+  try {
+    return { document, lines, value: document.toJS() };
+  } catch (error) {
+    // yaml refuses alias "billion laughs" expansions here.
+    throw new AppError("INVALID_INPUT", "The YAML could not be read.", { fieldErrors: { yaml: [error instanceof Error ? error.message : "could not be read"] }, cause: error });
+  }
 }
 
 /** The envelope (apiVersion, kind, metadata) checked; the spec part still to validate. */

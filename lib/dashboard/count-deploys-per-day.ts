@@ -13,14 +13,22 @@ export type DeployActivity = {
 
 const DAY_MS = 86_400_000;
 
+function emptyActivity(dayKeys: string[]): DeployActivity {
+  return { days: dayKeys.map((day) => ({ day, deploys: 0, failed: 0 })), deploys: 0, succeeded: 0, failed: 0, failureRate: null };
+}
+
 /**
- * Deploys per UTC day and their outcomes over the last `days` days, for each team
- * `userId` is a member of: one grouped query, which reads each of those teams' apps'
- * releases through the Release(appId, createdAt) index.
+ * Deploys per UTC day and their outcomes over the last `days` days (today included)
+ * for each of `teams` that `userId` is a member of: one grouped query, which reads
+ * those teams' releases through the Release(appId, createdAt) index.
  */
-export async function countDeploysPerDay(options: { userId: string; days: number; now?: Date }): Promise<Map<string, DeployActivity>> {
+export async function countDeploysPerDay(options: { userId: string; teams: string[]; days: number; now?: Date }): Promise<Map<string, DeployActivity>> {
   const today = Math.floor((options.now ?? new Date()).getTime() / DAY_MS) * DAY_MS;
   const since = new Date(today - (options.days - 1) * DAY_MS);
+  const dayKeys = Array.from({ length: options.days }, (_, i) => new Date(since.getTime() + i * DAY_MS).toISOString().slice(0, 10));
+  const byTeam = new Map(options.teams.map((team) => [team, emptyActivity(dayKeys)]));
+  if (options.teams.length === 0) return byTeam;
+
   const rows = await db().$queryRaw<{ team: string; day: string; deploys: number; succeeded: number; failed: number }[]>`
     SELECT t.slug AS team,
            to_char(date_trunc('day', r."createdAt" AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day,
@@ -35,16 +43,11 @@ export async function countDeploysPerDay(options: { userId: string; days: number
     GROUP BY 1, 2
     ORDER BY 1, 2`;
 
-  const dayKeys = Array.from({ length: options.days }, (_, i) => new Date(since.getTime() + i * DAY_MS).toISOString().slice(0, 10));
-  const byTeam = new Map<string, DeployActivity>();
   for (const row of rows) {
-    let activity = byTeam.get(row.team);
-    if (!activity) {
-      activity = { days: dayKeys.map((day) => ({ day, deploys: 0, failed: 0 })), deploys: 0, succeeded: 0, failed: 0, failureRate: null };
-      byTeam.set(row.team, activity);
-    }
-    const day = activity.days.find((d) => d.day === row.day);
-    if (day) Object.assign(day, { deploys: row.deploys, failed: row.failed });
+    const activity = byTeam.get(row.team);
+    const day = activity?.days.find((d) => d.day === row.day);
+    if (!activity || !day) continue;
+    Object.assign(day, { deploys: row.deploys, failed: row.failed });
     activity.deploys += row.deploys;
     activity.succeeded += row.succeeded;
     activity.failed += row.failed;
@@ -54,16 +57,4 @@ export async function countDeploysPerDay(options: { userId: string; days: number
     activity.failureRate = outcomes > 0 ? activity.failed / outcomes : null;
   }
   return byTeam;
-}
-
-/** The activity of a team with no deploys in the window. */
-export function noDeploys(days: number, now = new Date()): DeployActivity {
-  const today = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
-  return {
-    days: Array.from({ length: days }, (_, i) => ({ day: new Date(today - (days - 1 - i) * DAY_MS).toISOString().slice(0, 10), deploys: 0, failed: 0 })),
-    deploys: 0,
-    succeeded: 0,
-    failed: 0,
-    failureRate: null,
-  };
 }

@@ -101,4 +101,10 @@ describe("[apps] app spec YAML", () => {
     const big = `${appSpecToYaml(web, "payments")}\n#${"x".repeat(64 * 1024)}`;
     expect(rejection(big).fieldErrors).toEqual({ yaml: ["must be at most 64 KiB"] });
   });
+
+  it("refuses alias expansion bombs instead of failing on the server", () => {
+    const levels = Array.from({ length: 8 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(9).fill(`*l${i}`).join(", ")}]`);
+    const error = rejection(["l0: &l0 [x, x, x, x, x, x, x, x, x]", ...levels].join("\n"));
+    expect(error.fieldErrors?.yaml?.[0]).toMatch(/Excessive alias count/);
+  });
 });

@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { StatusBadge } from "@/components/apps/status-badge";
+import { versionOf } from "@/lib/apps/app-spec.types";
+import type { DashboardApp } from "@/lib/dashboard/get-dashboard";
+
+export function MyAppsTable({ apps, more }: { apps: DashboardApp[]; more: boolean }) {
+  if (apps.length === 0) {
+    return <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-600">No apps yet. Register one from your team&apos;s page.</p>;
+  }
+  return (
+    <>
+      <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-left text-sm">
+        <thead className="bg-slate-50 text-slate-600">
+          <tr>
+            <th scope="col" className="px-4 py-2 font-medium">App</th>
+            <th scope="col" className="px-4 py-2 font-medium">Team</th>
+            <th scope="col" className="px-4 py-2 font-medium">Version</th>
+            <th scope="col" className="px-4 py-2 font-medium">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {apps.map((app) => (
+            <tr key={`${app.team.slug}/${app.name}`} className="border-t border-slate-100" data-testid={`app-${app.team.slug}-${app.name}`}>
+              <td className="px-4 py-2">
+                <Link href={`/teams/${app.team.slug}/apps/${app.name}`} className="font-medium text-blue-700 underline-offset-2 hover:underline">
+                  {app.name}
+                </Link>
+              </td>
+              <td className="px-4 py-2 text-slate-600">{app.team.name}</td>
+              <td className="px-4 py-2 font-mono text-xs">{app.release ? `${versionOf(app.release.image)} (#${app.release.sequence})` : "—"}</td>
+              <td className="px-4 py-2">
+                <StatusBadge status={app.release?.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {more && <p className="text-sm text-slate-500">Showing the first {apps.length} apps; see each team&apos;s page for the rest.</p>}
+    </>
+  );
+}

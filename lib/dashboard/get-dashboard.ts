@@ -1,0 +1,87 @@
+/**
+ * The home page for one person: their teams with 30 days of deploy activity, their
+ * apps with the latest release of each, and the latest deploys across those teams.
+ * A fixed number of queries however many teams and apps there are. "Their teams" are
+ * the teams they are a member of, for platform admins too (the Teams page lists all).
+ */
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/authz/actor";
+import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
+import { listTeams, type TeamSummary } from "@/lib/teams/list-teams";
+import { countDeploysPerDay, type DeployActivity } from "./count-deploys-per-day";
+
+export const DASHBOARD_DAYS = 30;
+const MAX_TEAMS = 100;
+const MAX_APPS = 100;
+const RECENT_DEPLOYS = 10;
+
+export type DashboardApp = {
+  name: string;
+  team: { slug: string; name: string };
+  release: { sequence: number; image: string; status: ReleaseStatus; createdAt: Date } | null;
+};
+
+type AppRow = { name: string; teamSlug: string; teamName: string; sequence: number | null; image: string | null; status: ReleaseStatus | null; createdAt: Date | null };
+
+/** Each app's latest release by a backward scan of Release(appId, sequence), one LATERAL per app in one query. */
+async function listMyApps(userId: string, limit: number): Promise<DashboardApp[]> {
+  const rows = await db().$queryRaw<AppRow[]>`
+    SELECT a.name, t.slug AS "teamSlug", t.name AS "teamName", r.sequence, r.image, r.status::text AS status, r."createdAt"
+    FROM "Membership" m
+    JOIN "Team" t ON t.id = m."teamId"
+    JOIN "App" a ON a."teamId" = t.id AND a."archivedAt" IS NULL
+    LEFT JOIN LATERAL (
+      SELECT sequence, image, status, "createdAt" FROM "Release" WHERE "appId" = a.id ORDER BY sequence DESC LIMIT 1
+    ) r ON true
+    WHERE m."userId" = ${userId}::uuid
+    ORDER BY t.slug, a.name
+    LIMIT ${limit}`;
+  return rows.map((row) => ({
+    name: row.name,
+    team: { slug: row.teamSlug, name: row.teamName },
+    release:
+      row.sequence === null ? null : { sequence: row.sequence, image: row.image!, status: row.status!, createdAt: new Date(row.createdAt!) },
+  }));
+}
+
+/** Newest first through the Release(createdAt) index, keeping the person's teams' releases. */
+function listRecentDeploys(userId: string, take: number) {
+  return db().release.findMany({
+    where: { app: { team: { memberships: { some: { userId } } } } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    select: {
+      id: true,
+      sequence: true,
+      image: true,
+      status: true,
+      createdAt: true,
+      finishedAt: true,
+      rollbackOf: { select: { sequence: true } },
+      requestedBy: { select: { email: true, name: true } },
+      app: { select: { name: true, team: { select: { slug: true, name: true } } } },
+    },
+  });
+}
+
+export type RecentDeploy = Awaited<ReturnType<typeof listRecentDeploys>>[number];
+export type DashboardTeam = TeamSummary & { activity: DeployActivity };
+
+export async function getDashboard(options: { actor: Actor; now?: Date }) {
+  const { actor } = options;
+  const [{ teams, nextCursor }, apps, recentDeploys] = await Promise.all([
+    listTeams({ actor: { ...actor, isPlatformAdmin: false }, limit: MAX_TEAMS }),
+    listMyApps(actor.id, MAX_APPS + 1),
+    listRecentDeploys(actor.id, RECENT_DEPLOYS),
+  ]);
+  const activity = await countDeploysPerDay({ userId: actor.id, teams: teams.map((team) => team.slug), days: DASHBOARD_DAYS, now: options.now });
+  return {
+    teams: teams.map((team): DashboardTeam => ({ ...team, activity: activity.get(team.slug)! })),
+    moreTeams: nextCursor !== null,
+    apps: apps.slice(0, MAX_APPS),
+    moreApps: apps.length > MAX_APPS,
+    recentDeploys,
+  };
+}
+
+export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
