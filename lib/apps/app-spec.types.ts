@@ -12,6 +12,8 @@ export const IMAGE_REPOSITORY = new RegExp(`^${DOMAIN}?${COMPONENT}(?:/${COMPONE
 export const IMAGE_TAG = /^[\w][\w.-]{0,127}$/;
 export const IMAGE_DIGEST = /^sha256:[a-f0-9]{64}$/;
 
+export const RESERVED_APP_NAMES = ["new", "import", "spec"];
+
 const CPU = /^(\d+m|\d+(\.\d{1,3})?)$/;
 const MEMORY = /^\d+(Ki|Mi|Gi)?$/;
 const MAX_CPU_MILLI = 8_000;
@@ -47,7 +49,8 @@ const envVar = z
 
 export const appSpecSchema = z
   .object({
-    name: dnsLabel(50),
+    // These are pages and routes beside the app's own (/apps/new, /apps/import, /apps/spec).
+    name: dnsLabel(50).refine((name) => !RESERVED_APP_NAMES.includes(name), "is reserved (new, import, spec); pick another name"),
     imageRepository: z
       .string({ error: "is required" })
       .trim()

@@ -102,6 +102,8 @@ beforeAll(async () => {
   // What people typed ends up in exports: a formula, quotes, commas, line breaks.
   await record("lead", "app.update", "alpha", { app: "ledger", note: 'said "hi", then\nleft', formula: "=1+1" }, { type: "app", id: "=HYPERLINK(\"http://evil\")" }, { id: "+req" });
   await record("admin", "deploy.failed", "alpha", { app: "ledger", error: "-boom" }, { type: "release", id: "@r3" });
+  // Someone who acted in a team they no longer belong to still sees what they did there.
+  await record("outsider", "app.restart", "beta", { app: "checkout" }, { type: "app", id: "checkout" });
 });
 
 /** The visibility rule, spelled out over every row. */
@@ -116,8 +118,8 @@ describe("[audit] who sees what", () => {
   it("a platform admin sees every event, newest first", async () => {
     const events = await allPages("admin");
     expect(events.map((e) => e.id)).toEqual(await expectedFor("admin"));
-    expect(events).toHaveLength(16);
-    expect(events[0]).toMatchObject({ action: "deploy.failed", actorEmail: "admin@example.com", team: { slug: "alpha", name: "Alpha" }, target: { type: "release", id: "@r3" } });
+    expect(events).toHaveLength(17);
+    expect(events[1]).toMatchObject({ action: "deploy.failed", actorEmail: "admin@example.com", team: { slug: "alpha", name: "Alpha" }, target: { type: "release", id: "@r3" } });
   });
 
   it("a member sees their teams' events and their own, not other teams'", async () => {
@@ -131,7 +133,12 @@ describe("[audit] who sees what", () => {
 
   it("someone in no team sees only what they did", async () => {
     const events = await allPages("outsider");
-    expect(events.map((e) => [e.action, e.actorEmail])).toEqual([["token.create", "outsider@example.com"]]);
+    expect(events.map((e) => e.id)).toEqual(await expectedFor("outsider"));
+    expect(events.map((e) => [e.team?.slug ?? null, e.action, e.actorEmail])).toEqual([
+      ["beta", "app.restart", "outsider@example.com"],
+      [null, "token.create", "outsider@example.com"],
+    ]);
+    expect(await allPages("outsider", { team: "beta" })).toHaveLength(1);
   });
 
   it("a filter on a team one is not in shows only one's own events there", async () => {
@@ -153,11 +160,11 @@ describe("[audit] filters", () => {
 
   it("by team", async () => {
     const events = await allPages("admin", { team: "beta" });
-    expect(actions(events)).toEqual(["beta:deploy.request", "beta:app.create", "beta:team.create"]);
+    expect(actions(events)).toEqual(["beta:app.restart", "beta:deploy.request", "beta:app.create", "beta:team.create"]);
   });
 
   it("by app (data.app), across teams or within one", async () => {
-    expect(actions(await allPages("admin", { app: "checkout" }))).toEqual(["beta:deploy.request", "beta:app.create", "alpha:deploy.succeeded", "alpha:deploy.request", "alpha:app.create"]);
+    expect(actions(await allPages("admin", { app: "checkout" }))).toEqual(["beta:app.restart", "beta:deploy.request", "beta:app.create", "alpha:deploy.succeeded", "alpha:deploy.request", "alpha:app.create"]);
     expect(actions(await allPages("admin", { app: "checkout", team: "alpha" }))).toEqual(["alpha:deploy.succeeded", "alpha:deploy.request", "alpha:app.create"]);
     expect(actions(await allPages("viewer", { app: "checkout" }))).toEqual(["alpha:deploy.succeeded", "alpha:deploy.request", "alpha:app.create"]);
   });
@@ -217,11 +224,13 @@ describe("[audit] filters", () => {
 
 describe("[audit] keyset pages", () => {
   it("return every row exactly once, in order, whatever the page size", async () => {
-    const expected = await expectedFor("admin");
-    for (const limit of [1, 2, 5, 16, 17, 200]) {
-      const ids = (await allPages("admin", {}, limit)).map((e) => e.id);
-      expect(ids).toEqual(expected);
-      expect(new Set(ids).size).toBe(ids.length);
+    for (const who of ["admin", "lead", "outsider"] as const) {
+      const expected = await expectedFor(who);
+      for (const limit of [1, 2, 5, 16, 17, 18, 200]) {
+        const ids = (await allPages(who, {}, limit)).map((e) => e.id);
+        expect(ids, `${who}, pages of ${limit}`).toEqual(expected);
+        expect(new Set(ids).size).toBe(ids.length);
+      }
     }
   });
 
@@ -305,7 +314,7 @@ describe("[audit] verify", () => {
 
   it("anyone signed in may verify; an intact chain is ok", async () => {
     const res = await call(verify.POST, "POST", { token: people.outsider.token });
-    expect(res).toEqual({ status: 200, body: { ok: true, checked: 16 } });
+    expect(res).toEqual({ status: 200, body: { ok: true, checked: 17 } });
   });
 
   it("reports the first tampered event", async () => {

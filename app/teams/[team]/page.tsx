@@ -51,6 +51,11 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
               </button>
             </form>
             {can(ctx, "app.create") && (
+              <Link href={`/teams/${ctx.team.slug}/apps/import`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
+                Import YAML
+              </Link>
+            )}
+            {can(ctx, "app.create") && (
               <Link href={`/teams/${ctx.team.slug}/apps/new`} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm text-white">
                 Register an app
               </Link>

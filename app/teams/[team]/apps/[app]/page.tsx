@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeployForm } from "@/components/apps/deploy-form";
+import { ExportSpecLink } from "@/components/apps/export-spec-link";
 import { ReleaseProgress } from "@/components/apps/release-progress";
 import { ScaleForm } from "@/components/apps/scale-form";
 import { StatusBadge } from "@/components/apps/status-badge";
@@ -53,7 +54,10 @@ export default async function AppPage({ params, searchParams }: { params: Promis
           <h1 className="text-2xl font-semibold">{name}</h1>
           <p className="font-mono text-sm text-slate-600">{spec.imageRepository} · port {spec.containerPort} · {spec.replicas} replicas{spec.host ? ` · ${spec.host}` : ""}</p>
         </div>
-        {can(ctx, "app.update") && <Link href={`${base}/edit`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">Edit settings</Link>}
+        <div className="flex gap-2">
+          <ExportSpecLink team={team} app={name} />
+          {can(ctx, "app.update") && <Link href={`${base}/edit`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">Edit settings</Link>}
+        </div>
       </div>
 
       <section aria-labelledby="deploy" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
