@@ -75,6 +75,16 @@ async function fill(sql: SqlConnection) {
       FROM generate_series(${start}::bigint, ${end}::bigint) g, t, u, a`);
     process.stdout.write(`  inserted ${end.toLocaleString("en")} events (${seconds(performance.now() - began)} for this chunk)\n`);
   }
+  // A new team with five events, and its one member: their activity page must not read the other million.
+  await sql.exec(`
+    INSERT INTO "Team" (id, slug, name, namespace) VALUES (gen_random_uuid(), 'quiet', 'Quiet', 'team-quiet');
+    INSERT INTO "User" (id, email) VALUES (gen_random_uuid(), 'quiet@example.com');
+    INSERT INTO "Membership" (id, "teamId", "userId", role)
+      SELECT gen_random_uuid(), t.id, u.id, 'VIEWER' FROM "Team" t, "User" u WHERE t.slug = 'quiet' AND u.email = 'quiet@example.com';
+    INSERT INTO "AuditEvent" ("createdAt", "actorId", "actorEmail", "teamId", action, data, "prevHash", hash)
+      SELECT now() - interval '300 days' + g * interval '1 day', u.id, u.email, t.id, 'app.create', jsonb_build_object('app', 'q' || g), repeat('0', 64), md5('quiet' || g) || md5('q' || g)
+      FROM generate_series(1, 5) g, "Team" t, "User" u WHERE t.slug = 'quiet' AND u.email = 'quiet@example.com';
+  `);
   await sql.exec(`VACUUM ANALYZE`);
 }
 
@@ -106,6 +116,8 @@ async function measure(sql: SqlConnection) {
 
   const [adminRow] = await sql.query<{ id: string; email: string }>(`SELECT id, email FROM "User" ORDER BY email LIMIT 1`);
   const admin: Actor = { id: adminRow!.id, email: adminRow!.email, name: null, isPlatformAdmin: true, via: "session" };
+  const [quietRow] = await sql.query<{ id: string; email: string }>(`SELECT id, email FROM "User" WHERE email = 'quiet@example.com'`);
+  const quiet: Actor = { id: quietRow!.id, email: quietRow!.email, name: null, isPlatformAdmin: false, via: "session" };
   const [memberRow] = await sql.query<{ id: string; email: string }>(`SELECT id, email FROM "User" ORDER BY email OFFSET 11 LIMIT 1`);
   const member: Actor = { id: memberRow!.id, email: memberRow!.email, name: null, isPlatformAdmin: false, via: "session" };
 
@@ -121,6 +133,7 @@ async function measure(sql: SqlConnection) {
     { label: "first page, unfiltered (admin)", actor: admin, filter: {} },
     { label: "page 500 via cursor (admin)", actor: admin, filter: {}, cursor },
     { label: "first page, unfiltered (member of 2 teams)", actor: member, filter: {} },
+    { label: "first page, member of a quiet team only", actor: quiet, filter: {} },
     { label: "by team", actor: admin, filter: { team: "team-17" } },
     { label: "by actor", actor: admin, filter: { actor: "user123@example.com" } },
     { label: "by action (common: app.restart)", actor: admin, filter: { action: "app.restart" } },

@@ -32,12 +32,13 @@ const cpu = z
   .string()
   .trim()
   .regex(CPU, "must be CPU cores like 250m or 0.5")
-  .refine((v) => cpuMillis(v) > 0 && cpuMillis(v) <= MAX_CPU_MILLI, "must be more than 0 and at most 8 cores");
+  // Only a well-formed amount is checked for size (one message per mistake).
+  .refine((v) => !CPU.test(v) || (cpuMillis(v) > 0 && cpuMillis(v) <= MAX_CPU_MILLI), "must be more than 0 and at most 8 cores");
 const memory = z
   .string()
   .trim()
   .regex(MEMORY, "must be memory like 128Mi or 1Gi")
-  .refine((v) => memoryBytes(v) > 0 && memoryBytes(v) <= MAX_MEMORY_BYTES, "must be more than 0 and at most 32Gi");
+  .refine((v) => !MEMORY.test(v) || (memoryBytes(v) > 0 && memoryBytes(v) <= MAX_MEMORY_BYTES), "must be more than 0 and at most 32Gi");
 const amounts = z.object({ cpu: cpu.optional(), memory: memory.optional() }).strict();
 
 const envVar = z
