@@ -14,6 +14,9 @@ import * as member from "@/app/api/v1/teams/[team]/members/[userId]/route";
 import * as tokens from "@/app/api/v1/tokens/route";
 import * as token from "@/app/api/v1/tokens/[tokenId]/route";
 import * as me from "@/app/api/v1/me/route";
+import * as apps from "@/app/api/v1/teams/[team]/apps/route";
+import * as app from "@/app/api/v1/teams/[team]/apps/[app]/route";
+import * as releases from "@/app/api/v1/teams/[team]/apps/[app]/releases/route";
 import { call } from "../helpers/api";
 
 type Caller = "none" | "expired" | "revoked" | "outsider" | "viewer" | "deployer" | "lead" | "otherLead" | "admin";
@@ -37,6 +40,8 @@ async function freshMember() {
   return user.id;
 }
 
+const appBody = { name: "web", imageRepository: "registry.example.com/alpha/web", containerPort: 8080, replicas: 1 };
+
 beforeAll(async () => {
   const alpha = await db().team.create({ data: { slug: "alpha", name: "Alpha", namespace: "team-alpha" } });
   const beta = await db().team.create({ data: { slug: "beta", name: "Beta", namespace: "team-beta" } });
@@ -50,6 +55,7 @@ beforeAll(async () => {
     await db().membership.create({ data: { teamId: alpha.id, userId: userOf[caller as Caller].id, role } });
   }
   await db().membership.create({ data: { teamId: beta.id, userId: userOf.otherLead.id, role: "LEAD" } });
+  await db().app.create({ data: { ...appBody, teamId: alpha.id } });
   await db().apiToken.updateMany({ where: { userId: userOf.expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
   await db().apiToken.updateMany({ where: { userId: userOf.revoked.id }, data: { revokedAt: new Date() } });
 });
@@ -58,6 +64,8 @@ const UNAUTHENTICATED = { none: 401, expired: 401, revoked: 401 } as const;
 const readers = { ...UNAUTHENTICATED, outsider: 403, viewer: 200, deployer: 200, lead: 200, otherLead: 403, admin: 200 };
 const granters = { ...UNAUTHENTICATED, outsider: 403, viewer: 403, deployer: 403, lead: 201, otherLead: 403, admin: 201 };
 const changers = { ...granters, lead: 200, admin: 200 };
+const writers = { ...UNAUTHENTICATED, outsider: 403, viewer: 403, deployer: 201, lead: 201, otherLead: 403, admin: 201 };
+const leadsOnly = { ...UNAUTHENTICATED, outsider: 403, viewer: 403, deployer: 403, lead: 200, otherLead: 403, admin: 200 };
 const everyone = { ...UNAUTHENTICATED, outsider: 200, viewer: 200, deployer: 200, lead: 200, otherLead: 200, admin: 200 };
 
 const cases: { name: string; expected: Record<Caller, number>; run: (caller: Caller) => Promise<{ status: number; body: { error?: { code: string } } }> }[] = [
@@ -85,6 +93,28 @@ const cases: { name: string; expected: Record<Caller, number>; run: (caller: Cal
     expected: changers,
     run: async (c) => call(member.DELETE, "DELETE", { token: tokenOf[c], params: { team: "alpha", userId: await freshMember() } }),
   },
+  { name: "GET /teams/alpha/apps", expected: readers, run: (c) => call(apps.GET, "GET", { token: tokenOf[c], params: { team: "alpha" } }) },
+  {
+    name: "POST /teams/alpha/apps",
+    expected: writers,
+    run: (c) => call(apps.POST, "POST", { token: tokenOf[c], params: { team: "alpha" }, body: { ...appBody, name: `app-${c.toLowerCase()}` } }),
+  },
+  { name: "GET /teams/alpha/apps/web", expected: readers, run: (c) => call(app.GET, "GET", { token: tokenOf[c], params: { team: "alpha", app: "web" } }) },
+  {
+    name: "PUT /teams/alpha/apps/web",
+    expected: { ...writers, deployer: 200, lead: 200, admin: 200 },
+    run: (c) => call(app.PUT, "PUT", { token: tokenOf[c], params: { team: "alpha", app: "web" }, body: { spec: { ...appBody, name: "web" } } }),
+  },
+  {
+    name: "DELETE /teams/alpha/apps/:app (archive)",
+    expected: leadsOnly,
+    run: async (c) => {
+      const name = `old-${++counter}`;
+      await db().app.create({ data: { ...appBody, name, teamId: (await db().team.findUniqueOrThrow({ where: { slug: "alpha" } })).id } });
+      return call(app.DELETE, "DELETE", { token: tokenOf[c], params: { team: "alpha", app: name } });
+    },
+  },
+  { name: "GET /teams/alpha/apps/web/releases", expected: readers, run: (c) => call(releases.GET, "GET", { token: tokenOf[c], params: { team: "alpha", app: "web" } }) },
   { name: "GET /tokens", expected: everyone, run: (c) => call(tokens.GET, "GET", { token: tokenOf[c] }) },
   {
     name: "POST /tokens",
