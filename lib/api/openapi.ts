@@ -8,6 +8,8 @@ import { addMemberSchema } from "@/lib/members/members.types";
 import { createTeamSchema } from "@/lib/teams/create-team.types";
 import { createApiTokenSchema } from "@/lib/tokens/create-api-token.types";
 import { role } from "@/lib/validation/fields";
+import { appSpecSchema } from "@/lib/apps/app-spec.types";
+import { deployAppSchema, rollbackSchema } from "@/lib/deploys/deploy-app.types";
 
 const schemaOf = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" });
 const body = (schema: z.ZodType) => ({ required: true, content: { "application/json": { schema: schemaOf(schema) } } });
@@ -85,6 +87,76 @@ export const openApiDocument = {
         summary: "Remove a member (leads); the last lead cannot be removed",
         parameters: [teamParam, userParam],
         responses: { 200: ok("{ removed: true }"), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    "/teams/{team}/apps": {
+      get: { summary: "The team's apps, each with its latest release", parameters: [teamParam], responses: { 200: ok("{ apps }"), ...errors(401, 403, 404) } },
+      post: {
+        summary: "Register an app (deployers and leads)",
+        parameters: [teamParam],
+        requestBody: body(appSpecSchema),
+        responses: { 201: ok("The app"), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    "/teams/{team}/apps/{app}": {
+      get: { summary: "An app and its spec", parameters: [teamParam, appNameParam], responses: { 200: ok("The app"), ...errors(401, 403, 404) } },
+      put: {
+        summary: "Replace an app's settings; they apply at the next deploy",
+        parameters: [teamParam, appNameParam],
+        requestBody: body(z.object({ spec: appSpecSchema })),
+        responses: { 200: ok("The app"), ...errors(400, 401, 403, 404) },
+      },
+      delete: { summary: "Archive an app (leads); history is kept", parameters: [teamParam, appNameParam], responses: { 200: ok("The app"), ...errors(401, 403, 404) } },
+    },
+    "/teams/{team}/apps/{app}/deploys": {
+      post: {
+        summary: "Deploy an image tag or digest. The same Idempotency-Key returns the release it started before (200) instead of a new one (202)",
+        parameters: [teamParam, appNameParam, { name: "Idempotency-Key", in: "header", schema: { type: "string", minLength: 8, maxLength: 200 } }],
+        requestBody: body(deployAppSchema.omit({ idempotencyKey: true })),
+        responses: { 202: ok("{ release, created: true }"), 200: ok("{ release, created: false }"), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    "/teams/{team}/apps/{app}/rollbacks": {
+      post: {
+        summary: "Roll back: a new release with an earlier successful release's spec",
+        parameters: [teamParam, appNameParam, { name: "Idempotency-Key", in: "header", schema: { type: "string" } }],
+        requestBody: body(rollbackSchema.omit({ idempotencyKey: true })),
+        responses: { 202: ok("{ release, created }"), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    "/teams/{team}/apps/{app}/releases": {
+      get: {
+        summary: "Release history, newest first",
+        parameters: [teamParam, appNameParam, { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100 } }, { name: "before", in: "query", schema: { type: "integer" }, description: "nextBefore of the previous page" }],
+        responses: { 200: ok("{ releases, nextBefore }"), ...errors(400, 401, 403, 404) },
+      },
+    },
+    "/teams/{team}/apps/{app}/releases/{sequence}": {
+      get: {
+        summary: "One release with the changes since the release before it",
+        parameters: [teamParam, appNameParam, { name: "sequence", in: "path", required: true, schema: { type: "integer" } }],
+        responses: { 200: ok("{ release, previousSequence, changes }"), ...errors(400, 401, 403, 404) },
+      },
+    },
+    "/teams/{team}/apps/{app}/status": {
+      get: { summary: "Pods, recent events and a log tail, read with the team's viewer token", parameters: [teamParam, appNameParam], responses: { 200: ok("{ view } or { error }"), ...errors(401, 403, 404) } },
+    },
+    "/teams/{team}/apps/{app}/restart": {
+      post: { summary: "Replace every pod (deployers and leads)", parameters: [teamParam, appNameParam], responses: { 200: ok("{ app, restartedAt }"), ...errors(401, 403, 404, 502, 503) } },
+    },
+    "/teams/{team}/apps/{app}/scale": {
+      post: {
+        summary: "Set the replica count now and for later deploys",
+        parameters: [teamParam, appNameParam],
+        requestBody: body(z.object({ replicas: z.number().int().min(0).max(20) })),
+        responses: { 200: ok("{ app, replicas }"), ...errors(400, 401, 403, 404, 502, 503) },
+      },
+    },
+    "/teams/{team}/kubeconfig": {
+      post: {
+        summary: "A kubeconfig for the team namespace with a one-hour token matching your role (viewers read-only)",
+        parameters: [teamParam],
+        responses: { 200: ok("{ kubeconfig, role, expiresAt, filename }"), ...errors(401, 403, 404, 503) },
       },
     },
     "/teams/{team}/apps/spec": {
@@ -170,6 +242,8 @@ export const openApiDocument = {
       Error401: errorResponse("No token, or an unknown, expired or revoked one"),
       Error403: errorResponse("Your role does not allow this; the message names the role needed and the team's leads"),
       Error404: errorResponse("No such team, member or token"),
+      Error502: errorResponse("The cluster refused or failed the call; the message says why"),
+      Error503: errorResponse("No cluster is configured or it cannot be reached"),
       Error409: errorResponse("Conflicts with the current state (taken slug, existing member, last lead)"),
     },
   },
