@@ -80,3 +80,16 @@ test("[deploy] the team page shows the app's state", async ({ page }) => {
   await screenshot(page, "team");
   await signOut(page);
 });
+
+test("[deploy] the activity page shows each step with the right person", async ({ page }) => {
+  await signInAs(page, "viewer@slipway.test", "/activity?team=payments&app=checkout&action=deploy.request");
+  const rows = page.getByTestId("activity-row");
+  await expect(rows).toHaveCount(3);
+  // Newest first: the lead's rollback, then the deployer's two deploys.
+  await expect(rows.nth(0)).toContainText("lead@slipway.test");
+  await expect(rows.nth(1)).toContainText("deployer@slipway.test");
+  await expect(rows.nth(2)).toContainText("deployer@slipway.test");
+  await page.goto("/activity?team=payments&app=checkout&action=deploy.succeeded");
+  await expect(page.getByTestId("activity-row")).toHaveCount(3);
+  await screenshot(page, "activity");
+});

@@ -89,6 +89,9 @@ export const openApiDocument = {
         responses: { 200: ok("{ removed: true }"), ...errors(400, 401, 403, 404, 409) },
       },
     },
+    "/dashboard": {
+      get: { summary: "Your teams, your apps with their status, recent deploys, and per team deploys per day and failure rate over 30 days", responses: { 200: ok("The dashboard"), ...errors(401) } },
+    },
     "/teams/{team}/apps": {
       get: { summary: "The team's apps, each with its latest release", parameters: [teamParam], responses: { 200: ok("{ apps }"), ...errors(401, 403, 404) } },
       post: {

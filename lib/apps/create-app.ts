@@ -4,6 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import type { AppSpecInput } from "./app-spec.types";
+import { appSettingsOf } from "./spec-of-app";
 
 export async function createApp(options: { ctx: TeamContext; input: AppSpecInput }) {
   const { ctx, input } = options;
@@ -13,13 +14,7 @@ export async function createApp(options: { ctx: TeamContext; input: AppSpecInput
         data: {
           teamId: ctx.team.id,
           name: input.name,
-          imageRepository: input.imageRepository,
-          containerPort: input.containerPort,
-          replicas: input.replicas,
-          env: input.env,
-          resources: input.resources,
-          healthCheckPath: input.healthCheckPath ?? null,
-          host: input.host ?? null,
+          ...appSettingsOf(input),
           createdById: ctx.actor.id,
         },
       });

@@ -24,3 +24,16 @@ export function specOfApp(app: AppRow): AppSpecInput {
     ...(app.host ? { host: app.host } : {}),
   };
 }
+
+/** The App columns a spec sets (everything but the name, which never changes). */
+export function appSettingsOf(spec: AppSpecInput) {
+  return {
+    imageRepository: spec.imageRepository,
+    containerPort: spec.containerPort,
+    replicas: spec.replicas,
+    env: spec.env,
+    resources: spec.resources,
+    healthCheckPath: spec.healthCheckPath ?? null,
+    host: spec.host ?? null,
+  };
+}

@@ -4,7 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import type { AppSpecInput } from "./app-spec.types";
 import { findApp } from "./find-app";
-import { specOfApp } from "./spec-of-app";
+import { appSettingsOf, specOfApp } from "./spec-of-app";
 
 /** Changes take effect at the next deploy; the audit event lists what changed. */
 export async function updateApp(options: { ctx: TeamContext; app: string; input: AppSpecInput }) {
@@ -16,15 +16,7 @@ export async function updateApp(options: { ctx: TeamContext; app: string; input:
     const before = await findApp(ctx, options.app, { tx });
     const after = await tx.app.update({
       where: { id: before.id },
-      data: {
-        imageRepository: input.imageRepository,
-        containerPort: input.containerPort,
-        replicas: input.replicas,
-        env: input.env,
-        resources: input.resources,
-        healthCheckPath: input.healthCheckPath ?? null,
-        host: input.host ?? null,
-      },
+      data: appSettingsOf(input),
     });
     const old = specOfApp(before);
     const now = specOfApp(after);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { teamRoute } from "@/lib/api/route";
-import { scaleApp } from "@/lib/apps/restart-app";
+import { scaleApp } from "@/lib/apps/scale-app";
 
 const schema = z.object({
   app: z.string(),
