@@ -62,6 +62,9 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
             )}
           </div>
         </div>
+        {!can(ctx, "app.create") && (
+          <p className="text-sm text-slate-600">Registering and deploying apps needs the Deployer role or above{leads.length > 0 ? `; ask a lead: ${leads.join(", ")}` : ""}.</p>
+        )}
         {apps.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 p-4 text-slate-600">No apps yet.</p>
         ) : (
