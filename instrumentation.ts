@@ -5,8 +5,9 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   await import("@/lib/env");
-  const { reconcileReleases } = await import("@/lib/deploys/reconcile-releases");
+  const { reconcileReleases, startReconciler } = await import("@/lib/deploys/reconcile-releases");
   reconcileReleases()
     .then((count) => count > 0 && console.log(`reconciler: resumed ${count} release(s) left in flight`))
     .catch((error) => console.error("reconciler: could not resume releases", error));
+  startReconciler();
 }

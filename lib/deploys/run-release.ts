@@ -11,9 +11,13 @@ import { platformCluster } from "@/lib/cluster/platform-cluster";
 import { applyRelease, K8sError, teamClient, watchRollout } from "@/lib/k8s";
 import type { ReleaseSpec } from "./release-spec";
 import { finishRelease } from "./finish-release";
-import { publishProgress } from "./progress-bus";
+import { publishProgress, TERMINAL } from "./progress-bus";
 
 const running = new Set<string>();
+
+export function isRunningHere(releaseId: string): boolean {
+  return running.has(releaseId);
+}
 
 export function startRelease(releaseId: string): void {
   if (running.has(releaseId)) return;
@@ -34,6 +38,7 @@ async function runRelease(releaseId: string): Promise<void> {
     where: { id: releaseId },
     include: { app: { include: { team: true } } },
   });
+  if (TERMINAL.includes(release.status)) return;
   const { app } = release;
   const namespace = app.team.namespace;
   try {
@@ -44,16 +49,17 @@ async function runRelease(releaseId: string): Promise<void> {
 
     let generation = release.generation;
     if (release.status !== "ROLLING_OUT" || generation === null) {
-      await db().release.updateMany({ where: { id: releaseId, status: "PENDING" }, data: { status: "APPLYING" } });
-      publishProgress({ releaseId, status: "APPLYING" });
-      const spec = release.spec as ReleaseSpec;
-      const applied = await applyRelease(team, {
-        app: { ...spec, team: app.team.slug, namespace, name: app.name },
-        release: { id: release.id, sequence: release.sequence },
-        progressDeadlineSeconds: deadline,
+      const applied = await applyInOrder(release.id, app.id, release.sequence, async () => {
+        publishProgress({ releaseId, status: "APPLYING" });
+        const spec = release.spec as ReleaseSpec;
+        return applyRelease(team, {
+          app: { ...spec, team: app.team.slug, namespace, name: app.name },
+          release: { id: release.id, sequence: release.sequence },
+          progressDeadlineSeconds: deadline,
+        });
       });
+      if (!applied) return;
       generation = applied.generation;
-      await db().release.updateMany({ where: { id: releaseId, status: "APPLYING" }, data: { status: "ROLLING_OUT", generation } });
       await supersedeOlderReleases(app.id, release.sequence);
     }
     publishProgress({ releaseId, status: "ROLLING_OUT" });
@@ -67,6 +73,40 @@ async function runRelease(releaseId: string): Promise<void> {
   } catch (error) {
     await finishRelease(releaseId, { status: "FAILED", error: describe(error) });
   }
+}
+
+/**
+ * Applies one app's releases one at a time and in order: under a per-app lock, a
+ * release that a newer one has overtaken is not applied at all (it ends FAILED as
+ * superseded), so the cluster always ends up with the newest spec and the history
+ * says so. Returns null when this release is no longer to be applied.
+ */
+async function applyInOrder<T extends { generation: number }>(releaseId: string, appId: string, sequence: number, apply: () => Promise<T>): Promise<T | null> {
+  const outcome = await db().$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`apply:${appId}`}, 0))`;
+      const newer = await tx.release.findFirst({
+        // A newer release that reached the cluster (it has a generation).
+        where: { appId, sequence: { gt: sequence }, generation: { not: null } },
+        orderBy: { sequence: "desc" },
+        select: { sequence: true },
+      });
+      if (newer) return { superseded: newer.sequence };
+      // The claim: only one runner moves a release on (another replica may hold it).
+      const { count } = await tx.release.updateMany({ where: { id: releaseId, status: { in: ["PENDING", "APPLYING"] } }, data: { status: "APPLYING" } });
+      if (count === 0) return null;
+      const applied = await apply();
+      await tx.release.update({ where: { id: releaseId }, data: { status: "ROLLING_OUT", generation: applied.generation } });
+      return { applied };
+    },
+    // Long enough for an apply (each cluster call times out after 10 s).
+    { timeout: 60_000, maxWait: 60_000 },
+  );
+  if (outcome && "superseded" in outcome) {
+    await finishRelease(releaseId, { status: "FAILED", error: `Superseded by release #${outcome.superseded} before it was applied.` });
+    return null;
+  }
+  return outcome?.applied ?? null;
 }
 
 /** A newer release replaces the Deployment's spec; older in-flight ones will never finish as themselves. */

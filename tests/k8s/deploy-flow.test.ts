@@ -113,6 +113,23 @@ describe("[deploy] through the API against the control plane", () => {
     expect(third.requestedById).toBe(requester.id);
   });
 
+  it("two deploys at once end with the newer one in the cluster and in the history", async () => {
+    const [a, b] = await Promise.all([deploy("deployer", "3.0.0"), deploy("lead", "4.0.0")]);
+    const [first, second] = [a.body.release, b.body.release].sort((x, y) => x.sequence - y.sequence);
+    const newer = await releaseOutcome(second.id);
+    const older = await releaseOutcome(first.id);
+    expect(newer.release.status).toBe("SUCCEEDED");
+    // The older one either finished before the newer was applied, or was superseded.
+    expect([older.release.status, older.release.error ?? ""]).toSatisfy(
+      ([status, error]: [string, string]) => status === "SUCCEEDED" || /^Superseded by release #\d+/.test(error),
+    );
+    const view = await call(status.GET, "GET", { token: token.viewer, params: p({ app: "web" }) });
+    expect(view.body.view.deployment).toMatchObject({ image: newer.release.image, releaseSequence: newer.release.sequence });
+    // Back to the state the next tests expect.
+    const rollback = await call(rollbacks.POST, "POST", { token: token.lead, params: p({ app: "web" }), body: { sequence: 1 } });
+    expect((await releaseOutcome(rollback.body.release.id)).release.status).toBe("SUCCEEDED");
+  });
+
   it("scale and restart go through with the deployer token and are audited", async () => {
     expect(await call(scale.POST, "POST", { token: token.deployer, params: p({ app: "web" }), body: { replicas: 3 } })).toMatchObject({ status: 200, body: { replicas: 3 } });
     expect((await call(restart.POST, "POST", { token: token.deployer, params: p({ app: "web" }) })).status).toBe(200);
@@ -147,7 +164,8 @@ describe("[deploy] through the API against the control plane", () => {
       orderBy: { id: "asc" },
       select: { action: true, actorEmail: true },
     });
-    expect(events).toEqual([
+    // The first three releases, in order (later tests add more).
+    expect(events.slice(0, 6)).toEqual([
       { action: "deploy.request", actorEmail: "deployer@shop.test" },
       { action: "deploy.succeeded", actorEmail: "deployer@shop.test" },
       { action: "deploy.request", actorEmail: "deployer@shop.test" },
