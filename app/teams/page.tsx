@@ -8,9 +8,10 @@ import { listTeams } from "@/lib/teams/list-teams";
 export const metadata: Metadata = { title: "Teams" };
 const PAGE_SIZE = 25;
 
-export default async function TeamsPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
+export default async function TeamsPage({ searchParams }: { searchParams: Promise<{ after?: string | string[] }> }) {
   const actor = await pageActor("/teams");
-  const { after } = await searchParams;
+  const raw = (await searchParams).after;
+  const after = typeof raw === "string" ? raw.slice(0, 63) : undefined;
   const { teams, nextCursor } = await listTeams({ actor, limit: PAGE_SIZE, cursor: after });
   return (
     <div className="space-y-8">

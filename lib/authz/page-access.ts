@@ -30,3 +30,9 @@ export async function teamPageAccess(
 export function can(ctx: TeamContext, permission: TeamPermission): boolean {
   return ctx.actor.isPlatformAdmin || roleAllows(ctx.role, permission);
 }
+
+/** For pages: a NOT_FOUND from a use-case is the not-found page, not the error page. */
+export function notFoundOnAppError(error: unknown): never {
+  if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+  throw error;
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { imageVersion } from "@/lib/apps/app-spec.types";
+import { releaseNumber } from "@/lib/validation/fields";
 
 const idempotencyKey = z
   .string()
@@ -13,7 +14,7 @@ export const deployAppSchema = z.object({ version: imageVersion, idempotencyKey 
 export type DeployAppInput = z.infer<typeof deployAppSchema>;
 
 export const rollbackSchema = z.object({
-  sequence: z.coerce.number({ error: "must be a release number" }).int("must be a release number").min(1, "must be a release number"),
+  sequence: releaseNumber,
   idempotencyKey,
 });
 export type RollbackInput = z.infer<typeof rollbackSchema>;

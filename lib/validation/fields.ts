@@ -21,3 +21,16 @@ export const pageQuery = z.object({
   limit: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(200, "must be at most 200").default(50),
   cursor: z.string().max(200, "is not a cursor this API issued").optional(),
 });
+
+/** A release number as it arrives in a path, query or body: a positive 32-bit integer. */
+export const releaseNumber = z.coerce
+  .number({ error: "must be a release number" })
+  .int("must be a release number")
+  .min(1, "must be a release number")
+  .max(2_147_483_647, "must be a release number");
+
+/** The same, for pages: a bad value is simply no such release. */
+export function parseReleaseNumber(value: unknown): number | undefined {
+  const result = releaseNumber.safeParse(value);
+  return result.success ? result.data : undefined;
+}

@@ -11,10 +11,11 @@ import { ConfirmForm } from "@/components/ui/confirm-form";
 import { versionOf } from "@/lib/apps/app-spec.types";
 import { getAppSpec } from "@/lib/apps/get-app-spec";
 import { readAppStatus } from "@/lib/apps/read-app-status";
-import { can, teamPageAccess } from "@/lib/authz/page-access";
+import { can, notFoundOnAppError, teamPageAccess } from "@/lib/authz/page-access";
 import { leastRoleFor, ROLE_LABELS } from "@/lib/authz/permissions";
 import { teamLeadEmails } from "@/lib/authz/authorize";
 import { listReleases } from "@/lib/deploys/list-releases";
+import { parseReleaseNumber } from "@/lib/validation/fields";
 import { restartAction, rollbackAction } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ app: string }> }): Promise<Metadata> {
@@ -29,11 +30,11 @@ function duration(from: Date, to: Date | null) {
 
 export default async function AppPage({ params, searchParams }: { params: Promise<{ team: string; app: string }>; searchParams: Promise<{ before?: string }> }) {
   const { team, app: name } = await params;
-  const before = Number((await searchParams).before) || undefined;
+  const before = parseReleaseNumber((await searchParams).before);
   const access = await teamPageAccess(team);
   if (!access.ctx) notFound();
   const { ctx } = access;
-  const spec = await getAppSpec({ ctx, app: name });
+  const spec = await getAppSpec({ ctx, app: name }).catch(notFoundOnAppError);
   const [{ releases, nextBefore }, status, leads] = await Promise.all([
     listReleases({ ctx, app: name, limit: 15, before }),
     readAppStatus({ ctx, app: name }),

@@ -5,7 +5,7 @@ import { AppForm } from "@/components/apps/app-form";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { envToLines } from "@/lib/apps/app-form";
 import { getAppSpec } from "@/lib/apps/get-app-spec";
-import { can, teamPageAccess } from "@/lib/authz/page-access";
+import { can, notFoundOnAppError, teamPageAccess } from "@/lib/authz/page-access";
 import { archiveAppAction, updateAppAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit app" };
@@ -18,7 +18,7 @@ export default async function EditAppPage({ params }: { params: Promise<{ team: 
   if (!can(ctx, "app.update")) {
     return <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 p-6">Editing apps needs the Deployer or Lead role in {ctx.team.name}.</p>;
   }
-  const spec = await getAppSpec({ ctx, app });
+  const spec = await getAppSpec({ ctx, app }).catch(notFoundOnAppError);
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/apps/status-badge";
-import { teamPageAccess } from "@/lib/authz/page-access";
+import { notFoundOnAppError, teamPageAccess } from "@/lib/authz/page-access";
 import { getRelease } from "@/lib/deploys/get-release";
-import { AppError } from "@/lib/errors";
+import { parseReleaseNumber } from "@/lib/validation/fields";
 
 export const metadata: Metadata = { title: "Release" };
 
@@ -14,10 +14,9 @@ export default async function ReleasePage({ params }: { params: Promise<{ team: 
   const { team, app, sequence } = await params;
   const access = await teamPageAccess(team);
   if (!access.ctx) notFound();
-  const found = await getRelease({ ctx: access.ctx, app, sequence: Number(sequence) }).catch((error) => {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const number = parseReleaseNumber(sequence);
+  if (!number) notFound();
+  const found = await getRelease({ ctx: access.ctx, app, sequence: number }).catch(notFoundOnAppError);
   const { release, changes, previousSequence } = found;
   return (
     <div className="space-y-6">

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { teamRoute } from "@/lib/api/route";
 import { listReleases } from "@/lib/deploys/list-releases";
+import { releaseNumber } from "@/lib/validation/fields";
 
 const query = z.object({
   app: z.string(),
   limit: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be 1-100").max(100, "must be 1-100").default(25),
-  before: z.coerce.number({ error: "must be a release number" }).int("must be a release number").min(1, "must be a release number").optional(),
+  before: releaseNumber.optional(),
 });
 
 export const GET = teamRoute({ permission: "app.read", schema: query, input: "query" }, async ({ ctx, input }) => ({
