@@ -28,6 +28,8 @@ export default defineConfig({
     env: { PORT: String(port) },
     timeout: 180_000,
     reuseExistingServer: false,
+    // SIGTERM lets scripts/e2e-server.sh stop the IdP and control plane and remove its scratch dirs.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
     stderr: "pipe",
   },

@@ -12,6 +12,14 @@ cache=${SLIPWAY_CACHE:-$HOME/.cache/slipway}/k8s-bin
 export GOTOOLCHAIN=local CGO_ENABLED=0
 
 log() { echo "$*" >&2; }
+
+# GOTOOLCHAIN=local never downloads a newer Go, so say up front when ours is too old.
+need=$(sed -n 's/^go //p' "$repo"/tools/*/go.mod | sort -V | tail -n 1)
+have=$(go env GOVERSION | sed 's/^go//')
+if [[ $(printf '%s\n%s\n' "$need" "$have" | sort -V | head -n 1) != "$need" ]]; then
+  log "Go $need or newer is needed to build the control plane (tools/*/go.mod); this machine has Go $have."
+  exit 1
+fi
 modinfo() { (cd "$repo/tools/$1" && go list -m -f "$3" "$2"); }
 
 mkdir -p "$cache"

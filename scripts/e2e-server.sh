@@ -12,14 +12,18 @@ if [[ -n ${E2E_DATABASE_URL:-} ]]; then
   export DATABASE_URL=$E2E_DATABASE_URL
 else
   unset DATABASE_URL
-  export PGLITE_DIR=${PGLITE_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/slipway-e2e-pglite.XXXXXX")}
+  if [[ -z ${PGLITE_DIR:-} ]]; then
+    PGLITE_DIR=$(mktemp -d "${TMPDIR:-/tmp}/slipway-e2e-pglite.XXXXXX")
+    scratch_pglite=$PGLITE_DIR
+  fi
+  export PGLITE_DIR
 fi
 export SLIPWAY_ADMIN_EMAILS=admin@slipway.test
 # A control plane of its own, in a scratch DATA_DIR, with short rollout deadlines.
 export DATA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/slipway-e2e-data.XXXXXX")
 export SLIPWAY_PROGRESS_DEADLINE_SECONDS=${SLIPWAY_PROGRESS_DEADLINE_SECONDS:-10}
 unset KUBECONFIG SLIPWAY_KUBECONFIG
-trap 'stop_dev_idp; [[ -n ${server_pid:-} ]] && kill "$server_pid" 2>/dev/null; stop_local_cluster; rm -rf "$DATA_DIR"; true' EXIT
+trap 'stop_dev_idp; [[ -n ${server_pid:-} ]] && kill "$server_pid" 2>/dev/null; stop_local_cluster; rm -rf "$DATA_DIR" ${scratch_pglite:+"$scratch_pglite"}; true' EXIT
 trap 'exit 143' TERM INT
 use_cluster
 npx --no-install tsx scripts/migrate.ts

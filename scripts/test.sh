@@ -11,6 +11,11 @@ export NEXT_TELEMETRY_DISABLED=1
 
 set -e
 ensure_node_modules
+if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+  # Only the binaries: no system cluster left running on port 5432 after the tests.
+  as_root mkdir -p /etc/postgresql-common
+  echo "create_main_cluster = false" | as_root tee -a /etc/postgresql-common/createcluster.conf >/dev/null
+fi
 ensure_debian_packages "/usr/lib/postgresql/*/bin/initdb" postgresql
 ensure_debian_packages /usr/bin/chromium chromium fonts-liberation
 generate_prisma_client
@@ -19,6 +24,9 @@ SLIPWAY_K8S_BIN=$(bash scripts/build-k8s.sh)
 export SLIPWAY_K8S_BIN
 
 trap stop_throwaway_postgres EXIT
+# bash runs no EXIT trap on a signal by itself; exiting on one runs it.
+trap "exit 143" TERM
+trap "exit 130" INT
 start_throwaway_postgres
 set +e
 

@@ -155,6 +155,13 @@ export const openApiDocument = {
         responses: { 200: ok("{ app, replicas }"), ...errors(400, 401, 403, 404, 502, 503) },
       },
     },
+    "/teams/{team}/provision": {
+      post: {
+        summary: "Provision the team's namespace again (platform admins; idempotent)",
+        parameters: [teamParam],
+        responses: { 200: ok("{ status: provisioned | skipped | failed, ... }"), ...errors(401, 403, 404) },
+      },
+    },
     "/teams/{team}/kubeconfig": {
       post: {
         summary: "A kubeconfig for the team namespace with a one-hour token matching your role (viewers read-only)",

@@ -10,17 +10,18 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { loadPlatformClient, type PlatformClient } from "@/lib/k8s";
 
-const holder = globalThis as unknown as { slipwayPlatformCluster?: PlatformClient | null };
+const holder = globalThis as unknown as { slipwayPlatformCluster?: PlatformClient };
 
 export function localClusterKubeconfig(): string {
   return path.resolve(env.DATA_DIR, "cluster", "platform.kubeconfig");
 }
 
 export function platformCluster(): PlatformClient | null {
-  if (holder.slipwayPlatformCluster !== undefined) return holder.slipwayPlatformCluster;
+  if (holder.slipwayPlatformCluster) return holder.slipwayPlatformCluster;
+  // "None" is not remembered: a local cluster started later is picked up.
   const kubeconfig = env.SLIPWAY_KUBECONFIG ?? (existsSync(localClusterKubeconfig()) ? localClusterKubeconfig() : undefined);
-  holder.slipwayPlatformCluster =
-    kubeconfig || process.env.KUBERNETES_SERVICE_HOST ? loadPlatformClient({ kubeconfig }) : null;
+  if (!kubeconfig && !process.env.KUBERNETES_SERVICE_HOST) return null;
+  holder.slipwayPlatformCluster = loadPlatformClient({ kubeconfig });
   return holder.slipwayPlatformCluster;
 }
 

@@ -2,11 +2,12 @@ import { db } from "@/lib/db";
 import type { TeamContext } from "@/lib/authz/team-context";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { RemoveMemberInput } from "./members.types";
-import { unsafeEnsureAnotherLead, unsafeFindMembership } from "./unsafe-lock-team-leads";
+import { unsafeEnsureAnotherLead, unsafeFindMembership, unsafeLockTeam } from "./unsafe-lock-team-leads";
 
 export async function removeMember(options: { ctx: TeamContext; input: RemoveMemberInput }) {
   const { ctx, input } = options;
   return db().$transaction(async (tx) => {
+    await unsafeLockTeam(tx, ctx.team.id);
     const membership = await unsafeFindMembership(tx, ctx.team.id, input.userId);
     if (membership.role === "LEAD") await unsafeEnsureAnotherLead(tx, ctx.team, input.userId);
     await tx.membership.delete({ where: { id: membership.id } });

@@ -18,8 +18,8 @@ export async function unsafeGrantMembership(options: {
   role: Role;
 }) {
   const { tx, team, email, role } = options;
-  const user =
-    (await tx.user.findUnique({ where: { email } })) ?? (await tx.user.create({ data: { email } }));
+  // upsert: two grants to the same new person at once must not collide on the email.
+  const user = await tx.user.upsert({ where: { email }, update: {}, create: { email } });
   const existing = await tx.membership.findUnique({ where: { teamId_userId: { teamId: team.id, userId: user.id } } });
   if (existing) {
     throw new AppError("CONFLICT", `${email} is already a ${existing.role.toLowerCase()} of ${team.name}; change their role instead.`, {

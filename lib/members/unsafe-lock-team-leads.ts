@@ -2,11 +2,16 @@ import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 /**
- * Locks the team row so concurrent role changes and removals see each other, then
- * refuses to take away the team's last lead. No access check: callers have one.
+ * Role changes and removals in one team take turns (the team row is their lock), so
+ * each sees the others' outcome before checking for the last lead. Take it before
+ * reading any membership. No access check: callers have one.
  */
+export async function unsafeLockTeam(tx: Tx, teamId: string) {
+  await tx.$queryRaw`SELECT id FROM "Team" WHERE id = ${teamId}::uuid FOR UPDATE`;
+}
+
+/** Refuses to take away the team's last lead (under unsafeLockTeam). */
 export async function unsafeEnsureAnotherLead(tx: Tx, team: { id: string; name: string }, losingLeadUserId: string) {
-  await tx.$queryRaw`SELECT id FROM "Team" WHERE id = ${team.id}::uuid FOR UPDATE`;
   const otherLeads = await tx.membership.count({ where: { teamId: team.id, role: "LEAD", userId: { not: losingLeadUserId } } });
   if (otherLeads === 0) {
     throw new AppError("CONFLICT", `This is the last lead of ${team.name}. Make someone else a lead first.`);

@@ -3,7 +3,8 @@
 log() { echo "[slipway] $*" >&2; }
 
 as_root() {
-  if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi
+  # -n: fail with a message rather than wait for a password nobody will type.
+  if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo -n "$@" || { log "needs root for: $* (run it once by hand, or give this user passwordless sudo)"; return 1; }; fi
 }
 
 # npm dependencies, reinstalled when package-lock.json is newer than the install.
@@ -21,7 +22,7 @@ ensure_debian_packages() {
   if ! compgen -G "$check" >/dev/null; then
     log "installing Debian packages: $*"
     as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "$@" >&2
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2
   fi
 }
 

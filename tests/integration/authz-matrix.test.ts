@@ -17,6 +17,7 @@ import * as me from "@/app/api/v1/me/route";
 import * as apps from "@/app/api/v1/teams/[team]/apps/route";
 import * as app from "@/app/api/v1/teams/[team]/apps/[app]/route";
 import * as releases from "@/app/api/v1/teams/[team]/apps/[app]/releases/route";
+import * as provision from "@/app/api/v1/teams/[team]/provision/route";
 import { call } from "../helpers/api";
 
 type Caller = "none" | "expired" | "revoked" | "outsider" | "viewer" | "deployer" | "lead" | "otherLead" | "admin";
@@ -75,6 +76,11 @@ const cases: { name: string; expected: Record<Caller, number>; run: (caller: Cal
     name: "POST /teams",
     expected: { ...UNAUTHENTICATED, outsider: 403, viewer: 403, deployer: 403, lead: 403, otherLead: 403, admin: 201 },
     run: (c) => call(teams.POST, "POST", { token: tokenOf[c], body: { slug: `new-${c.toLowerCase()}`, name: "New" } }),
+  },
+  {
+    name: "POST /teams/alpha/provision",
+    expected: { ...UNAUTHENTICATED, outsider: 403, viewer: 403, deployer: 403, lead: 403, otherLead: 403, admin: 200 },
+    run: (c) => call(provision.POST, "POST", { token: tokenOf[c], params: { team: "alpha" } }),
   },
   { name: "GET /teams/alpha", expected: readers, run: (c) => call(team.GET, "GET", { token: tokenOf[c], params: { team: "alpha" } }) },
   { name: "GET /teams/alpha/members", expected: readers, run: (c) => call(members.GET, "GET", { token: tokenOf[c], params: { team: "alpha" } }) },

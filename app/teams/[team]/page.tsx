@@ -9,6 +9,7 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/apps/status-badge";
 import { versionOf } from "@/lib/apps/app-spec.types";
 import { listApps } from "@/lib/apps/list-apps";
+import { ReprovisionForm } from "@/components/teams/reprovision-form";
 
 export async function generateMetadata({ params }: { params: Promise<{ team: string }> }): Promise<Metadata> {
   return { title: (await params).team };
@@ -40,6 +41,8 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
           </Link>
         </p>
       </div>
+
+      {ctx.actor.isPlatformAdmin && <ReprovisionForm team={ctx.team.slug} />}
 
       <section aria-labelledby="apps" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
