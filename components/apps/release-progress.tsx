@@ -30,7 +30,12 @@ export function ReleaseProgress(props: { eventsUrl: string; sequence: number; in
   }, [props.eventsUrl, props.initial.status, router]);
 
   const desired = progress.desired ?? 0;
-  const percent = (n: number | undefined) => (desired > 0 ? Math.round(((n ?? 0) / desired) * 100) : finished ? 100 : 0);
+  // A rollout can finish before this page subscribed: then only the outcome is known.
+  const counted = progress.updated !== undefined;
+  const percent = (n: number | undefined) => {
+    if (!counted) return progress.status === "SUCCEEDED" ? 100 : 0;
+    return desired > 0 ? Math.round(((n ?? 0) / desired) * 100) : 100;
+  };
   return (
     <div className="space-y-2" data-testid="release-progress">
       <div className="flex items-center gap-3">
@@ -45,14 +50,15 @@ export function ReleaseProgress(props: { eventsUrl: string; sequence: number; in
         aria-label="Available replicas"
         aria-valuemin={0}
         aria-valuemax={desired}
-        aria-valuenow={progress.available ?? 0}
+        aria-valuenow={counted ? (progress.available ?? 0) : progress.status === "SUCCEEDED" ? desired : 0}
         className="relative h-3 w-full max-w-xl overflow-hidden rounded bg-slate-200"
       >
         <div className="absolute inset-y-0 left-0 bg-blue-300 transition-all" style={{ width: `${percent(progress.updated)}%` }} />
         <div className={`absolute inset-y-0 left-0 transition-all ${progress.status === "FAILED" ? "bg-red-500" : "bg-green-600"}`} style={{ width: `${percent(progress.available)}%` }} />
       </div>
       <p className="text-sm text-slate-600" aria-live="polite">
-        {desired > 0 && `${progress.updated ?? 0} of ${desired} updated, ${progress.available ?? 0} available. `}
+        {counted && `${progress.updated ?? 0} of ${desired} updated, ${progress.available ?? 0} available. `}
+        {!counted && progress.status === "SUCCEEDED" && `All ${desired} replicas rolled out. `}
         {progress.status === "FAILED" ? <span className="text-red-700">{progress.error ?? progress.message}</span> : progress.message}
       </p>
     </div>

@@ -30,7 +30,7 @@ export function DeploysChart({ team, activity }: { team: string; activity: Deplo
         ))}
       </div>
       <figcaption className="text-xs text-slate-500">
-        {activity.deploys} deploys in {activity.days.length} days · {formatFailureRate(activity)}
+        {activity.deploys} {activity.deploys === 1 ? "deploy" : "deploys"} in {activity.days.length} days · {formatFailureRate(activity)}
       </figcaption>
       <table className="sr-only">
         <caption>
