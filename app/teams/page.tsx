@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
 import type { Metadata } from "next";
 import { CreateTeamForm } from "@/components/teams/create-team-form";
 import { pageActor } from "@/lib/authz/page-access";
@@ -24,16 +25,7 @@ export default async function TeamsPage({ searchParams }: { searchParams: Promis
           {after ? "No more teams." : "You are not in any team yet. A team lead can add you by your email address."}
         </p>
       ) : (
-        <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-left text-sm">
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-medium">Team</th>
-              <th scope="col" className="px-4 py-2 font-medium">Namespace</th>
-              <th scope="col" className="px-4 py-2 font-medium">Your role</th>
-              <th scope="col" className="px-4 py-2 font-medium">Members</th>
-            </tr>
-          </thead>
-          <tbody>
+        <DataTable columns={["Team", "Namespace", "Your role", "Members"]}>
             {teams.map((team) => (
               <tr key={team.slug} className="border-t border-slate-100">
                 <td className="px-4 py-2">
@@ -46,8 +38,7 @@ export default async function TeamsPage({ searchParams }: { searchParams: Promis
                 <td className="px-4 py-2">{team.memberCount}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </DataTable>
       )}
       <nav aria-label="Pages" className="flex gap-4 text-sm">
         {after && <Link href="/teams" className="text-blue-700 underline">First page</Link>}

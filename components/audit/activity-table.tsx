@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/ui/data-table";
 import type { AuditEventRow } from "@/lib/audit/list-audit-events";
 
 const DETAILS_MAX = 240;
@@ -10,19 +11,7 @@ function details(data: unknown): string {
 
 export function ActivityTable({ events }: { events: AuditEventRow[] }) {
   return (
-    <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
-      <caption className="sr-only">Audit events, newest first</caption>
-      <thead className="bg-slate-50 text-slate-600">
-        <tr>
-          <th scope="col" className="px-3 py-2 font-medium">When (UTC)</th>
-          <th scope="col" className="px-3 py-2 font-medium">Who</th>
-          <th scope="col" className="px-3 py-2 font-medium">Team</th>
-          <th scope="col" className="px-3 py-2 font-medium">Action</th>
-          <th scope="col" className="px-3 py-2 font-medium">Target</th>
-          <th scope="col" className="px-3 py-2 font-medium">Details</th>
-        </tr>
-      </thead>
-      <tbody>
+    <DataTable dense caption="Audit events, newest first" columns={["When (UTC)", "Who", "Team", "Action", "Target", "Details"]}>
         {events.map((event) => (
           <tr key={String(event.id)} className="border-t border-slate-100 align-top" data-testid="activity-row">
             <td className="whitespace-nowrap px-3 py-2 text-xs">
@@ -44,7 +33,6 @@ export function ActivityTable({ events }: { events: AuditEventRow[] }) {
             </td>
           </tr>
         ))}
-      </tbody>
-    </table>
+      </DataTable>
   );
 }

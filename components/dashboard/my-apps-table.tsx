@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
 import { StatusBadge } from "@/components/apps/status-badge";
 import { versionOf } from "@/lib/apps/app-spec.types";
@@ -9,16 +10,7 @@ export function MyAppsTable({ apps, more }: { apps: DashboardApp[]; more: boolea
   }
   return (
     <>
-      <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-left text-sm">
-        <thead className="bg-slate-50 text-slate-600">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium">App</th>
-            <th scope="col" className="px-4 py-2 font-medium">Team</th>
-            <th scope="col" className="px-4 py-2 font-medium">Version</th>
-            <th scope="col" className="px-4 py-2 font-medium">Status</th>
-          </tr>
-        </thead>
-        <tbody>
+      <DataTable columns={["App", "Team", "Version", "Status"]}>
           {apps.map((app) => (
             <tr key={`${app.team.slug}/${app.name}`} className="border-t border-slate-100" data-testid={`app-${app.team.slug}-${app.name}`}>
               <td className="px-4 py-2">
@@ -33,8 +25,7 @@ export function MyAppsTable({ apps, more }: { apps: DashboardApp[]; more: boolea
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
+        </DataTable>
       {more && <p className="text-sm text-slate-500">Showing the first {apps.length} apps; see each team&apos;s page for the rest.</p>}
     </>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import { CreateTokenForm } from "@/components/tokens/create-token-form";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { pageActor } from "@/lib/authz/page-access";
@@ -31,18 +32,7 @@ export default async function TokensPage() {
         {tokens.length === 0 ? (
           <p className="text-slate-600">No tokens yet.</p>
         ) : (
-          <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Name</th>
-                <th scope="col" className="px-4 py-2 font-medium">Token</th>
-                <th scope="col" className="px-4 py-2 font-medium">Expires</th>
-                <th scope="col" className="px-4 py-2 font-medium">Last used</th>
-                <th scope="col" className="px-4 py-2 font-medium">State</th>
-                <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody>
+          <DataTable columns={["Name", "Token", "Expires", "Last used", "State", { label: "Actions", hidden: true }]}>
               {tokens.map((token) => {
                 const state = tokenState(token, now);
                 return (
@@ -67,8 +57,7 @@ export default async function TokensPage() {
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
+            </DataTable>
         )}
       </section>
     </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import { GrantAccessForm } from "@/components/teams/grant-access-form";
 import { MemberActions } from "@/components/teams/member-actions";
 import { teamLeadEmails } from "@/lib/authz/authorize";
@@ -90,16 +91,7 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
 
       <section aria-labelledby="members" className="space-y-3">
         <h2 id="members" className="text-lg font-semibold">Members</h2>
-        <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-medium">Person</th>
-              <th scope="col" className="px-4 py-2 font-medium">Role</th>
-              <th scope="col" className="px-4 py-2 font-medium">Granted</th>
-              {mayGrant && <th scope="col" className="px-4 py-2 font-medium">Change</th>}
-            </tr>
-          </thead>
-          <tbody>
+        <DataTable columns={["Person", "Role", "Granted", ...(mayGrant ? ["Change"] : [])]}>
             {members.map((member) => (
               <tr key={member.userId} className="border-t border-slate-100 align-top" data-testid={`member-${member.email}`}>
                 <td className="px-4 py-2">
@@ -121,8 +113,7 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
                 )}
               </tr>
             ))}
-          </tbody>
-        </table>
+          </DataTable>
       </section>
 
       {mayGrant ? (

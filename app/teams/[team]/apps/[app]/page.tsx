@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { DataTable } from "@/components/ui/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -86,19 +87,7 @@ export default async function AppPage({ params, searchParams }: { params: Promis
         {releases.length === 0 ? (
           <p className="text-slate-600">Not deployed yet.</p>
         ) : (
-          <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">#</th>
-                <th scope="col" className="px-3 py-2 font-medium">Image</th>
-                <th scope="col" className="px-3 py-2 font-medium">Who</th>
-                <th scope="col" className="px-3 py-2 font-medium">When</th>
-                <th scope="col" className="px-3 py-2 font-medium">Took</th>
-                <th scope="col" className="px-3 py-2 font-medium">Result</th>
-                <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody>
+          <DataTable dense columns={["#", "Image", "Who", "When", "Took", "Result", { label: "Actions", hidden: true }]}>
               {releases.map((r) => (
                 <tr key={r.id} className="border-t border-slate-100 align-top" data-testid={`release-${r.sequence}`}>
                   <td className="px-3 py-2"><Link href={`${base}/releases/${r.sequence}`} className="text-blue-700 underline">#{r.sequence}</Link></td>
@@ -127,8 +116,7 @@ export default async function AppPage({ params, searchParams }: { params: Promis
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </DataTable>
         )}
         <nav aria-label="Release pages" className="flex gap-4 text-sm">
           {before && <Link href={base} className="text-blue-700 underline">Newest</Link>}
@@ -157,16 +145,7 @@ export default async function AppPage({ params, searchParams }: { params: Promis
           <p role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm">{status.error}</p>
         ) : (
           <div className="grid gap-4 lg:grid-cols-2">
-            <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm" aria-label="Pods">
-              <thead className="bg-slate-50 text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">Pod</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Phase</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Ready</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Restarts</th>
-                </tr>
-              </thead>
-              <tbody>
+            <DataTable dense label="Pods" columns={["Pod", "Phase", "Ready", "Restarts"]}>
                 {status.view.pods.length === 0 && (
                   <tr><td colSpan={4} className="px-3 py-2 text-slate-500">No pods.</td></tr>
                 )}
@@ -178,8 +157,7 @@ export default async function AppPage({ params, searchParams }: { params: Promis
                     <td className="px-3 py-2">{pod.restarts}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+              </DataTable>
             <div className="space-y-2">
               <h3 className="font-medium">Recent events</h3>
               <ul className="max-h-64 space-y-1 overflow-auto rounded-lg border border-slate-200 bg-white p-3 text-xs">

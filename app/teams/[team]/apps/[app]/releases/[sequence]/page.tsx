@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/apps/status-badge";
@@ -39,15 +40,7 @@ export default async function ReleasePage({ params }: { params: Promise<{ team: 
         {changes.length === 0 ? (
           <p className="text-slate-600">Same spec as the release before.</p>
         ) : (
-          <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">Setting</th>
-                <th scope="col" className="px-3 py-2 font-medium">Before</th>
-                <th scope="col" className="px-3 py-2 font-medium">After</th>
-              </tr>
-            </thead>
-            <tbody>
+          <DataTable dense columns={["Setting", "Before", "After"]}>
               {changes.map((change) => (
                 <tr key={change.field} className="border-t border-slate-100 font-mono text-xs">
                   <td className="px-3 py-2">{change.field}</td>
@@ -55,8 +48,7 @@ export default async function ReleasePage({ params }: { params: Promise<{ team: 
                   <td className="px-3 py-2 text-green-800"><ins>{show(change.after)}</ins></td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </DataTable>
         )}
       </section>
     </div>
