@@ -26,19 +26,19 @@ export default async function TeamsPage({ searchParams }: { searchParams: Promis
         </p>
       ) : (
         <DataTable columns={["Team", "Namespace", "Your role", "Members"]}>
-            {teams.map((team) => (
-              <tr key={team.slug} className="border-t border-slate-100">
-                <td className="px-4 py-2">
-                  <Link href={`/teams/${team.slug}`} className="font-medium text-blue-700 underline-offset-2 hover:underline">
-                    {team.name}
-                  </Link>
-                </td>
-                <td className="px-4 py-2 font-mono text-xs">{team.namespace}</td>
-                <td className="px-4 py-2">{team.role ? ROLE_LABELS[team.role] : "—"}</td>
-                <td className="px-4 py-2">{team.memberCount}</td>
-              </tr>
-            ))}
-          </DataTable>
+          {teams.map((team) => (
+            <tr key={team.slug} className="border-t border-slate-100">
+              <td className="px-4 py-2">
+                <Link href={`/teams/${team.slug}`} className="font-medium text-blue-700 underline-offset-2 hover:underline">
+                  {team.name}
+                </Link>
+              </td>
+              <td className="px-4 py-2 font-mono text-xs">{team.namespace}</td>
+              <td className="px-4 py-2">{team.role ? ROLE_LABELS[team.role] : "—"}</td>
+              <td className="px-4 py-2">{team.memberCount}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <nav aria-label="Pages" className="flex gap-4 text-sm">
         {after && <Link href="/teams" className="text-blue-700 underline">First page</Link>}

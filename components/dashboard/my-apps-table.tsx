@@ -11,21 +11,21 @@ export function MyAppsTable({ apps, more }: { apps: DashboardApp[]; more: boolea
   return (
     <>
       <DataTable columns={["App", "Team", "Version", "Status"]}>
-          {apps.map((app) => (
-            <tr key={`${app.team.slug}/${app.name}`} className="border-t border-slate-100" data-testid={`app-${app.team.slug}-${app.name}`}>
-              <td className="px-4 py-2">
-                <Link href={`/teams/${app.team.slug}/apps/${app.name}`} className="font-medium text-blue-700 underline-offset-2 hover:underline">
-                  {app.name}
-                </Link>
-              </td>
-              <td className="px-4 py-2 text-slate-600">{app.team.name}</td>
-              <td className="px-4 py-2 font-mono text-xs">{app.release ? `${versionOf(app.release.image)} (#${app.release.sequence})` : "—"}</td>
-              <td className="px-4 py-2">
-                <StatusBadge status={app.release?.status} />
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+        {apps.map((app) => (
+          <tr key={`${app.team.slug}/${app.name}`} className="border-t border-slate-100" data-testid={`app-${app.team.slug}-${app.name}`}>
+            <td className="px-4 py-2">
+              <Link href={`/teams/${app.team.slug}/apps/${app.name}`} className="font-medium text-blue-700 underline-offset-2 hover:underline">
+                {app.name}
+              </Link>
+            </td>
+            <td className="px-4 py-2 text-slate-600">{app.team.name}</td>
+            <td className="px-4 py-2 font-mono text-xs">{app.release ? `${versionOf(app.release.image)} (#${app.release.sequence})` : "—"}</td>
+            <td className="px-4 py-2">
+              <StatusBadge status={app.release?.status} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {more && <p className="text-sm text-slate-500">Showing the first {apps.length} apps; see each team&apos;s page for the rest.</p>}
     </>
   );

@@ -33,31 +33,31 @@ export default async function TokensPage() {
           <p className="text-slate-600">No tokens yet.</p>
         ) : (
           <DataTable columns={["Name", "Token", "Expires", "Last used", "State", { label: "Actions", hidden: true }]}>
-              {tokens.map((token) => {
-                const state = tokenState(token, now);
-                return (
-                  <tr key={token.id} className="border-t border-slate-100" data-testid={`token-${token.name}`}>
-                    <td className="px-4 py-2 font-medium">{token.name}</td>
-                    <td className="px-4 py-2 font-mono text-xs">{token.prefix}…</td>
-                    <td className="px-4 py-2">{token.expiresAt.toISOString().slice(0, 10)}</td>
-                    <td className="px-4 py-2">{token.lastUsedAt ? token.lastUsedAt.toISOString().slice(0, 16).replace("T", " ") : "never"}</td>
-                    <td className="px-4 py-2">{state}</td>
-                    <td className="px-4 py-2">
-                      {state === "active" && (
-                        <ConfirmForm
-                          action={revokeTokenAction}
-                          fields={{ tokenId: token.id }}
-                          trigger="Revoke"
-                          title={`Revoke "${token.name}"?`}
-                          description="Anything using this token (CI jobs, scripts) stops working at once."
-                          confirmLabel="Revoke token"
-                        />
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </DataTable>
+            {tokens.map((token) => {
+              const state = tokenState(token, now);
+              return (
+                <tr key={token.id} className="border-t border-slate-100" data-testid={`token-${token.name}`}>
+                  <td className="px-4 py-2 font-medium">{token.name}</td>
+                  <td className="px-4 py-2 font-mono text-xs">{token.prefix}…</td>
+                  <td className="px-4 py-2">{token.expiresAt.toISOString().slice(0, 10)}</td>
+                  <td className="px-4 py-2">{token.lastUsedAt ? token.lastUsedAt.toISOString().slice(0, 16).replace("T", " ") : "never"}</td>
+                  <td className="px-4 py-2">{state}</td>
+                  <td className="px-4 py-2">
+                    {state === "active" && (
+                      <ConfirmForm
+                        action={revokeTokenAction}
+                        fields={{ tokenId: token.id }}
+                        trigger="Revoke"
+                        title={`Revoke "${token.name}"?`}
+                        description="Anything using this token (CI jobs, scripts) stops working at once."
+                        confirmLabel="Revoke token"
+                      />
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
         )}
       </section>
     </div>

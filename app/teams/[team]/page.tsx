@@ -92,28 +92,28 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
       <section aria-labelledby="members" className="space-y-3">
         <h2 id="members" className="text-lg font-semibold">Members</h2>
         <DataTable columns={["Person", "Role", "Granted", ...(mayGrant ? ["Change"] : [])]}>
-            {members.map((member) => (
-              <tr key={member.userId} className="border-t border-slate-100 align-top" data-testid={`member-${member.email}`}>
+          {members.map((member) => (
+            <tr key={member.userId} className="border-t border-slate-100 align-top" data-testid={`member-${member.email}`}>
+              <td className="px-4 py-2">
+                <div className="font-medium">{member.name ?? member.email}</div>
+                <div className="text-xs text-slate-500">
+                  {member.email}
+                  {member.pending && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-amber-800">pending first sign-in</span>}
+                </div>
+              </td>
+              <td className="px-4 py-2">{ROLE_LABELS[member.role]}</td>
+              <td className="px-4 py-2 text-xs text-slate-500">
+                <time dateTime={member.grantedAt.toISOString()}>{member.grantedAt.toISOString().slice(0, 10)}</time>
+                {member.grantedBy && <> by {member.grantedBy}</>}
+              </td>
+              {mayGrant && (
                 <td className="px-4 py-2">
-                  <div className="font-medium">{member.name ?? member.email}</div>
-                  <div className="text-xs text-slate-500">
-                    {member.email}
-                    {member.pending && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-amber-800">pending first sign-in</span>}
-                  </div>
+                  <MemberActions team={ctx.team.slug} member={{ userId: member.userId, email: member.email, role: member.role }} />
                 </td>
-                <td className="px-4 py-2">{ROLE_LABELS[member.role]}</td>
-                <td className="px-4 py-2 text-xs text-slate-500">
-                  <time dateTime={member.grantedAt.toISOString()}>{member.grantedAt.toISOString().slice(0, 10)}</time>
-                  {member.grantedBy && <> by {member.grantedBy}</>}
-                </td>
-                {mayGrant && (
-                  <td className="px-4 py-2">
-                    <MemberActions team={ctx.team.slug} member={{ userId: member.userId, email: member.email, role: member.role }} />
-                  </td>
-                )}
-              </tr>
-            ))}
-          </DataTable>
+              )}
+            </tr>
+          ))}
+        </DataTable>
       </section>
 
       {mayGrant ? (

@@ -88,35 +88,35 @@ export default async function AppPage({ params, searchParams }: { params: Promis
           <p className="text-slate-600">Not deployed yet.</p>
         ) : (
           <DataTable dense columns={["#", "Image", "Who", "When", "Took", "Result", { label: "Actions", hidden: true }]}>
-              {releases.map((r) => (
-                <tr key={r.id} className="border-t border-slate-100 align-top" data-testid={`release-${r.sequence}`}>
-                  <td className="px-3 py-2"><Link href={`${base}/releases/${r.sequence}`} className="text-blue-700 underline">#{r.sequence}</Link></td>
-                  <td className="px-3 py-2 font-mono text-xs">
-                    {versionOf(r.image)}
-                    {r.rollbackOf && <span className="ml-2 rounded bg-slate-100 px-1">rollback to #{r.rollbackOf.sequence}</span>}
-                  </td>
-                  <td className="px-3 py-2">{r.requestedBy?.email ?? "—"}</td>
-                  <td className="px-3 py-2"><time dateTime={r.createdAt.toISOString()}>{r.createdAt.toISOString().slice(0, 19).replace("T", " ")}</time></td>
-                  <td className="px-3 py-2">{duration(r.createdAt, r.finishedAt)}</td>
-                  <td className="px-3 py-2">
-                    <StatusBadge status={r.status} />
-                    {r.error && <p className="mt-1 max-w-sm text-xs text-red-700">{r.error}</p>}
-                  </td>
-                  <td className="px-3 py-2">
-                    {mayDeploy && r.status === "SUCCEEDED" && r.id !== lastSucceeded?.id && (
-                      <ConfirmForm
-                        action={rollbackAction.bind(null, team)}
-                        fields={{ app: name, sequence: String(r.sequence), idempotencyKey: randomUUID() }}
-                        trigger={`Roll back to #${r.sequence}`}
-                        title={`Roll back ${name} to release #${r.sequence}?`}
-                        description={`This deploys ${r.image} with the settings release #${r.sequence} had, as a new release.`}
-                        confirmLabel="Roll back"
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
+            {releases.map((r) => (
+              <tr key={r.id} className="border-t border-slate-100 align-top" data-testid={`release-${r.sequence}`}>
+                <td className="px-3 py-2"><Link href={`${base}/releases/${r.sequence}`} className="text-blue-700 underline">#{r.sequence}</Link></td>
+                <td className="px-3 py-2 font-mono text-xs">
+                  {versionOf(r.image)}
+                  {r.rollbackOf && <span className="ml-2 rounded bg-slate-100 px-1">rollback to #{r.rollbackOf.sequence}</span>}
+                </td>
+                <td className="px-3 py-2">{r.requestedBy?.email ?? "—"}</td>
+                <td className="px-3 py-2"><time dateTime={r.createdAt.toISOString()}>{r.createdAt.toISOString().slice(0, 19).replace("T", " ")}</time></td>
+                <td className="px-3 py-2">{duration(r.createdAt, r.finishedAt)}</td>
+                <td className="px-3 py-2">
+                  <StatusBadge status={r.status} />
+                  {r.error && <p className="mt-1 max-w-sm text-xs text-red-700">{r.error}</p>}
+                </td>
+                <td className="px-3 py-2">
+                  {mayDeploy && r.status === "SUCCEEDED" && r.id !== lastSucceeded?.id && (
+                    <ConfirmForm
+                      action={rollbackAction.bind(null, team)}
+                      fields={{ app: name, sequence: String(r.sequence), idempotencyKey: randomUUID() }}
+                      trigger={`Roll back to #${r.sequence}`}
+                      title={`Roll back ${name} to release #${r.sequence}?`}
+                      description={`This deploys ${r.image} with the settings release #${r.sequence} had, as a new release.`}
+                      confirmLabel="Roll back"
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <nav aria-label="Release pages" className="flex gap-4 text-sm">
           {before && <Link href={base} className="text-blue-700 underline">Newest</Link>}
@@ -146,18 +146,18 @@ export default async function AppPage({ params, searchParams }: { params: Promis
         ) : (
           <div className="grid gap-4 lg:grid-cols-2">
             <DataTable dense label="Pods" columns={["Pod", "Phase", "Ready", "Restarts"]}>
-                {status.view.pods.length === 0 && (
-                  <tr><td colSpan={4} className="px-3 py-2 text-slate-500">No pods.</td></tr>
-                )}
-                {status.view.pods.map((pod) => (
-                  <tr key={pod.name} className="border-t border-slate-100" data-testid="pod-row">
-                    <td className="px-3 py-2 font-mono text-xs">{pod.name}</td>
-                    <td className="px-3 py-2">{pod.phase}</td>
-                    <td className="px-3 py-2">{pod.ready ? "yes" : "no"}</td>
-                    <td className="px-3 py-2">{pod.restarts}</td>
-                  </tr>
-                ))}
-              </DataTable>
+              {status.view.pods.length === 0 && (
+                <tr><td colSpan={4} className="px-3 py-2 text-slate-500">No pods.</td></tr>
+              )}
+              {status.view.pods.map((pod) => (
+                <tr key={pod.name} className="border-t border-slate-100" data-testid="pod-row">
+                  <td className="px-3 py-2 font-mono text-xs">{pod.name}</td>
+                  <td className="px-3 py-2">{pod.phase}</td>
+                  <td className="px-3 py-2">{pod.ready ? "yes" : "no"}</td>
+                  <td className="px-3 py-2">{pod.restarts}</td>
+                </tr>
+              ))}
+            </DataTable>
             <div className="space-y-2">
               <h3 className="font-medium">Recent events</h3>
               <ul className="max-h-64 space-y-1 overflow-auto rounded-lg border border-slate-200 bg-white p-3 text-xs">

@@ -41,14 +41,14 @@ export default async function ReleasePage({ params }: { params: Promise<{ team: 
           <p className="text-slate-600">Same spec as the release before.</p>
         ) : (
           <DataTable dense columns={["Setting", "Before", "After"]}>
-              {changes.map((change) => (
-                <tr key={change.field} className="border-t border-slate-100 font-mono text-xs">
-                  <td className="px-3 py-2">{change.field}</td>
-                  <td className="px-3 py-2 text-red-800"><del>{show(change.before)}</del></td>
-                  <td className="px-3 py-2 text-green-800"><ins>{show(change.after)}</ins></td>
-                </tr>
-              ))}
-            </DataTable>
+            {changes.map((change) => (
+              <tr key={change.field} className="border-t border-slate-100 font-mono text-xs">
+                <td className="px-3 py-2">{change.field}</td>
+                <td className="px-3 py-2 text-red-800"><del>{show(change.before)}</del></td>
+                <td className="px-3 py-2 text-green-800"><ins>{show(change.after)}</ins></td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>
