@@ -47,7 +47,12 @@ function conditions(filter: AuditFilter, cursor?: string): Prisma.Sql[] {
   if (filter.action) where.push(Prisma.sql`e.action IN (${Prisma.join(filter.action.actions)})`);
   if (filter.app) where.push(Prisma.sql`e.data @> ${JSON.stringify({ app: filter.app })}::jsonb`);
   if (filter.from) where.push(Prisma.sql`e."createdAt" >= ${filter.from.toISOString()}::timestamptz`);
-  if (filter.to) where.push(Prisma.sql`e."createdAt" < ${filter.to.toISOString()}::timestamptz`);
+  if (filter.to) {
+    where.push(Prisma.sql`e."createdAt" < ${filter.to.toISOString()}::timestamptz`);
+    // createdAt never decreases along ids (recordAuditEvent), so the last event before
+    // `to` bounds the id: the newest-first walk starts there instead of at the top.
+    where.push(Prisma.sql`e.id <= COALESCE((SELECT b.id FROM "AuditEvent" b WHERE b."createdAt" < ${filter.to.toISOString()}::timestamptz ORDER BY b."createdAt" DESC, b.id DESC LIMIT 1), 0)`);
+  }
   if (cursor) where.push(Prisma.sql`e.id < ${cursor}::bigint`);
   return where;
 }

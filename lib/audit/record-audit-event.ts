@@ -21,11 +21,15 @@ export type RecordAuditEventOptions = {
 export async function recordAuditEvent(options: RecordAuditEventOptions) {
   const { tx } = options;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true, createdAt: true } });
   const prevHash = last?.hash ?? GENESIS_HASH;
+  // Time never runs backwards along the chain (clock steps, replicas with skew), so ids
+  // and times order events the same way and a time range is an id range.
+  const now = new Date();
+  const createdAt = last && last.createdAt > now ? last.createdAt : now;
 
   const content: AuditContent = {
-    createdAt: new Date(),
+    createdAt,
     actorId: options.actor?.id ?? null,
     actorEmail: options.actor?.email ?? null,
     teamId: options.teamId ?? null,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { GENESIS_HASH } from "@/lib/audit/hash";
@@ -53,6 +53,19 @@ describe("[audit] append-only hash chain", () => {
       ),
     );
     expect(await verifyAuditChain({ db: t.prisma })).toEqual({ ok: true, checked: 11 });
+  });
+
+  it("never lets time run backwards along the chain, even when the clock does", async () => {
+    const last = await t.prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
+    vi.useFakeTimers({ toFake: ["Date"], now: last.createdAt.getTime() - 3_600_000 });
+    try {
+      await t.prisma.$transaction((tx) => recordAuditEvent({ tx, actor: null, action: "team.create", data: { clock: "an hour behind" } }));
+    } finally {
+      vi.useRealTimers();
+    }
+    const newest = await t.prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(newest.createdAt.getTime()).toBe(last.createdAt.getTime());
+    expect(await verifyAuditChain({ db: t.prisma })).toEqual({ ok: true, checked: 12 });
   });
 
   it("finds an altered row", async () => {
