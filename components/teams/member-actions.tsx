@@ -27,7 +27,7 @@ export function MemberActions({ team, member }: { team: string; member: Member }
         fields={{ userId: member.userId }}
         trigger="Remove"
         title={`Remove ${member.email}?`}
-        description="They lose access to this team in Slipway at once. A kubeconfig they already downloaded keeps working until its token expires (at most an hour). You can add them again later."
+        description="They lose access to this team at once, and a kubeconfig they downloaded stops working within seconds. You can add them again later."
         confirmLabel="Remove member"
       />
       <div className="basis-full">

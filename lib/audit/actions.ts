@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   "token.create",
   "token.revoke",
   "kubeconfig.issue",
+  "kubeconfig.revoke",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -37,3 +37,4 @@ export { rolloutStatus, type DeploymentLike, type RolloutReason, type RolloutSta
 export { watchRollout, type WatchRolloutOptions } from "./watch-rollout";
 export { readApp, type AppView, type EventSummary, type LogTail, type PodSummary, type ReadAppOptions } from "./read";
 export { RESTARTED_AT_ANNOTATION, restartApp, scaleApp } from "./actions";
+export { personServiceAccountName, personToken, revokePersonAccess, type PersonAccess } from "./person-access";

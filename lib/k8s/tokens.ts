@@ -38,7 +38,11 @@ async function mintTeamToken(
   role: TeamRole,
   expirationSeconds: number,
 ): Promise<TeamToken> {
-  const name = TEAM_ROLES[role].serviceAccount;
+  return serviceAccountToken(platform, namespace, TEAM_ROLES[role].serviceAccount, expirationSeconds);
+}
+
+/** A TokenRequest for any ServiceAccount in the namespace (no cache). */
+export async function serviceAccountToken(platform: PlatformClient, namespace: string, name: string, expirationSeconds: number): Promise<TeamToken> {
   const response = await platform.call(
     { verb: "create a token for", kind: "ServiceAccount", name, namespace },
     () =>

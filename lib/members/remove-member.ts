@@ -1,12 +1,13 @@
 import { db } from "@/lib/db";
 import type { TeamContext } from "@/lib/authz/team-context";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { revokeKubeAccess } from "@/lib/teams/revoke-kube-access";
 import type { RemoveMemberInput } from "./members.types";
 import { unsafeEnsureAnotherLead, unsafeFindMembership, unsafeLockTeam } from "./unsafe-lock-team-leads";
 
 export async function removeMember(options: { ctx: TeamContext; input: RemoveMemberInput }) {
   const { ctx, input } = options;
-  return db().$transaction(async (tx) => {
+  const removed = await db().$transaction(async (tx) => {
     await unsafeLockTeam(tx, ctx.team.id);
     const membership = await unsafeFindMembership(tx, ctx.team.id, input.userId);
     if (membership.role === "LEAD") await unsafeEnsureAnotherLead(tx, ctx.team, input.userId);
@@ -22,4 +23,6 @@ export async function removeMember(options: { ctx: TeamContext; input: RemoveMem
     });
     return { userId: input.userId, email: membership.user.email, removed: true };
   });
+  await revokeKubeAccess({ ctx, userId: input.userId, reason: "removed" });
+  return removed;
 }

@@ -19,6 +19,10 @@ import * as scale from "@/app/api/v1/teams/[team]/apps/[app]/scale/route";
 import * as restart from "@/app/api/v1/teams/[team]/apps/[app]/restart/route";
 import * as status from "@/app/api/v1/teams/[team]/apps/[app]/status/route";
 import * as kubeconfig from "@/app/api/v1/teams/[team]/kubeconfig/route";
+import * as member from "@/app/api/v1/teams/[team]/members/[userId]/route";
+import { parse as parseYaml } from "yaml";
+import { clientForToken, K8sError } from "@/lib/k8s";
+import { expectClusterStatus, platform } from "./helpers";
 import { call } from "../helpers/api";
 import { releaseOutcome } from "../helpers/release-outcome";
 
@@ -156,6 +160,25 @@ describe("[deploy] through the API against the control plane", () => {
     expect(issued.status).toBe(200);
     expect(issued.body.role).toBe("viewer");
     expect(issued.body.kubeconfig).toContain(`namespace: team-${team}`);
+  });
+
+  it("a downloaded kubeconfig has the person's rights and dies when they leave the team", async () => {
+    const issued = await call(kubeconfig.POST, "POST", { token: token.deployer, params: p() });
+    expect(issued.body.role).toBe("deployer");
+    const config = parseYaml(issued.body.kubeconfig) as { users: { user: { token: string } }[] };
+    const kubectl = clientForToken(platform(), config.users[0]!.user.token, { namespace: `team-${team}` });
+    const listPods = () => kubectl.call({}, () => kubectl.core.listNamespacedPod({ namespace: `team-${team}` }));
+    expect((await listPods()).items.length).toBeGreaterThan(0);
+    await expectClusterStatus(kubectl.call({}, () => kubectl.core.listNamespacedSecret({ namespace: `team-${team}` })), 403);
+
+    const deployer = await db().user.findUniqueOrThrow({ where: { email: "deployer@shop.test" } });
+    expect((await call(member.DELETE, "DELETE", { token: token.lead, params: p({ userId: deployer.id }) })).status).toBe(200);
+    // The API server may accept a deleted account's token for a few seconds (its cache).
+    await expect
+      .poll(() => listPods().then(() => "accepted", (e: unknown) => (e instanceof K8sError ? e.clusterStatus : e)), { timeout: 30_000, interval: 1_000 })
+      .toBe(401);
+    const revoked = await db().auditEvent.findFirstOrThrow({ where: { action: "kubeconfig.revoke" } });
+    expect(revoked).toMatchObject({ actorEmail: "lead@shop.test", targetId: deployer.id, data: { reason: "removed", result: "ok" } });
   });
 
   it("the audit trail tells the story, and the chain verifies", async () => {
