@@ -8,7 +8,7 @@ import { addMemberSchema } from "@/lib/members/members.types";
 import { createTeamSchema } from "@/lib/teams/create-team.types";
 import { createApiTokenSchema } from "@/lib/tokens/create-api-token.types";
 import { role } from "@/lib/validation/fields";
-import { appSpecSchema } from "@/lib/apps/app-spec.types";
+import { appSpecSchema, replicaCount } from "@/lib/apps/app-spec.types";
 import { deployAppSchema, rollbackSchema } from "@/lib/deploys/deploy-app.types";
 
 const schemaOf = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" });
@@ -151,7 +151,7 @@ export const openApiDocument = {
       post: {
         summary: "Set the replica count now and for later deploys",
         parameters: [teamParam, appNameParam],
-        requestBody: body(z.object({ replicas: z.number().int().min(0).max(20) })),
+        requestBody: body(z.object({ replicas: replicaCount })),
         responses: { 200: ok("{ app, replicas }"), ...errors(400, 401, 403, 404, 502, 503) },
       },
     },

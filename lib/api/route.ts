@@ -21,11 +21,29 @@ export type Reply = { status?: number; body: unknown } | { status?: number; text
 /** Where the input comes from; "text" hands the raw request body to the schema as `text`. */
 type InputSource = "body" | "query" | "none" | "text";
 
+// Nothing the API accepts comes near this (an app spec file is at most 64 KiB).
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The body as text, refused once it is larger than MAX_BODY_BYTES (not read to the end). */
+async function readBody(request: Request): Promise<string> {
+  const tooLarge = () => new AppError("INVALID_INPUT", "The request body is too large.", { fieldErrors: { body: ["must be at most 1 MiB"] } });
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+  if (!request.body) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > MAX_BODY_BYTES) throw tooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 async function readInput(request: Request, source: InputSource, params: Record<string, string>): Promise<unknown> {
   if (source === "query") return { ...Object.fromEntries(new URL(request.url).searchParams), ...params };
   if (source === "none") return params;
-  if (source === "text") return { ...params, text: await request.text() };
-  const text = await request.text();
+  if (source === "text") return { ...params, text: await readBody(request) };
+  const text = await readBody(request);
   if (text.trim() === "") return { ...params };
   try {
     const body: unknown = JSON.parse(text);

@@ -12,6 +12,8 @@ export const IMAGE_REPOSITORY = new RegExp(`^${DOMAIN}?${COMPONENT}(?:/${COMPONE
 export const IMAGE_TAG = /^[\w][\w.-]{0,127}$/;
 export const IMAGE_DIGEST = /^sha256:[a-f0-9]{64}$/;
 
+export const replicaCount = z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(0, "must be 0-20").max(20, "must be 0-20");
+
 export const RESERVED_APP_NAMES = ["new", "import", "spec"];
 
 const CPU = /^(\d+m|\d+(\.\d{1,3})?)$/;
@@ -58,7 +60,7 @@ export const appSpecSchema = z
       .max(255, "must be at most 255 characters")
       .regex(IMAGE_REPOSITORY, "must be an image repository like registry.example.com/team/app, without a tag"),
     containerPort: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be 1-65535").max(65535, "must be 1-65535"),
-    replicas: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(0, "must be 0-20").max(20, "must be 0-20"),
+    replicas: replicaCount,
     env: z
       .array(envVar)
       .max(100, "must have at most 100 variables")

@@ -1,16 +1,10 @@
 import { db } from "@/lib/db";
-import { forbiddenMessage } from "@/lib/authz/authorize";
-import { roleAllows, type TeamPermission } from "@/lib/authz/permissions";
+import { assertTeamPermission } from "@/lib/authz/authorize";
 import type { TeamContext } from "@/lib/authz/team-context";
 import { AppError } from "@/lib/errors";
 import { parseAppSpecYaml } from "./app-spec-yaml";
 import { createApp } from "./create-app";
 import { updateApp } from "./update-app";
-
-async function requirePermission(ctx: TeamContext, permission: TeamPermission) {
-  if (ctx.actor.isPlatformAdmin || roleAllows(ctx.role, permission)) return;
-  throw new AppError("FORBIDDEN", await forbiddenMessage(ctx.team.id, ctx.team.name, ctx.role, permission));
-}
 
 /**
  * Applies an app spec file: registers the app if the team has none by that name,
@@ -24,9 +18,9 @@ export async function applyAppSpec(options: { ctx: TeamContext; yaml: string }) 
     throw new AppError("CONFLICT", `${ctx.team.name}'s app "${input.name}" is archived; choose another name.`, { fieldErrors: { name: ["belongs to an archived app"] } });
   }
   if (existing) {
-    await requirePermission(ctx, "app.update");
+    await assertTeamPermission(ctx, "app.update");
     return { app: await updateApp({ ctx, app: input.name, input }), created: false };
   }
-  await requirePermission(ctx, "app.create");
+  await assertTeamPermission(ctx, "app.create");
   return { app: await createApp({ ctx, input }), created: true };
 }

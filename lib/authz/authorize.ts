@@ -22,11 +22,22 @@ export async function authorizeTeam(options: {
   });
   if (!team) throw new AppError("NOT_FOUND", `Team "${options.teamSlug}" does not exist.`);
   const role: Role | null = team.memberships[0]?.role ?? null;
-  if (!actor.isPlatformAdmin && !roleAllows(role, permission)) {
-    throw new AppError("FORBIDDEN", await forbiddenMessage(team.id, team.name, role, permission));
-  }
+  await assertMay(actor, { id: team.id, name: team.name }, role, permission);
   const { memberships: _memberships, ...ref } = team;
-  return { actor, team: ref, role, permission, request: options.request ?? {} } as TeamContext;
+  return { actor, team: ref, role, request: options.request ?? {} } as TeamContext;
+}
+
+/**
+ * For a use-case that needs a further permission than the one its context was made
+ * for (applying a spec file creates or updates, depending on what exists).
+ */
+export async function assertTeamPermission(ctx: TeamContext, permission: TeamPermission): Promise<void> {
+  await assertMay(ctx.actor, ctx.team, ctx.role, permission);
+}
+
+async function assertMay(actor: Actor, team: { id: string; name: string }, role: Role | null, permission: TeamPermission) {
+  if (actor.isPlatformAdmin || roleAllows(role, permission)) return;
+  throw new AppError("FORBIDDEN", await forbiddenMessage(team.id, team.name, role, permission));
 }
 
 export function authorizePlatformAdmin(options: { actor: Actor; request?: RequestInfo }): PlatformAdminContext {

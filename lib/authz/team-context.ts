@@ -4,7 +4,6 @@
  */
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Actor, RequestInfo } from "./actor";
-import type { TeamPermission } from "./permissions";
 
 declare const checked: unique symbol;
 
@@ -15,7 +14,6 @@ export type TeamContext = {
   readonly team: TeamRef;
   /** The actor's role in the team; null for a platform admin who is not a member. */
   readonly role: Role | null;
-  readonly permission: TeamPermission;
   readonly request: RequestInfo;
   readonly [checked]: true;
 };

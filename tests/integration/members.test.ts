@@ -46,6 +46,11 @@ describe("[teams] creating teams", () => {
     expect(await db().team.count({ where: { name: "Again" } })).toBe(0);
   });
 
+  it("refuses an oversized body without reading it all", async () => {
+    const res = await call(teams.POST, "POST", { token: admin, body: { slug: "big", name: "x".repeat(2 * 1024 * 1024) } });
+    expect(res).toMatchObject({ status: 400, body: { error: { fields: { body: ["must be at most 1 MiB"] } } } });
+  });
+
   it("answers a malformed JSON body with 400", async () => {
     const res = await teams.POST(
       new Request("http://x/api/v1/teams", { method: "POST", headers: { authorization: `Bearer ${admin}` }, body: "{nope" }),

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/data-table";
 import { GrantAccessForm } from "@/components/teams/grant-access-form";
 import { MemberActions } from "@/components/teams/member-actions";
-import { teamLeadEmails } from "@/lib/authz/authorize";
 import { can, teamPageAccess } from "@/lib/authz/page-access";
 import { ROLE_LABELS } from "@/lib/authz/permissions";
 import { listMembers } from "@/lib/members/list-members";
@@ -28,7 +27,8 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
     );
   }
   const { ctx } = access;
-  const [members, leads, apps] = await Promise.all([listMembers({ ctx }), teamLeadEmails(ctx.team.id), listApps({ ctx })]);
+  const [members, apps] = await Promise.all([listMembers({ ctx }), listApps({ ctx })]);
+  const leads = members.filter((member) => member.role === "LEAD").map((member) => member.email);
   const mayGrant = can(ctx, "member.grant");
   return (
     <div className="space-y-8">

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { appFormSchema, formFieldOf } from "@/lib/apps/app-form";
+import { replicaCount } from "@/lib/apps/app-spec.types";
 import { archiveApp } from "@/lib/apps/archive-app";
 import { createApp } from "@/lib/apps/create-app";
 import { restartApp } from "@/lib/apps/restart-app";
@@ -61,9 +62,7 @@ export const restartAction = teamAction("app.restart", appName, async ({ ctx, in
   return { message: "Restarting: every pod is being replaced." };
 });
 
-const replicas = z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(0, "must be 0-20").max(20, "must be 0-20");
-
-export const scaleAction = teamAction("app.scale", appName.extend({ replicas }), async ({ ctx, input }) => {
+export const scaleAction = teamAction("app.scale", appName.extend({ replicas: replicaCount }), async ({ ctx, input }) => {
   await scaleApp({ ctx, app: input.app, replicas: input.replicas });
   revalidatePath(appPath(ctx.team.slug, input.app));
   return { message: `Scaled to ${input.replicas}.` };
