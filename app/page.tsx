@@ -19,8 +19,8 @@ export default async function HomePage() {
           Slipway
         </h1>
         <p className="max-w-2xl text-slate-600">
-          Register your app, click Deploy, watch it roll out. Every change is made with a short-lived token
-          scoped to your team&apos;s namespace and recorded in the audit log.
+          Register your app, click Deploy, watch it roll out. Every change is made with a short-lived token scoped to your team&apos;s
+          namespace and recorded in the audit log.
         </p>
       </div>
       <dl className="grid max-w-md grid-cols-2 gap-4">
@@ -39,7 +39,9 @@ export default async function HomePage() {
       </dl>
 
       <section aria-labelledby="my-teams" className="space-y-2">
-        <h2 id="my-teams" className="text-lg font-semibold">Your teams</h2>
+        <h2 id="my-teams" className="text-lg font-semibold">
+          Your teams
+        </h2>
         {dashboard.teams.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-600">
             You are not in any team yet. A team lead can add you by your email address; then your apps and deploys show up here.
@@ -64,7 +66,9 @@ export default async function HomePage() {
             </ul>
             {dashboard.moreTeams && (
               <p className="text-sm">
-                <Link href="/teams" className="text-blue-700 underline">All your teams</Link>
+                <Link href="/teams" className="text-blue-700 underline">
+                  All your teams
+                </Link>
               </p>
             )}
           </>
@@ -74,11 +78,15 @@ export default async function HomePage() {
       {dashboard.teams.length > 0 && (
         <div className="grid gap-8 lg:grid-cols-2">
           <section aria-labelledby="my-apps" className="space-y-2">
-            <h2 id="my-apps" className="text-lg font-semibold">Your apps</h2>
+            <h2 id="my-apps" className="text-lg font-semibold">
+              Your apps
+            </h2>
             <MyAppsTable apps={dashboard.apps} more={dashboard.moreApps} />
           </section>
           <section aria-labelledby="recent-deploys" className="space-y-2">
-            <h2 id="recent-deploys" className="text-lg font-semibold">Recent deploys</h2>
+            <h2 id="recent-deploys" className="text-lg font-semibold">
+              Recent deploys
+            </h2>
             <RecentDeploysList deploys={dashboard.recentDeploys} />
           </section>
         </div>

@@ -9,7 +9,9 @@ test("[access] a lead grants Deployer to someone who never signed in; they sign 
   await page.getByLabel("Email").fill("newbie@slipway.test");
   await page.getByLabel("Role", { exact: true }).selectOption("DEPLOYER");
   await page.getByRole("button", { name: "Grant" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "newbie@slipway.test is now a deployer" })).toContainText("applies when they first sign in");
+  await expect(page.getByRole("status").filter({ hasText: "newbie@slipway.test is now a deployer" })).toContainText(
+    "applies when they first sign in",
+  );
   const row = page.getByTestId("member-newbie@slipway.test");
   await expect(row).toContainText("Deployer");
   await expect(row).toContainText("pending first sign-in");
@@ -27,12 +29,16 @@ test("[access] a viewer sees no grant controls, and why", async ({ page }) => {
   await expect(page.getByTestId("my-role")).toHaveText("Viewer");
   await expect(page.getByRole("button", { name: "Grant" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Remove" })).toHaveCount(0);
-  await expect(page.getByTestId("grant-denied")).toHaveText(/Only leads can grant or change access to Payments\. Ask a lead: lead@slipway\.test\./);
+  await expect(page.getByTestId("grant-denied")).toHaveText(
+    /Only leads can grant or change access to Payments\. Ask a lead: lead@slipway\.test\./,
+  );
 });
 
 test("[access] a member of another team is told whom to ask", async ({ page }) => {
   await signInAs(page, "other@slipway.test", "/teams/payments");
-  await expect(page.getByRole("alert").filter({ hasText: "You cannot see this team" })).toContainText("You are not a member of Payments; this needs Viewer or above. Ask a lead of Payments: lead@slipway.test.");
+  await expect(page.getByRole("alert").filter({ hasText: "You cannot see this team" })).toContainText(
+    "You are not a member of Payments; this needs Viewer or above. Ask a lead of Payments: lead@slipway.test.",
+  );
 });
 
 test("[access] removing a member asks first, and the last lead cannot be demoted", async ({ page }) => {
@@ -51,7 +57,9 @@ test("[access] removing a member asks first, and the last lead cannot be demoted
   const lead = page.getByTestId("member-lead@slipway.test");
   await lead.getByLabel("Role of lead@slipway.test").selectOption("VIEWER");
   await lead.getByRole("button", { name: "Save role" }).click();
-  await expect(lead.getByRole("status").filter({ hasText: "last lead" })).toHaveText("This is the last lead of Payments. Make someone else a lead first.");
+  await expect(lead.getByRole("status").filter({ hasText: "last lead" })).toHaveText(
+    "This is the last lead of Payments. Make someone else a lead first.",
+  );
 });
 
 test("[access] API tokens: created once, used on /api/v1, revoked after a confirmation", async ({ page, request }) => {

@@ -29,7 +29,9 @@ test("[deploy] a lead registers an app, with field errors first", async ({ page 
   await page.getByLabel("Image repository").fill("registry.example.com/payments/checkout:latest");
   await page.getByLabel("Environment variables").fill("GREETING=hello\n9BAD=x");
   await page.getByRole("button", { name: "Register app" }).click();
-  await expect(page.locator("#imageRepository-error")).toHaveText("must be an image repository like registry.example.com/team/app, without a tag");
+  await expect(page.locator("#imageRepository-error")).toHaveText(
+    "must be an image repository like registry.example.com/team/app, without a tag",
+  );
   await expect(page.locator("#env-error")).toContainText("line 2: must be a C identifier");
 
   await page.getByLabel("Image repository").fill("registry.example.com/payments/checkout");
@@ -57,7 +59,9 @@ test("[deploy] a viewer sees the history but no Deploy button, and why", async (
   await expect(page.getByTestId("release-1")).toContainText("Succeeded");
   await expect(page.getByRole("button", { name: "Deploy", exact: true })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Roll back/ })).toHaveCount(0);
-  await expect(page.getByTestId("deploy-denied")).toContainText("Deploying needs the Deployer role or above; you are a Viewer. Ask a lead: lead@slipway.test.");
+  await expect(page.getByTestId("deploy-denied")).toContainText(
+    "Deploying needs the Deployer role or above; you are a Viewer. Ask a lead: lead@slipway.test.",
+  );
 });
 
 test("[deploy] a rollback to #1 is a new release by whoever clicked it", async ({ page }) => {

@@ -15,81 +15,93 @@ const optionalUrl = optionalString.pipe(z.url({ protocol: /^https?$/ }).optional
 const commaList = z
   .string()
   .optional()
-  .transform((value) => (value ?? "").split(",").map((item) => item.trim()).filter(Boolean));
+  .transform((value) =>
+    (value ?? "")
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
 
-const flag = z.enum(["", "0", "1"]).default("0").transform((value) => value === "1");
+const flag = z
+  .enum(["", "0", "1"])
+  .default("0")
+  .transform((value) => value === "1");
 
-const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  /** PostgreSQL connection string. Unset: the embedded PGlite under DATA_DIR. */
-  DATABASE_URL: optionalString.pipe(
-    z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
-      .optional(),
-  ),
-  /** Where embedded state lives (PGlite files, the local cluster). Git-ignored. */
-  DATA_DIR: z.string().min(1).default(".data"),
-  /** PGlite's data directory; defaults to DATA_DIR/pglite. Tests point it elsewhere. */
-  PGLITE_DIR: optionalString,
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
-  /** Slipway's own (platform) kubeconfig. Unset: in-cluster, else the local control plane if up. */
-  SLIPWAY_KUBECONFIG: optionalString,
-  /** How long a rollout may make no progress before it fails (Deployment progressDeadlineSeconds). */
-  SLIPWAY_PROGRESS_DEADLINE_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
-  /** Set by `next build`; start-up requirements such as NEXTAUTH_SECRET wait for run time. */
-  NEXT_PHASE: optionalString,
-  /** Slipway's public URL; next-auth builds its callback URLs from it. */
-  NEXTAUTH_URL: optionalUrl,
-  /** Signs and encrypts session cookies. Outside production a stable one is kept in DATA_DIR. */
-  NEXTAUTH_SECRET: optionalString,
-  /** The OpenID Connect issuer people sign in with, and Slipway's client there. */
-  OIDC_ISSUER: optionalUrl,
-  OIDC_CLIENT_ID: optionalString,
-  OIDC_CLIENT_SECRET: optionalString,
-  /** Optional GitHub OAuth app, offered next to OIDC when set. */
-  GITHUB_ID: optionalString,
-  GITHUB_SECRET: optionalString,
-  /** Platform admins: these emails (compared case-insensitively) ... */
-  SLIPWAY_ADMIN_EMAILS: commaList.transform((emails) => emails.map((email) => email.toLowerCase())),
-  /** ... and members of these groups (the ID token's `groups` claim). */
-  SLIPWAY_ADMIN_GROUPS: commaList,
-  /** "1" when OIDC_ISSUER is the bundled development IdP (tools/dev-idp), which lets anyone sign in as anyone. */
-  SLIPWAY_DEV_IDP: flag,
-  SLIPWAY_ALLOW_DEV_IDP_IN_PRODUCTION: flag,
-}).superRefine((env, ctx) => {
-  const production = env.NODE_ENV === "production" && env.NEXT_PHASE !== "phase-production-build";
-  if (production && !env.NEXTAUTH_SECRET) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["NEXTAUTH_SECRET"],
-      message: "is required when NODE_ENV=production (a long random string, e.g. from `openssl rand -base64 32`)",
-    });
-  }
-  if (env.NODE_ENV === "production" && env.SLIPWAY_DEV_IDP && !env.SLIPWAY_ALLOW_DEV_IDP_IN_PRODUCTION) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["SLIPWAY_DEV_IDP"],
-      message:
-        "the development IdP lets anyone sign in as anyone, so SLIPWAY_DEV_IDP=1 is refused when NODE_ENV=production unless SLIPWAY_ALLOW_DEV_IDP_IN_PRODUCTION=1",
-    });
-  }
-  if (env.OIDC_ISSUER && !(env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET)) {
-    ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_ID"], message: "OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required with OIDC_ISSUER" });
-  }
-  if (Boolean(env.GITHUB_ID) !== Boolean(env.GITHUB_SECRET)) {
-    ctx.addIssue({ code: "custom", path: ["GITHUB_SECRET"], message: "GITHUB_ID and GITHUB_SECRET go together" });
-  }
-});
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** PostgreSQL connection string. Unset: the embedded PGlite under DATA_DIR. */
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+        .optional(),
+    ),
+    /** Where embedded state lives (PGlite files, the local cluster). Git-ignored. */
+    DATA_DIR: z.string().min(1).default(".data"),
+    /** PGlite's data directory; defaults to DATA_DIR/pglite. Tests point it elsewhere. */
+    PGLITE_DIR: optionalString,
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /** Slipway's own (platform) kubeconfig. Unset: in-cluster, else the local control plane if up. */
+    SLIPWAY_KUBECONFIG: optionalString,
+    /** How long a rollout may make no progress before it fails (Deployment progressDeadlineSeconds). */
+    SLIPWAY_PROGRESS_DEADLINE_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
+    /** Set by `next build`; start-up requirements such as NEXTAUTH_SECRET wait for run time. */
+    NEXT_PHASE: optionalString,
+    /** Slipway's public URL; next-auth builds its callback URLs from it. */
+    NEXTAUTH_URL: optionalUrl,
+    /** Signs and encrypts session cookies. Outside production a stable one is kept in DATA_DIR. */
+    NEXTAUTH_SECRET: optionalString,
+    /** The OpenID Connect issuer people sign in with, and Slipway's client there. */
+    OIDC_ISSUER: optionalUrl,
+    OIDC_CLIENT_ID: optionalString,
+    OIDC_CLIENT_SECRET: optionalString,
+    /** Optional GitHub OAuth app, offered next to OIDC when set. */
+    GITHUB_ID: optionalString,
+    GITHUB_SECRET: optionalString,
+    /** Platform admins: these emails (compared case-insensitively) ... */
+    SLIPWAY_ADMIN_EMAILS: commaList.transform((emails) => emails.map((email) => email.toLowerCase())),
+    /** ... and members of these groups (the ID token's `groups` claim). */
+    SLIPWAY_ADMIN_GROUPS: commaList,
+    /** "1" when OIDC_ISSUER is the bundled development IdP (tools/dev-idp), which lets anyone sign in as anyone. */
+    SLIPWAY_DEV_IDP: flag,
+    SLIPWAY_ALLOW_DEV_IDP_IN_PRODUCTION: flag,
+  })
+  .superRefine((env, ctx) => {
+    const production = env.NODE_ENV === "production" && env.NEXT_PHASE !== "phase-production-build";
+    if (production && !env.NEXTAUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_SECRET"],
+        message: "is required when NODE_ENV=production (a long random string, e.g. from `openssl rand -base64 32`)",
+      });
+    }
+    if (env.NODE_ENV === "production" && env.SLIPWAY_DEV_IDP && !env.SLIPWAY_ALLOW_DEV_IDP_IN_PRODUCTION) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SLIPWAY_DEV_IDP"],
+        message:
+          "the development IdP lets anyone sign in as anyone, so SLIPWAY_DEV_IDP=1 is refused when NODE_ENV=production unless SLIPWAY_ALLOW_DEV_IDP_IN_PRODUCTION=1",
+      });
+    }
+    if (env.OIDC_ISSUER && !(env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_CLIENT_ID"],
+        message: "OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required with OIDC_ISSUER",
+      });
+    }
+    if (Boolean(env.GITHUB_ID) !== Boolean(env.GITHUB_SECRET)) {
+      ctx.addIssue({ code: "custom", path: ["GITHUB_SECRET"], message: "GITHUB_ID and GITHUB_SECRET go together" });
+    }
+  });
 
 export type Env = z.infer<typeof schema>;
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
-    const problems = result.error.issues
-      .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
-      .join("\n");
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Invalid environment configuration:\n${problems}`);
   }
   return result.data;

@@ -35,7 +35,10 @@ export class AppError extends Error {
 
 export type HttpErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldErrors } };
 
-export function toHttpError(error: unknown, log: (message: string, error: unknown) => void = console.error): {
+export function toHttpError(
+  error: unknown,
+  log: (message: string, error: unknown) => void = console.error,
+): {
   status: number;
   body: HttpErrorBody;
 } {

@@ -38,7 +38,14 @@ async function main() {
     });
   }
   const apps = [
-    { team: "payments", name: "api", imageRepository: "registry.example.com/payments/api", containerPort: 8080, replicas: 2, healthCheckPath: "/healthz" },
+    {
+      team: "payments",
+      name: "api",
+      imageRepository: "registry.example.com/payments/api",
+      containerPort: 8080,
+      replicas: 2,
+      healthCheckPath: "/healthz",
+    },
     { team: "search", name: "indexer", imageRepository: "registry.example.com/search/indexer", containerPort: 9000, replicas: 1 },
   ];
   for (const { team, ...app } of apps) {
@@ -46,7 +53,12 @@ async function main() {
     await prisma.app.upsert({
       where: { teamId_name: { teamId: teamRow.id, name: app.name } },
       update: {},
-      create: { ...app, teamId: teamRow.id, env: [{ name: "LOG_LEVEL", value: "info" }], resources: { requests: { cpu: "100m", memory: "64Mi" } } },
+      create: {
+        ...app,
+        teamId: teamRow.id,
+        env: [{ name: "LOG_LEVEL", value: "info" }],
+        resources: { requests: { cpu: "100m", memory: "64Mi" } },
+      },
     });
   }
   // Namespaces in the cluster, when there is one (the local control plane in the demo).

@@ -29,7 +29,9 @@ const DAY_MS = 86_400_000;
 const serverUrl = process.env.SLIPWAY_TEST_PG_URL ?? process.env.DATABASE_URL;
 if (!serverUrl) {
   console.error("Set DATABASE_URL or SLIPWAY_TEST_PG_URL to a PostgreSQL server where this role may CREATE DATABASE, or run:");
-  console.error("  source scripts/lib/ensure.sh; source scripts/lib/throwaway-postgres.sh; start_throwaway_postgres; npx tsx scripts/bench-audit.ts; stop_throwaway_postgres");
+  console.error(
+    "  source scripts/lib/ensure.sh; source scripts/lib/throwaway-postgres.sh; start_throwaway_postgres; npx tsx scripts/bench-audit.ts; stop_throwaway_postgres",
+  );
   process.exit(2);
 }
 const name = `slipway_bench_${randomBytes(4).toString("hex")}`;
@@ -124,10 +126,13 @@ async function measure(sql: SqlConnection) {
   // page 500: walk there the way the UI does, one cursor at a time
   let cursor: string | undefined;
   const walk = performance.now();
-  for (let page = 1; page < 500; page++) cursor = (await listAuditEvents({ actor: admin, filter: {}, limit: PAGE, cursor })).nextCursor ?? undefined;
+  for (let page = 1; page < 500; page++)
+    cursor = (await listAuditEvents({ actor: admin, filter: {}, limit: PAGE, cursor })).nextCursor ?? undefined;
   const walkMs = performance.now() - walk;
 
-  const [appTeam] = await sql.query<{ slug: string }>(`SELECT t.slug FROM "AuditEvent" e JOIN "Team" t ON t.id = e."teamId" WHERE e.data @> '{"app": "svc-42"}' LIMIT 1`);
+  const [appTeam] = await sql.query<{ slug: string }>(
+    `SELECT t.slug FROM "AuditEvent" e JOIN "Team" t ON t.id = e."teamId" WHERE e.data @> '{"app": "svc-42"}' LIMIT 1`,
+  );
   const sixMonthsAgo = new Date(Date.now() - 182 * DAY_MS).toISOString().slice(0, 10);
   const cases: { label: string; actor: Actor; filter: Record<string, string>; cursor?: string }[] = [
     { label: "first page, unfiltered (admin)", actor: admin, filter: {} },
@@ -147,7 +152,9 @@ async function measure(sql: SqlConnection) {
     { label: "member of 2 teams, by action (deploy.)", actor: member, filter: { action: "deploy." } },
   ];
 
-  console.log(`\npage size ${PAGE}; median of ${RUNS} runs after one warm-up; walking to page 500 took ${seconds(walkMs)} (${(walkMs / 499).toFixed(1)} ms/page)\n`);
+  console.log(
+    `\npage size ${PAGE}; median of ${RUNS} runs after one warm-up; walking to page 500 took ${seconds(walkMs)} (${(walkMs / 499).toFixed(1)} ms/page)\n`,
+  );
   for (const item of cases) {
     const filter = auditFilterSchema.parse(item.filter);
     const options = { actor: item.actor, filter, limit: PAGE, cursor: item.cursor };
@@ -163,7 +170,9 @@ async function measure(sql: SqlConnection) {
     const query = auditEventsQuery(options);
     const plan = await sql.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${query.text}`, query.values);
     const lines = plan.map((line) => line["QUERY PLAN"]);
-    const scans = lines.filter((line) => /Scan|Sort|InitPlan|SubPlan|Execution Time/.test(line)).map((line) => line.trim().replace(/\s+\(actual.*?loops=\d+\)/, ""));
+    const scans = lines
+      .filter((line) => /Scan|Sort|InitPlan|SubPlan|Execution Time/.test(line))
+      .map((line) => line.trim().replace(/\s+\(actual.*?loops=\d+\)/, ""));
     console.log(`${item.label.padEnd(42)} ${times[Math.floor(RUNS / 2)]!.toFixed(1).padStart(7)} ms  (${rows} rows)`);
     for (const line of scans) console.log(`    ${line}`);
   }
@@ -178,7 +187,9 @@ async function measure(sql: SqlConnection) {
     peak = Math.max(peak, process.memoryUsage().rss);
   }
   const exportMs = performance.now() - exportBegan;
-  console.log(`\nCSV export of every deploy.* event: ${(bytes / 1e6).toFixed(0)} MB in ${seconds(exportMs)} (peak RSS ${(peak / 1e6).toFixed(0)} MB)`);
+  console.log(
+    `\nCSV export of every deploy.* event: ${(bytes / 1e6).toFixed(0)} MB in ${seconds(exportMs)} (peak RSS ${(peak / 1e6).toFixed(0)} MB)`,
+  );
   await db().$disconnect();
 }
 

@@ -37,6 +37,12 @@ status=0
 log "eslint"
 npx --no-install eslint . || { log "eslint found problems (above)"; status=1; }
 
+log "typecheck"
+npx --no-install tsc --noEmit || { log "the typecheck failed (above)"; status=1; }
+
+log "formatting (prettier --check; npm run format fixes it)"
+npx --no-install prettier --check . >/dev/null || { npx --no-install prettier --list-different . >&2; log "files not formatted (above)"; status=1; }
+
 log "vitest: unit, integration (PostgreSQL and PGlite), Kubernetes"
 npx --no-install vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json" || status=1
 

@@ -9,7 +9,10 @@ export const verifyAuditChainAction = userAction(z.object({}), async ({ actor })
   const report = await checkAuditChain({ actor });
   if (!report.ok) {
     // Shown as a failure: the log can no longer be trusted from that event on.
-    throw new AppError("CONFLICT", `The audit chain is broken at event ${report.brokenAt}: ${report.reason}. The ${report.checked} events before it check out.`);
+    throw new AppError(
+      "CONFLICT",
+      `The audit chain is broken at event ${report.brokenAt}: ${report.reason}. The ${report.checked} events before it check out.`,
+    );
   }
   return { message: `The audit chain is intact: ${report.checked} events checked.` };
 });

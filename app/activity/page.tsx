@@ -35,7 +35,8 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
       <div>
         <h1 className="text-2xl font-semibold">Activity</h1>
         <p className="text-slate-600">
-          Who did what, newest first: {actor.isPlatformAdmin ? "every team (you are a platform admin)" : "the teams you belong to, and your own actions"}.
+          Who did what, newest first:{" "}
+          {actor.isPlatformAdmin ? "every team (you are a platform admin)" : "the teams you belong to, and your own actions"}.
         </p>
       </div>
       <ActivityFilters values={values as FilterValues} teams={teams} />
@@ -44,7 +45,9 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           <p className="font-medium">These filters are not valid:</p>
           <ul className="list-disc pl-5">
             {parsed.error.issues.map((issue) => (
-              <li key={`${issue.path.join(".")}:${issue.message}`}>{`${issue.path.join(".") === "cursor" ? "page" : issue.path.join(".")}: ${issue.message}`}</li>
+              <li
+                key={`${issue.path.join(".")}:${issue.message}`}
+              >{`${issue.path.join(".") === "cursor" ? "page" : issue.path.join(".")}: ${issue.message}`}</li>
             ))}
           </ul>
         </div>
@@ -57,14 +60,26 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
       )}
       <div className="flex flex-wrap items-center justify-between gap-4 text-sm">
         <nav aria-label="Pages" className="flex gap-4">
-          {after && <Link href={withQuery("/activity")} className="text-blue-700 underline">First page</Link>}
-          {page?.nextCursor && <Link href={withQuery("/activity", { after: page.nextCursor })} className="text-blue-700 underline">Next page</Link>}
+          {after && (
+            <Link href={withQuery("/activity")} className="text-blue-700 underline">
+              First page
+            </Link>
+          )}
+          {page?.nextCursor && (
+            <Link href={withQuery("/activity", { after: page.nextCursor })} className="text-blue-700 underline">
+              Next page
+            </Link>
+          )}
         </nav>
         {parsed.success && (
           <p className="flex gap-3">
             <span className="text-slate-600">Export these events:</span>
-            <a href={withQuery("/activity/export", { format: "csv" })} download className="text-blue-700 underline">CSV</a>
-            <a href={withQuery("/activity/export", { format: "json" })} download className="text-blue-700 underline">JSON</a>
+            <a href={withQuery("/activity/export", { format: "csv" })} download className="text-blue-700 underline">
+              CSV
+            </a>
+            <a href={withQuery("/activity/export", { format: "json" })} download className="text-blue-700 underline">
+              JSON
+            </a>
           </p>
         )}
       </div>

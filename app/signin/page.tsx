@@ -44,8 +44,8 @@ export default async function SignInPage(props: { searchParams: SearchParams }) 
       )}
       {providers.length === 0 ? (
         <p className="text-slate-600">
-          No way to sign in is configured. Set <code>OIDC_ISSUER</code>, <code>OIDC_CLIENT_ID</code> and{" "}
-          <code>OIDC_CLIENT_SECRET</code> (see the README).
+          No way to sign in is configured. Set <code>OIDC_ISSUER</code>, <code>OIDC_CLIENT_ID</code> and <code>OIDC_CLIENT_SECRET</code>{" "}
+          (see the README).
         </p>
       ) : (
         <div className="space-y-3">
@@ -64,16 +64,22 @@ function DevUsers() {
     <div className="space-y-3 rounded-lg border border-amber-200 bg-amber-50 p-4">
       <h2 className="font-semibold">Development sign-in</h2>
       <p className="text-sm text-slate-700">
-        This Slipway uses its bundled development identity provider: anyone can sign in as any demo user, without a
-        password. Pick one on the next page.
+        This Slipway uses its bundled development identity provider: anyone can sign in as any demo user, without a password. Pick one on
+        the next page.
       </p>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Demo users</caption>
         <thead>
           <tr className="text-slate-500">
-            <th scope="col" className="py-1 font-medium">Name</th>
-            <th scope="col" className="py-1 font-medium">Email</th>
-            <th scope="col" className="py-1 font-medium">Role</th>
+            <th scope="col" className="py-1 font-medium">
+              Name
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              Email
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              Role
+            </th>
           </tr>
         </thead>
         <tbody>

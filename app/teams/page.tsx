@@ -41,8 +41,16 @@ export default async function TeamsPage({ searchParams }: { searchParams: Promis
         </DataTable>
       )}
       <nav aria-label="Pages" className="flex gap-4 text-sm">
-        {after && <Link href="/teams" className="text-blue-700 underline">First page</Link>}
-        {nextCursor && <Link href={`/teams?after=${encodeURIComponent(nextCursor)}`} className="text-blue-700 underline">Next page</Link>}
+        {after && (
+          <Link href="/teams" className="text-blue-700 underline">
+            First page
+          </Link>
+        )}
+        {nextCursor && (
+          <Link href={`/teams?after=${encodeURIComponent(nextCursor)}`} className="text-blue-700 underline">
+            Next page
+          </Link>
+        )}
       </nav>
       {actor.isPlatformAdmin && <CreateTeamForm />}
     </div>

@@ -21,7 +21,14 @@ export function DeployForm(props: { team: string; app: string; imageRepository: 
         </label>
         <div className="flex items-center gap-1">
           <span className="font-mono text-xs text-slate-500">{props.imageRepository}:</span>
-          <input id="version" name="version" required defaultValue={props.lastVersion} aria-describedby="version-error" className={`${inputClass} font-mono`} />
+          <input
+            id="version"
+            name="version"
+            required
+            defaultValue={props.lastVersion}
+            aria-describedby="version-error"
+            className={`${inputClass} font-mono`}
+          />
         </div>
         <FieldError state={state} field="version" />
       </div>

@@ -43,7 +43,11 @@ export function ReleaseProgress(props: { eventsUrl: string; sequence: number; in
         <span data-testid="release-status">
           <StatusBadge status={progress.status} />
         </span>
-        {!finished && <span className="text-sm text-slate-500" aria-hidden>watching the rollout…</span>}
+        {!finished && (
+          <span className="text-sm text-slate-500" aria-hidden>
+            watching the rollout…
+          </span>
+        )}
       </div>
       <div
         role="progressbar"
@@ -54,7 +58,10 @@ export function ReleaseProgress(props: { eventsUrl: string; sequence: number; in
         className="relative h-3 w-full max-w-xl overflow-hidden rounded bg-slate-200"
       >
         <div className="absolute inset-y-0 left-0 bg-blue-300 transition-all" style={{ width: `${percent(progress.updated)}%` }} />
-        <div className={`absolute inset-y-0 left-0 transition-all ${progress.status === "FAILED" ? "bg-red-500" : "bg-green-600"}`} style={{ width: `${percent(progress.available)}%` }} />
+        <div
+          className={`absolute inset-y-0 left-0 transition-all ${progress.status === "FAILED" ? "bg-red-500" : "bg-green-600"}`}
+          style={{ width: `${percent(progress.available)}%` }}
+        />
       </div>
       <p className="text-sm text-slate-600" aria-live="polite">
         {counted && `${progress.updated ?? 0} of ${desired} updated, ${progress.available ?? 0} available. `}

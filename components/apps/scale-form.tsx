@@ -10,9 +10,21 @@ export function ScaleForm({ team, app, replicas }: { team: string; app: string; 
   return (
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="app" value={app} />
-      <label htmlFor="scale-replicas" className="text-sm">Replicas</label>
-      <input id="scale-replicas" name="replicas" type="number" min={0} max={20} defaultValue={replicas} className="w-20 rounded-md border border-slate-300 px-2 py-1 text-sm" />
-      <SubmitButton variant="secondary" pendingLabel="Scaling…">Scale</SubmitButton>
+      <label htmlFor="scale-replicas" className="text-sm">
+        Replicas
+      </label>
+      <input
+        id="scale-replicas"
+        name="replicas"
+        type="number"
+        min={0}
+        max={20}
+        defaultValue={replicas}
+        className="w-20 rounded-md border border-slate-300 px-2 py-1 text-sm"
+      />
+      <SubmitButton variant="secondary" pendingLabel="Scaling…">
+        Scale
+      </SubmitButton>
       <FormStatus state={state} />
     </form>
   );

@@ -9,52 +9,85 @@ const ACTION_GROUPS = [...new Set(AUDIT_ACTIONS.map((action) => action.split("."
 export function ActivityFilters({ values, teams }: { values: FilterValues; teams: { slug: string; name: string }[] }) {
   const knownTeam = !values.team || teams.some((team) => team.slug === values.team);
   return (
-    <form method="get" action="/activity" aria-label="Filter activity" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6">
+    <form
+      method="get"
+      action="/activity"
+      aria-label="Filter activity"
+      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6"
+    >
       <div>
-        <label htmlFor="filter-team" className="text-sm font-medium">Team</label>
+        <label htmlFor="filter-team" className="text-sm font-medium">
+          Team
+        </label>
         <select id="filter-team" name="team" defaultValue={values.team ?? ""} className={inputClass}>
           <option value="">All teams</option>
           {!knownTeam && <option value={values.team}>{values.team}</option>}
           {teams.map((team) => (
-            <option key={team.slug} value={team.slug}>{team.name}</option>
+            <option key={team.slug} value={team.slug}>
+              {team.name}
+            </option>
           ))}
         </select>
       </div>
       <div>
-        <label htmlFor="filter-app" className="text-sm font-medium">App</label>
+        <label htmlFor="filter-app" className="text-sm font-medium">
+          App
+        </label>
         <input id="filter-app" name="app" defaultValue={values.app} placeholder="checkout" className={inputClass} />
       </div>
       <div>
-        <label htmlFor="filter-actor" className="text-sm font-medium">Person</label>
-        <input id="filter-actor" name="actor" type="email" defaultValue={values.actor} placeholder="someone@example.com" className={inputClass} />
+        <label htmlFor="filter-actor" className="text-sm font-medium">
+          Person
+        </label>
+        <input
+          id="filter-actor"
+          name="actor"
+          type="email"
+          defaultValue={values.actor}
+          placeholder="someone@example.com"
+          className={inputClass}
+        />
       </div>
       <div>
-        <label htmlFor="filter-action" className="text-sm font-medium">Action</label>
+        <label htmlFor="filter-action" className="text-sm font-medium">
+          Action
+        </label>
         <select id="filter-action" name="action" defaultValue={values.action ?? ""} className={inputClass}>
           <option value="">All actions</option>
           {ACTION_GROUPS.map((group) => (
             <optgroup key={group} label={group}>
               <option value={`${group}.`}>{`All ${group} events`}</option>
               {AUDIT_ACTIONS.filter((action) => action.startsWith(`${group}.`)).map((action) => (
-                <option key={action} value={action}>{action}</option>
+                <option key={action} value={action}>
+                  {action}
+                </option>
               ))}
             </optgroup>
           ))}
         </select>
       </div>
       <div>
-        <label htmlFor="filter-from" className="text-sm font-medium">From (UTC)</label>
+        <label htmlFor="filter-from" className="text-sm font-medium">
+          From (UTC)
+        </label>
         <input id="filter-from" name="from" type="date" defaultValue={values.from} className={inputClass} />
       </div>
       <div>
-        <label htmlFor="filter-to" className="text-sm font-medium">To (UTC, inclusive)</label>
+        <label htmlFor="filter-to" className="text-sm font-medium">
+          To (UTC, inclusive)
+        </label>
         <input id="filter-to" name="to" type="date" defaultValue={values.to} className={inputClass} />
       </div>
       <div className="flex items-end gap-3 sm:col-span-3 lg:col-span-6">
-        <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
+        <button
+          type="submit"
+          className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+        >
           Apply filters
         </button>
-        <a href="/activity" className="text-sm text-blue-700 underline">Clear</a>
+        <a href="/activity" className="text-sm text-blue-700 underline">
+          Clear
+        </a>
       </div>
     </form>
   );

@@ -19,7 +19,15 @@ export function ActivityTable({ events }: { events: AuditEventRow[] }) {
             <div className="text-slate-500">#{String(event.id)}</div>
           </td>
           <td className="px-3 py-2">{event.actorEmail ?? <span className="text-slate-500">Slipway</span>}</td>
-          <td className="px-3 py-2">{event.team ? <a href={`/teams/${event.team.slug}`} className="text-blue-700 underline-offset-2 hover:underline">{event.team.name}</a> : "—"}</td>
+          <td className="px-3 py-2">
+            {event.team ? (
+              <a href={`/teams/${event.team.slug}`} className="text-blue-700 underline-offset-2 hover:underline">
+                {event.team.name}
+              </a>
+            ) : (
+              "—"
+            )}
+          </td>
           <td className="px-3 py-2 font-mono text-xs">{event.action}</td>
           <td className="px-3 py-2 text-xs">{event.target ? `${event.target.type} ${event.target.id ?? ""}` : "—"}</td>
           <td className="px-3 py-2">

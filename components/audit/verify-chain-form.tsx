@@ -9,10 +9,16 @@ export function VerifyChainForm() {
   const [state, action] = useActionState(verifyAuditChainAction, null);
   return (
     <section aria-labelledby="verify" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="verify" className="font-semibold">Tamper check</h2>
-      <p className="text-sm text-slate-600">Each event carries a hash over its content and the event before it. Verifying recomputes the whole chain.</p>
+      <h2 id="verify" className="font-semibold">
+        Tamper check
+      </h2>
+      <p className="text-sm text-slate-600">
+        Each event carries a hash over its content and the event before it. Verifying recomputes the whole chain.
+      </p>
       <form action={action}>
-        <SubmitButton variant="secondary" pendingLabel="Verifying…">Verify audit chain</SubmitButton>
+        <SubmitButton variant="secondary" pendingLabel="Verifying…">
+          Verify audit chain
+        </SubmitButton>
       </form>
       <FormStatus state={state} />
     </section>

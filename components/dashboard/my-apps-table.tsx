@@ -6,7 +6,11 @@ import type { DashboardApp } from "@/lib/dashboard/get-dashboard";
 
 export function MyAppsTable({ apps, more }: { apps: DashboardApp[]; more: boolean }) {
   if (apps.length === 0) {
-    return <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-600">No apps yet. Register one from your team&apos;s page.</p>;
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-600">
+        No apps yet. Register one from your team&apos;s page.
+      </p>
+    );
   }
   return (
     <>
@@ -14,12 +18,17 @@ export function MyAppsTable({ apps, more }: { apps: DashboardApp[]; more: boolea
         {apps.map((app) => (
           <tr key={`${app.team.slug}/${app.name}`} className="border-t border-slate-100" data-testid={`app-${app.team.slug}-${app.name}`}>
             <td className="px-4 py-2">
-              <Link href={`/teams/${app.team.slug}/apps/${app.name}`} className="font-medium text-blue-700 underline-offset-2 hover:underline">
+              <Link
+                href={`/teams/${app.team.slug}/apps/${app.name}`}
+                className="font-medium text-blue-700 underline-offset-2 hover:underline"
+              >
                 {app.name}
               </Link>
             </td>
             <td className="px-4 py-2 text-slate-600">{app.team.name}</td>
-            <td className="px-4 py-2 font-mono text-xs">{app.release ? `${versionOf(app.release.image)} (#${app.release.sequence})` : "—"}</td>
+            <td className="px-4 py-2 font-mono text-xs">
+              {app.release ? `${versionOf(app.release.image)} (#${app.release.sequence})` : "—"}
+            </td>
             <td className="px-4 py-2">
               <StatusBadge status={app.release?.status} />
             </td>

@@ -10,16 +10,30 @@ export function GrantAccessForm({ team }: { team: string }) {
   const [state, action] = useActionState(addMemberAction.bind(null, team), null);
   return (
     <section aria-labelledby="grant" className="max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-6">
-      <h2 id="grant" className="text-lg font-semibold">Grant access</h2>
+      <h2 id="grant" className="text-lg font-semibold">
+        Grant access
+      </h2>
       <p className="text-sm text-slate-600">People who have not signed in yet get access when they first do.</p>
       <form action={action} className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
-          <label htmlFor="grant-email" className="text-sm font-medium">Email</label>
-          <input id="grant-email" name="email" type="email" required defaultValue={submittedValue(state, "email")} aria-describedby="email-error" className={inputClass} />
+          <label htmlFor="grant-email" className="text-sm font-medium">
+            Email
+          </label>
+          <input
+            id="grant-email"
+            name="email"
+            type="email"
+            required
+            defaultValue={submittedValue(state, "email")}
+            aria-describedby="email-error"
+            className={inputClass}
+          />
           <FieldError state={state} field="email" />
         </div>
         <div>
-          <label htmlFor="grant-role" className="text-sm font-medium">Role</label>
+          <label htmlFor="grant-role" className="text-sm font-medium">
+            Role
+          </label>
           <select id="grant-role" name="role" defaultValue="DEPLOYER" className={inputClass}>
             <option value="VIEWER">Viewer: sees apps, releases, logs</option>
             <option value="DEPLOYER">Deployer: also deploys, restarts, scales</option>

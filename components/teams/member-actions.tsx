@@ -14,13 +14,22 @@ export function MemberActions({ team, member }: { team: string; member: Member }
     <div className="flex flex-wrap items-start gap-3">
       <form action={changeRole} className="flex items-center gap-2">
         <input type="hidden" name="userId" value={member.userId} />
-        <label className="sr-only" htmlFor={`role-${member.userId}`}>Role of {member.email}</label>
-        <select id={`role-${member.userId}`} name="role" defaultValue={member.role} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
+        <label className="sr-only" htmlFor={`role-${member.userId}`}>
+          Role of {member.email}
+        </label>
+        <select
+          id={`role-${member.userId}`}
+          name="role"
+          defaultValue={member.role}
+          className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+        >
           <option value="VIEWER">Viewer</option>
           <option value="DEPLOYER">Deployer</option>
           <option value="LEAD">Lead</option>
         </select>
-        <SubmitButton variant="secondary" pendingLabel="Saving…">Save role</SubmitButton>
+        <SubmitButton variant="secondary" pendingLabel="Saving…">
+          Save role
+        </SubmitButton>
       </form>
       <ConfirmForm
         action={removeMemberAction.bind(null, team)}

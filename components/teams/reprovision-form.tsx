@@ -11,7 +11,9 @@ export function ReprovisionForm({ team }: { team: string }) {
   return (
     <form action={action} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="team" value={team} />
-      <SubmitButton variant="secondary" pendingLabel="Provisioning…">Provision namespace again</SubmitButton>
+      <SubmitButton variant="secondary" pendingLabel="Provisioning…">
+        Provision namespace again
+      </SubmitButton>
       <FormStatus state={state} />
     </form>
   );

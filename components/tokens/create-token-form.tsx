@@ -9,16 +9,39 @@ export function CreateTokenForm() {
   const [state, action] = useActionState(createTokenAction, null);
   return (
     <section aria-labelledby="new-token" className="max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-6">
-      <h2 id="new-token" className="text-lg font-semibold">New token</h2>
+      <h2 id="new-token" className="text-lg font-semibold">
+        New token
+      </h2>
       <form action={action} className="flex flex-wrap items-end gap-3">
         <div className="min-w-56 flex-1">
-          <label htmlFor="token-name" className="text-sm font-medium">Name</label>
-          <input id="token-name" name="name" required maxLength={100} placeholder="ci-deploys" aria-describedby="name-error" className={inputClass} />
+          <label htmlFor="token-name" className="text-sm font-medium">
+            Name
+          </label>
+          <input
+            id="token-name"
+            name="name"
+            required
+            maxLength={100}
+            placeholder="ci-deploys"
+            aria-describedby="name-error"
+            className={inputClass}
+          />
           <FieldError state={state} field="name" />
         </div>
         <div>
-          <label htmlFor="token-days" className="text-sm font-medium">Expires in (days)</label>
-          <input id="token-days" name="expiresInDays" type="number" min={1} max={365} defaultValue={30} aria-describedby="expiresInDays-error" className={inputClass} />
+          <label htmlFor="token-days" className="text-sm font-medium">
+            Expires in (days)
+          </label>
+          <input
+            id="token-days"
+            name="expiresInDays"
+            type="number"
+            min={1}
+            max={365}
+            defaultValue={30}
+            aria-describedby="expiresInDays-error"
+            className={inputClass}
+          />
           <FieldError state={state} field="expiresInDays" />
         </div>
         <SubmitButton pendingLabel="Creating…">Create token</SubmitButton>
@@ -26,8 +49,17 @@ export function CreateTokenForm() {
       <FormStatus state={state} />
       {state?.ok && state.secret && (
         <div className="space-y-1">
-          <label htmlFor="new-token-value" className="text-sm font-medium">Your new token</label>
-          <input id="new-token-value" readOnly value={state.secret} onFocus={(event) => event.currentTarget.select()} className={`${inputClass} font-mono`} data-testid="new-token" />
+          <label htmlFor="new-token-value" className="text-sm font-medium">
+            Your new token
+          </label>
+          <input
+            id="new-token-value"
+            readOnly
+            value={state.secret}
+            onFocus={(event) => event.currentTarget.select()}
+            className={`${inputClass} font-mono`}
+            data-testid="new-token"
+          />
         </div>
       )}
     </section>

@@ -39,7 +39,11 @@ export function ConfirmForm(props: {
             <input key={name} type="hidden" name={name} value={value} />
           ))}
           <div className="flex justify-end gap-2">
-            <button type="button" onClick={() => dialog.current?.close()} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">
+            <button
+              type="button"
+              onClick={() => dialog.current?.close()}
+              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+            >
               Cancel
             </button>
             <SubmitButton variant="danger" pendingLabel="Working…">

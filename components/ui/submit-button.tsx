@@ -8,7 +8,15 @@ const STYLES = {
   secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
 };
 
-export function SubmitButton({ children, pendingLabel, variant = "primary" }: { children: React.ReactNode; pendingLabel: string; variant?: keyof typeof STYLES }) {
+export function SubmitButton({
+  children,
+  pendingLabel,
+  variant = "primary",
+}: {
+  children: React.ReactNode;
+  pendingLabel: string;
+  variant?: keyof typeof STYLES;
+}) {
   const { pending } = useFormStatus();
   return (
     <button

@@ -25,12 +25,14 @@ const APP_SPEC_FILE =
 
 /** One query parameter per property of a zod object schema. */
 const queryParams = (schema: z.ZodType) =>
-  Object.entries((schemaOf(schema) as { properties: Record<string, { description?: string }> }).properties).map(([name, { description, ...param }]) => ({
-    name,
-    in: "query",
-    schema: param,
-    ...(description ? { description } : {}),
-  }));
+  Object.entries((schemaOf(schema) as { properties: Record<string, { description?: string }> }).properties).map(
+    ([name, { description, ...param }]) => ({
+      name,
+      in: "query",
+      schema: param,
+      ...(description ? { description } : {}),
+    }),
+  );
 
 const errorResponse = (description: string) => ({
   description,
@@ -65,7 +67,11 @@ export const openApiDocument = {
       },
     },
     "/teams/{team}": {
-      get: { summary: "A team, your role in it and its leads", parameters: [teamParam], responses: { 200: ok("The team"), ...errors(401, 403, 404) } },
+      get: {
+        summary: "A team, your role in it and its leads",
+        parameters: [teamParam],
+        responses: { 200: ok("The team"), ...errors(401, 403, 404) },
+      },
     },
     "/teams/{team}/members": {
       get: { summary: "Members and their roles", parameters: [teamParam], responses: { 200: ok("{ members }"), ...errors(401, 403, 404) } },
@@ -90,10 +96,17 @@ export const openApiDocument = {
       },
     },
     "/dashboard": {
-      get: { summary: "Your teams, your apps with their status, recent deploys, and per team deploys per day and failure rate over 30 days", responses: { 200: ok("The dashboard"), ...errors(401) } },
+      get: {
+        summary: "Your teams, your apps with their status, recent deploys, and per team deploys per day and failure rate over 30 days",
+        responses: { 200: ok("The dashboard"), ...errors(401) },
+      },
     },
     "/teams/{team}/apps": {
-      get: { summary: "The team's apps, each with its latest release", parameters: [teamParam], responses: { 200: ok("{ apps }"), ...errors(401, 403, 404) } },
+      get: {
+        summary: "The team's apps, each with its latest release",
+        parameters: [teamParam],
+        responses: { 200: ok("{ apps }"), ...errors(401, 403, 404) },
+      },
       post: {
         summary: "Register an app (deployers and leads)",
         parameters: [teamParam],
@@ -102,19 +115,32 @@ export const openApiDocument = {
       },
     },
     "/teams/{team}/apps/{app}": {
-      get: { summary: "An app and its spec", parameters: [teamParam, appNameParam], responses: { 200: ok("The app"), ...errors(401, 403, 404) } },
+      get: {
+        summary: "An app and its spec",
+        parameters: [teamParam, appNameParam],
+        responses: { 200: ok("The app"), ...errors(401, 403, 404) },
+      },
       put: {
         summary: "Replace an app's settings; they apply at the next deploy",
         parameters: [teamParam, appNameParam],
         requestBody: body(z.object({ spec: appSpecSchema })),
         responses: { 200: ok("The app"), ...errors(400, 401, 403, 404) },
       },
-      delete: { summary: "Archive an app (leads); history is kept", parameters: [teamParam, appNameParam], responses: { 200: ok("The app"), ...errors(401, 403, 404) } },
+      delete: {
+        summary: "Archive an app (leads); history is kept",
+        parameters: [teamParam, appNameParam],
+        responses: { 200: ok("The app"), ...errors(401, 403, 404) },
+      },
     },
     "/teams/{team}/apps/{app}/deploys": {
       post: {
-        summary: "Deploy an image tag or digest. The same Idempotency-Key returns the release it started before (200) instead of a new one (202)",
-        parameters: [teamParam, appNameParam, { name: "Idempotency-Key", in: "header", schema: { type: "string", minLength: 8, maxLength: 200 } }],
+        summary:
+          "Deploy an image tag or digest. The same Idempotency-Key returns the release it started before (200) instead of a new one (202)",
+        parameters: [
+          teamParam,
+          appNameParam,
+          { name: "Idempotency-Key", in: "header", schema: { type: "string", minLength: 8, maxLength: 200 } },
+        ],
         requestBody: body(deployAppSchema.omit({ idempotencyKey: true })),
         responses: { 202: ok("{ release, created: true }"), 200: ok("{ release, created: false }"), ...errors(400, 401, 403, 404, 409) },
       },
@@ -130,7 +156,12 @@ export const openApiDocument = {
     "/teams/{team}/apps/{app}/releases": {
       get: {
         summary: "Release history, newest first",
-        parameters: [teamParam, appNameParam, { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100 } }, { name: "before", in: "query", schema: { type: "integer" }, description: "nextBefore of the previous page" }],
+        parameters: [
+          teamParam,
+          appNameParam,
+          { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100 } },
+          { name: "before", in: "query", schema: { type: "integer" }, description: "nextBefore of the previous page" },
+        ],
         responses: { 200: ok("{ releases, nextBefore }"), ...errors(400, 401, 403, 404) },
       },
     },
@@ -142,10 +173,18 @@ export const openApiDocument = {
       },
     },
     "/teams/{team}/apps/{app}/status": {
-      get: { summary: "Pods, recent events and a log tail, read with the team's viewer token", parameters: [teamParam, appNameParam], responses: { 200: ok("{ view } or { error }"), ...errors(401, 403, 404) } },
+      get: {
+        summary: "Pods, recent events and a log tail, read with the team's viewer token",
+        parameters: [teamParam, appNameParam],
+        responses: { 200: ok("{ view } or { error }"), ...errors(401, 403, 404) },
+      },
     },
     "/teams/{team}/apps/{app}/restart": {
-      post: { summary: "Replace every pod (deployers and leads)", parameters: [teamParam, appNameParam], responses: { 200: ok("{ app, restartedAt }"), ...errors(401, 403, 404, 502, 503) } },
+      post: {
+        summary: "Replace every pod (deployers and leads)",
+        parameters: [teamParam, appNameParam],
+        responses: { 200: ok("{ app, restartedAt }"), ...errors(401, 403, 404, 502, 503) },
+      },
     },
     "/teams/{team}/apps/{app}/scale": {
       post: {
@@ -171,11 +210,16 @@ export const openApiDocument = {
     },
     "/teams/{team}/apps/spec": {
       put: {
-        summary: "Apply an app spec file: registers the app if the team has none by its name, else replaces its settings (effective at the next deploy)",
+        summary:
+          "Apply an app spec file: registers the app if the team has none by its name, else replaces its settings (effective at the next deploy)",
         description: `${APP_SPEC_FILE} Field errors are keyed by the spec field (\`replicas\`, \`env.0.name\`; metadata.name is \`name\`) and name the line; a YAML syntax error is reported under \`yaml\` with its line.`,
         parameters: [teamParam],
         requestBody: { required: true, content: { "application/yaml": { schema: { type: "string" } } } },
-        responses: { 200: ok("{ app, created: false }: updated"), 201: ok("{ app, created: true }: registered"), ...errors(400, 401, 403, 404, 409) },
+        responses: {
+          200: ok("{ app, created: false }: updated"),
+          201: ok("{ app, created: true }: registered"),
+          ...errors(400, 401, 403, 404, 409),
+        },
       },
     },
     "/teams/{team}/apps/{app}/spec": {
@@ -205,7 +249,12 @@ export const openApiDocument = {
       get: {
         summary: "Audit events you may see, newest first: all for platform admins, else your teams' events and your own actions",
         parameters: queryParams(auditPageSchema),
-        responses: { 200: ok("{ events: [{ id, createdAt, actorEmail, team: { slug, name } | null, action, target: { type, id } | null, data, requestId, sourceIp }], nextCursor }"), ...errors(400, 401) },
+        responses: {
+          200: ok(
+            "{ events: [{ id, createdAt, actorEmail, team: { slug, name } | null, action, target: { type, id } | null, data, requestId, sourceIp }], nextCursor }",
+          ),
+          ...errors(400, 401),
+        },
       },
     },
     "/audit/export": {
@@ -214,8 +263,12 @@ export const openApiDocument = {
         parameters: queryParams(auditExportSchema),
         responses: {
           200: {
-            description: "CSV (a header row, then one row per event; cells that could be read as formulas start with an apostrophe) or a JSON array of the events",
-            content: { "text/csv": { schema: { type: "string" } }, "application/json": { schema: { type: "array", items: { type: "object" } } } },
+            description:
+              "CSV (a header row, then one row per event; cells that could be read as formulas start with an apostrophe) or a JSON array of the events",
+            content: {
+              "text/csv": { schema: { type: "string" } },
+              "application/json": { schema: { type: "array", items: { type: "object" } } },
+            },
           },
           ...errors(400, 401),
         },
@@ -239,9 +292,25 @@ export const openApiDocument = {
             type: "object",
             required: ["code", "message"],
             properties: {
-              code: { type: "string", enum: ["INVALID_INPUT", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "UNAVAILABLE", "CLUSTER_ERROR", "INTERNAL"] },
+              code: {
+                type: "string",
+                enum: [
+                  "INVALID_INPUT",
+                  "UNAUTHENTICATED",
+                  "FORBIDDEN",
+                  "NOT_FOUND",
+                  "CONFLICT",
+                  "UNAVAILABLE",
+                  "CLUSTER_ERROR",
+                  "INTERNAL",
+                ],
+              },
               message: { type: "string" },
-              fields: { type: "object", additionalProperties: { type: "array", items: { type: "string" } }, description: "Per-field messages for INVALID_INPUT" },
+              fields: {
+                type: "object",
+                additionalProperties: { type: "array", items: { type: "string" } },
+                description: "Per-field messages for INVALID_INPUT",
+              },
             },
           },
         },

@@ -26,7 +26,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The body as text, refused once it is larger than MAX_BODY_BYTES (not read to the end). */
 async function readBody(request: Request): Promise<string> {
-  const tooLarge = () => new AppError("INVALID_INPUT", "The request body is too large.", { fieldErrors: { body: ["must be at most 1 MiB"] } });
+  const tooLarge = () =>
+    new AppError("INVALID_INPUT", "The request body is too large.", { fieldErrors: { body: ["must be at most 1 MiB"] } });
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
   if (!request.body) return "";
   const chunks: Uint8Array[] = [];
@@ -56,7 +57,10 @@ async function readInput(request: Request, source: InputSource, params: Record<s
 
 function respond(reply: Reply, requestId: string): Response {
   if ("text" in reply) {
-    return new Response(reply.text, { status: reply.status ?? 200, headers: { "content-type": reply.contentType, "x-request-id": requestId } });
+    return new Response(reply.text, {
+      status: reply.status ?? 200,
+      headers: { "content-type": reply.contentType, "x-request-id": requestId },
+    });
   }
   return json(reply.body, reply.status ?? 200, { "x-request-id": requestId });
 }

@@ -15,7 +15,9 @@ import { requestInfo } from "./request-info";
 type Params = Record<string, string>;
 type Handler<P extends Params> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
-export function sessionRoute<P extends Params>(fn: (args: { actor: Actor; request: RequestInfo; params: P; raw: Request }) => Promise<Response>): Handler<P> {
+export function sessionRoute<P extends Params>(
+  fn: (args: { actor: Actor; request: RequestInfo; params: P; raw: Request }) => Promise<Response>,
+): Handler<P> {
   return async (raw, context) => {
     const info = requestInfo(raw.headers);
     try {

@@ -34,7 +34,10 @@ function formToSpec(input: unknown): unknown {
     containerPort: f.containerPort,
     replicas: f.replicas,
     env: envFromLines(f.env ?? ""),
-    resources: { ...(amounts("requests") ? { requests: amounts("requests") } : {}), ...(amounts("limits") ? { limits: amounts("limits") } : {}) },
+    resources: {
+      ...(amounts("requests") ? { requests: amounts("requests") } : {}),
+      ...(amounts("limits") ? { limits: amounts("limits") } : {}),
+    },
     healthCheckPath: blankToUndefined(f.healthCheckPath),
     host: blankToUndefined(f.host),
   };

@@ -75,7 +75,9 @@ function quantitiesAsStrings(resources: unknown): unknown {
   return Object.fromEntries(
     Object.entries(resources).map(([kind, amounts]) => [
       kind,
-      isRecord(amounts) ? Object.fromEntries(Object.entries(amounts).map(([key, value]) => [key, typeof value === "number" ? String(value) : value])) : amounts,
+      isRecord(amounts)
+        ? Object.fromEntries(Object.entries(amounts).map(([key, value]) => [key, typeof value === "number" ? String(value) : value]))
+        : amounts,
     ]),
   );
 }
@@ -97,14 +99,18 @@ function readYaml(text: string): Located & { value: unknown } {
     return { document, lines, value: document.toJS() };
   } catch (error) {
     // yaml refuses alias "billion laughs" expansions here.
-    throw new AppError("INVALID_INPUT", "The YAML could not be read.", { fieldErrors: { yaml: [error instanceof Error ? error.message : "could not be read"] }, cause: error });
+    throw new AppError("INVALID_INPUT", "The YAML could not be read.", {
+      fieldErrors: { yaml: [error instanceof Error ? error.message : "could not be read"] },
+      cause: error,
+    });
   }
 }
 
 /** The envelope (apiVersion, kind, metadata) checked; the spec part still to validate. */
 function readEnvelope(located: Located, value: unknown, team: string): Record<string, unknown> {
   const errors: FieldErrors = {};
-  if (!isRecord(value)) invalid("The app spec must be a YAML mapping.", { yaml: ["must be a mapping with apiVersion, kind, metadata and spec"] });
+  if (!isRecord(value))
+    invalid("The app spec must be a YAML mapping.", { yaml: ["must be a mapping with apiVersion, kind, metadata and spec"] });
   for (const key of Object.keys(value).filter((k) => !TOP_LEVEL.includes(k))) {
     addError(errors, located, key, [key], `is not part of an app spec (expected ${TOP_LEVEL.join(", ")})`);
   }
@@ -118,7 +124,13 @@ function readEnvelope(located: Located, value: unknown, team: string): Record<st
       addError(errors, located, `metadata.${key}`, ["metadata", key], "is not a metadata field (expected name, team)");
     }
     if (metadata.team !== undefined && metadata.team !== team) {
-      addError(errors, located, "metadata.team", ["metadata", "team"], `is ${JSON.stringify(metadata.team)}, but this is applied to team ${team}`);
+      addError(
+        errors,
+        located,
+        "metadata.team",
+        ["metadata", "team"],
+        `is ${JSON.stringify(metadata.team)}, but this is applied to team ${team}`,
+      );
     }
   }
   const spec = value.spec ?? {};
@@ -134,7 +146,10 @@ export function parseAppSpecYaml(text: string, team: string): AppSpecInput {
   const candidate = readEnvelope(located, value, team);
   // An empty `host:` means no host, as leaving the line out would.
   const present = Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== null));
-  const result = appSpecSchema.safeParse({ ...present, ...(present.resources !== undefined ? { resources: quantitiesAsStrings(present.resources) } : {}) });
+  const result = appSpecSchema.safeParse({
+    ...present,
+    ...(present.resources !== undefined ? { resources: quantitiesAsStrings(present.resources) } : {}),
+  });
   if (result.success) return result.data;
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
@@ -151,6 +166,7 @@ export function parseAppSpecYaml(text: string, team: string): AppSpecInput {
 function explain(issue: z.core.$ZodIssue, path: (string | number)[], input: unknown): [(string | number)[], string][] {
   if (issue.code === "unrecognized_keys") return issue.keys.map((key) => [[...path, key], "is not a field of an app spec"]);
   const given = path.reduce<unknown>((value, key) => (value as Record<string | number, unknown> | undefined)?.[key], input);
-  if (issue.code === "invalid_type" && issue.expected === "string" && given !== undefined) return [[path, "must be a string (put it in quotes)"]];
+  if (issue.code === "invalid_type" && issue.expected === "string" && given !== undefined)
+    return [[path, "must be a string (put it in quotes)"]];
   return [[path, issue.message]];
 }

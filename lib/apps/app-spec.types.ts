@@ -12,7 +12,11 @@ export const IMAGE_REPOSITORY = new RegExp(`^${DOMAIN}?${COMPONENT}(?:/${COMPONE
 export const IMAGE_TAG = /^[\w][\w.-]{0,127}$/;
 export const IMAGE_DIGEST = /^sha256:[a-f0-9]{64}$/;
 
-export const replicaCount = z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(0, "must be 0-20").max(20, "must be 0-20");
+export const replicaCount = z.coerce
+  .number({ error: "must be a number" })
+  .int("must be a whole number")
+  .min(0, "must be 0-20")
+  .max(20, "must be 0-20");
 
 export const RESERVED_APP_NAMES = ["new", "import", "spec"];
 
@@ -45,7 +49,10 @@ const amounts = z.object({ cpu: cpu.optional(), memory: memory.optional() }).str
 
 const envVar = z
   .object({
-    name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a C identifier: letters, digits and _, not starting with a digit").max(128, "must be at most 128 characters"),
+    name: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a C identifier: letters, digits and _, not starting with a digit")
+      .max(128, "must be at most 128 characters"),
     value: z.string().max(4096, "must be at most 4096 characters"),
   })
   .strict();
@@ -59,7 +66,11 @@ export const appSpecSchema = z
       .trim()
       .max(255, "must be at most 255 characters")
       .regex(IMAGE_REPOSITORY, "must be an image repository like registry.example.com/team/app, without a tag"),
-    containerPort: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be 1-65535").max(65535, "must be 1-65535"),
+    containerPort: z.coerce
+      .number({ error: "must be a number" })
+      .int("must be a whole number")
+      .min(1, "must be 1-65535")
+      .max(65535, "must be 1-65535"),
     replicas: replicaCount,
     env: z
       .array(envVar)
@@ -84,7 +95,12 @@ export const appSpecSchema = z
           ctx.addIssue({ code: "custom", path: ["requests", "memory"], message: "must not be more than the memory limit" });
         }
       }),
-    healthCheckPath: z.string().trim().max(200, "must be at most 200 characters").regex(/^\/[^\s]*$/, "must be a path starting with /").optional(),
+    healthCheckPath: z
+      .string()
+      .trim()
+      .max(200, "must be at most 200 characters")
+      .regex(/^\/[^\s]*$/, "must be a path starting with /")
+      .optional(),
     host: z
       .string()
       .trim()

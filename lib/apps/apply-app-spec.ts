@@ -13,9 +13,14 @@ import { updateApp } from "./update-app";
 export async function applyAppSpec(options: { ctx: TeamContext; yaml: string }) {
   const { ctx } = options;
   const input = parseAppSpecYaml(options.yaml, ctx.team.slug);
-  const existing = await db().app.findUnique({ where: { teamId_name: { teamId: ctx.team.id, name: input.name } }, select: { archivedAt: true } });
+  const existing = await db().app.findUnique({
+    where: { teamId_name: { teamId: ctx.team.id, name: input.name } },
+    select: { archivedAt: true },
+  });
   if (existing?.archivedAt) {
-    throw new AppError("CONFLICT", `${ctx.team.name}'s app "${input.name}" is archived; choose another name.`, { fieldErrors: { name: ["belongs to an archived app"] } });
+    throw new AppError("CONFLICT", `${ctx.team.name}'s app "${input.name}" is archived; choose another name.`, {
+      fieldErrors: { name: ["belongs to an archived app"] },
+    });
   }
   if (existing) {
     await assertTeamPermission(ctx, "app.update");

@@ -31,7 +31,9 @@ export async function createApp(options: { ctx: TeamContext; input: AppSpecInput
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError("CONFLICT", `${ctx.team.name} already has an app named "${input.name}".`, { fieldErrors: { name: ["is taken in this team"] } });
+      throw new AppError("CONFLICT", `${ctx.team.name} already has an app named "${input.name}".`, {
+        fieldErrors: { name: ["is taken in this team"] },
+      });
     }
     throw error;
   }

@@ -10,7 +10,12 @@ export async function readAppStatus(options: { ctx: TeamContext; app: string }):
   const cluster = platformCluster();
   if (!cluster) return { error: "No Kubernetes cluster is configured." };
   try {
-    return { view: await readApp(teamClient(cluster, options.ctx.team.namespace, "viewer"), options.ctx.team.namespace, options.app, { tailLines: 50, maxEvents: 20 }) };
+    return {
+      view: await readApp(teamClient(cluster, options.ctx.team.namespace, "viewer"), options.ctx.team.namespace, options.app, {
+        tailLines: 50,
+        maxEvents: 20,
+      }),
+    };
   } catch (error) {
     return { error: toK8sError(error, { namespace: options.ctx.team.namespace, name: options.app }).message };
   }

@@ -12,7 +12,15 @@ export async function restartApp(options: { ctx: TeamContext; app: string }) {
   const at = new Date();
   await auditedClusterCall(ctx, app.name, "app.restart", {}, (team) => restartDeployment(team, ctx.team.namespace, app.name, { at }));
   await db().$transaction((tx) =>
-    recordAuditEvent({ tx, actor: ctx.actor, action: "app.restart", teamId: ctx.team.id, target: { type: "app", id: app.name }, data: { app: app.name, result: "ok", restartedAt: at.toISOString() }, request: ctx.request }),
+    recordAuditEvent({
+      tx,
+      actor: ctx.actor,
+      action: "app.restart",
+      teamId: ctx.team.id,
+      target: { type: "app", id: app.name },
+      data: { app: app.name, result: "ok", restartedAt: at.toISOString() },
+      request: ctx.request,
+    }),
   );
   return { app: app.name, restartedAt: at };
 }

@@ -9,10 +9,20 @@ import { findApp } from "./find-app";
 export async function scaleApp(options: { ctx: TeamContext; app: string; replicas: number }) {
   const { ctx, replicas } = options;
   const app = await findApp(ctx, options.app);
-  await auditedClusterCall(ctx, app.name, "app.scale", { from: app.replicas, to: replicas }, (team) => scaleDeployment(team, ctx.team.namespace, app.name, replicas));
+  await auditedClusterCall(ctx, app.name, "app.scale", { from: app.replicas, to: replicas }, (team) =>
+    scaleDeployment(team, ctx.team.namespace, app.name, replicas),
+  );
   await db().$transaction(async (tx) => {
     await tx.app.update({ where: { id: app.id }, data: { replicas } });
-    await recordAuditEvent({ tx, actor: ctx.actor, action: "app.scale", teamId: ctx.team.id, target: { type: "app", id: app.name }, data: { app: app.name, from: app.replicas, to: replicas, result: "ok" }, request: ctx.request });
+    await recordAuditEvent({
+      tx,
+      actor: ctx.actor,
+      action: "app.scale",
+      teamId: ctx.team.id,
+      target: { type: "app", id: app.name },
+      data: { app: app.name, from: app.replicas, to: replicas, result: "ok" },
+      request: ctx.request,
+    });
   });
   return { app: app.name, replicas };
 }

@@ -10,7 +10,9 @@ import { appSettingsOf, specOfApp } from "./spec-of-app";
 export async function updateApp(options: { ctx: TeamContext; app: string; input: AppSpecInput }) {
   const { ctx, input } = options;
   if (input.name !== options.app) {
-    throw new AppError("INVALID_INPUT", "An app cannot be renamed; register a new one instead.", { fieldErrors: { name: ["cannot change"] } });
+    throw new AppError("INVALID_INPUT", "An app cannot be renamed; register a new one instead.", {
+      fieldErrors: { name: ["cannot change"] },
+    });
   }
   return db().$transaction(async (tx) => {
     const before = await findApp(ctx, options.app, { tx });

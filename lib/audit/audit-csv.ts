@@ -7,7 +7,18 @@
  */
 import type { AuditEventRow } from "./list-audit-events";
 
-export const AUDIT_CSV_COLUMNS = ["id", "createdAt", "actorEmail", "team", "action", "targetType", "targetId", "data", "requestId", "sourceIp"] as const;
+export const AUDIT_CSV_COLUMNS = [
+  "id",
+  "createdAt",
+  "actorEmail",
+  "team",
+  "action",
+  "targetType",
+  "targetId",
+  "data",
+  "requestId",
+  "sourceIp",
+] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

@@ -51,7 +51,9 @@ function conditions(filter: AuditFilter, cursor?: string): Prisma.Sql[] {
     where.push(Prisma.sql`e."createdAt" < ${filter.to.toISOString()}::timestamptz`);
     // createdAt never decreases along ids (recordAuditEvent), so the last event before
     // `to` bounds the id: the newest-first walk starts there instead of at the top.
-    where.push(Prisma.sql`e.id <= COALESCE((SELECT b.id FROM "AuditEvent" b WHERE b."createdAt" < ${filter.to.toISOString()}::timestamptz ORDER BY b."createdAt" DESC, b.id DESC LIMIT 1), 0)`);
+    where.push(
+      Prisma.sql`e.id <= COALESCE((SELECT b.id FROM "AuditEvent" b WHERE b."createdAt" < ${filter.to.toISOString()}::timestamptz ORDER BY b."createdAt" DESC, b.id DESC LIMIT 1), 0)`,
+    );
   }
   if (cursor) where.push(Prisma.sql`e.id < ${cursor}::bigint`);
   return where;
@@ -96,7 +98,12 @@ export function auditEventsQuery(options: { actor: Actor; filter: AuditFilter; l
     LIMIT ${take}`;
 }
 
-export async function listAuditEvents(options: { actor: Actor; filter: AuditFilter; limit: number; cursor?: string }): Promise<AuditEventPage> {
+export async function listAuditEvents(options: {
+  actor: Actor;
+  filter: AuditFilter;
+  limit: number;
+  cursor?: string;
+}): Promise<AuditEventPage> {
   const rows = await db().$queryRaw<RawRow[]>(auditEventsQuery(options));
   const page = rows.slice(0, options.limit);
   const events = page.map(({ teamSlug, teamName, targetType, targetId, ...row }) => ({

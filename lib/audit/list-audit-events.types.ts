@@ -48,10 +48,15 @@ const actionFilter = z
   .string()
   .trim()
   .refine(
-    (value) => (AUDIT_ACTIONS as readonly string[]).includes(value) || (value.endsWith(".") && AUDIT_ACTIONS.some((action) => action.startsWith(value))),
+    (value) =>
+      (AUDIT_ACTIONS as readonly string[]).includes(value) ||
+      (value.endsWith(".") && AUDIT_ACTIONS.some((action) => action.startsWith(value))),
     `must be one of ${AUDIT_ACTIONS.join(", ")}, or a prefix such as "deploy."`,
   )
-  .transform((value) => ({ value, actions: AUDIT_ACTIONS.filter((action) => action === value || (value.endsWith(".") && action.startsWith(value))) as AuditAction[] }));
+  .transform((value) => ({
+    value,
+    actions: AUDIT_ACTIONS.filter((action) => action === value || (value.endsWith(".") && action.startsWith(value))) as AuditAction[],
+  }));
 
 export const auditFilterSchema = z.object({
   team: optional(dnsLabel(63)).describe("Team slug"),
@@ -65,10 +70,17 @@ export const auditFilterSchema = z.object({
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
 /** Ids are decimal strings; anything else was not issued by us. */
-export const auditCursor = optional(z.string().regex(/^[1-9]\d{0,18}$/, "is not a cursor this API issued")).describe("nextCursor of the previous page");
+export const auditCursor = optional(z.string().regex(/^[1-9]\d{0,18}$/, "is not a cursor this API issued")).describe(
+  "nextCursor of the previous page",
+);
 
 export const auditPageSchema = auditFilterSchema.extend({
-  limit: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(200, "must be at most 200").default(50),
+  limit: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(200, "must be at most 200")
+    .default(50),
   cursor: auditCursor,
 });
 

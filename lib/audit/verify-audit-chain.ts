@@ -1,9 +1,7 @@
 import type { Db } from "@/lib/db";
 import { auditHash, GENESIS_HASH } from "./hash";
 
-export type ChainVerdict =
-  | { ok: true; checked: number }
-  | { ok: false; checked: number; brokenAt: bigint; reason: string };
+export type ChainVerdict = { ok: true; checked: number } | { ok: false; checked: number; brokenAt: bigint; reason: string };
 
 const BATCH = 1000;
 

@@ -10,7 +10,6 @@ export function adminConfigFromEnv(): AdminConfig {
 export function isPlatformAdmin(person: { email: string; groups?: readonly string[] }, config: AdminConfig): boolean {
   const email = person.email.toLowerCase();
   return (
-    config.emails.some((admin) => admin.toLowerCase() === email) ||
-    (person.groups ?? []).some((group) => config.groups.includes(group))
+    config.emails.some((admin) => admin.toLowerCase() === email) || (person.groups ?? []).some((group) => config.groups.includes(group))
   );
 }

@@ -1,7 +1,10 @@
 import type { FieldErrors } from "@/lib/errors";
 
 /** What a server action hands back to its form (shown with useActionState + aria-live). */
-export type ActionState = { ok: true; message: string; secret?: string } | { ok: false; message: string; fieldErrors?: FieldErrors; values?: Record<string, string> } | null;
+export type ActionState =
+  | { ok: true; message: string; secret?: string }
+  | { ok: false; message: string; fieldErrors?: FieldErrors; values?: Record<string, string> }
+  | null;
 
 /**
  * React resets a form after its action runs; after a failure, forms put back what

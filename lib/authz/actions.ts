@@ -29,7 +29,11 @@ async function sessionActor(): Promise<{ actor: Actor; request: RequestInfo }> {
   return { actor: { ...user, via: "session" }, request: requestInfo(await headers()) };
 }
 
-async function run(fieldOf: ((path: string) => string) | undefined, values: Record<string, string>, body: () => Promise<Success>): Promise<ActionState> {
+async function run(
+  fieldOf: ((path: string) => string) | undefined,
+  values: Record<string, string>,
+  body: () => Promise<Success>,
+): Promise<ActionState> {
   try {
     return { ok: true, ...(await body()) };
   } catch (error) {
@@ -66,7 +70,10 @@ export function teamAction<S extends z.ZodType>(
     });
 }
 
-export function adminAction<S extends z.ZodType>(schema: S, fn: (args: { ctx: PlatformAdminContext; input: z.infer<S> }) => Promise<Success>) {
+export function adminAction<S extends z.ZodType>(
+  schema: S,
+  fn: (args: { ctx: PlatformAdminContext; input: z.infer<S> }) => Promise<Success>,
+) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> =>
     run(undefined, formInput(formData), async () => {
       const ctx = authorizePlatformAdmin(await sessionActor());
@@ -75,7 +82,10 @@ export function adminAction<S extends z.ZodType>(schema: S, fn: (args: { ctx: Pl
 }
 
 /** For what people do to their own things (API tokens). */
-export function userAction<S extends z.ZodType>(schema: S, fn: (args: { actor: Actor; request: RequestInfo; input: z.infer<S> }) => Promise<Success>) {
+export function userAction<S extends z.ZodType>(
+  schema: S,
+  fn: (args: { actor: Actor; request: RequestInfo; input: z.infer<S> }) => Promise<Success>,
+) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> =>
     run(undefined, formInput(formData), async () => fn({ ...(await sessionActor()), input: parseInput(schema, formInput(formData)) }));
 }

@@ -27,6 +27,7 @@ export function platformCluster(): PlatformClient | null {
 
 export function requireCluster(): PlatformClient {
   const cluster = platformCluster();
-  if (!cluster) throw new AppError("UNAVAILABLE", "No Kubernetes cluster is configured (set SLIPWAY_KUBECONFIG, or run `npm run cluster -- up`).");
+  if (!cluster)
+    throw new AppError("UNAVAILABLE", "No Kubernetes cluster is configured (set SLIPWAY_KUBECONFIG, or run `npm run cluster -- up`).");
   return cluster;
 }

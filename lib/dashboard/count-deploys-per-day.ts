@@ -22,7 +22,12 @@ function emptyActivity(dayKeys: string[]): DeployActivity {
  * for each of `teams` that `userId` is a member of: one grouped query, which reads
  * those teams' releases through the Release(appId, createdAt) index.
  */
-export async function countDeploysPerDay(options: { userId: string; teams: string[]; days: number; now?: Date }): Promise<Map<string, DeployActivity>> {
+export async function countDeploysPerDay(options: {
+  userId: string;
+  teams: string[];
+  days: number;
+  now?: Date;
+}): Promise<Map<string, DeployActivity>> {
   const today = Math.floor((options.now ?? new Date()).getTime() / DAY_MS) * DAY_MS;
   const since = new Date(today - (options.days - 1) * DAY_MS);
   const dayKeys = Array.from({ length: options.days }, (_, i) => new Date(since.getTime() + i * DAY_MS).toISOString().slice(0, 10));

@@ -21,7 +21,15 @@ export type DashboardApp = {
   release: { sequence: number; image: string; status: ReleaseStatus; createdAt: Date } | null;
 };
 
-type AppRow = { name: string; teamSlug: string; teamName: string; sequence: number | null; image: string | null; status: ReleaseStatus | null; createdAt: Date | null };
+type AppRow = {
+  name: string;
+  teamSlug: string;
+  teamName: string;
+  sequence: number | null;
+  image: string | null;
+  status: ReleaseStatus | null;
+  createdAt: Date | null;
+};
 
 /** Each app's latest release by a backward scan of Release(appId, sequence), one LATERAL per app in one query. */
 async function listMyApps(userId: string, limit: number): Promise<DashboardApp[]> {
@@ -40,7 +48,9 @@ async function listMyApps(userId: string, limit: number): Promise<DashboardApp[]
     name: row.name,
     team: { slug: row.teamSlug, name: row.teamName },
     release:
-      row.sequence === null ? null : { sequence: row.sequence, image: row.image!, status: row.status!, createdAt: new Date(row.createdAt!) },
+      row.sequence === null
+        ? null
+        : { sequence: row.sequence, image: row.image!, status: row.status!, createdAt: new Date(row.createdAt!) },
   }));
 }
 
@@ -74,7 +84,12 @@ export async function getDashboard(options: { actor: Actor; now?: Date }) {
     listMyApps(actor.id, MAX_APPS + 1),
     listRecentDeploys(actor.id, RECENT_DEPLOYS),
   ]);
-  const activity = await countDeploysPerDay({ userId: actor.id, teams: teams.map((team) => team.slug), days: DASHBOARD_DAYS, now: options.now });
+  const activity = await countDeploysPerDay({
+    userId: actor.id,
+    teams: teams.map((team) => team.slug),
+    days: DASHBOARD_DAYS,
+    now: options.now,
+  });
   return {
     teams: teams.map((team): DashboardTeam => ({ ...team, activity: activity.get(team.slug)! })),
     moreTeams: nextCursor !== null,

@@ -11,7 +11,10 @@ import { isRunningHere, startRelease } from "./run-release";
  */
 export async function reconcileReleases(options: { olderThan?: Date } = {}): Promise<number> {
   const inFlight = await db().release.findMany({
-    where: { status: { in: ["PENDING", "APPLYING", "ROLLING_OUT"] }, ...(options.olderThan ? { createdAt: { lt: options.olderThan } } : {}) },
+    where: {
+      status: { in: ["PENDING", "APPLYING", "ROLLING_OUT"] },
+      ...(options.olderThan ? { createdAt: { lt: options.olderThan } } : {}),
+    },
     orderBy: { createdAt: "asc" },
     select: { id: true },
   });

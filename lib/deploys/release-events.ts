@@ -11,7 +11,12 @@ import { subscribeProgress, TERMINAL, type ReleaseProgress } from "./progress-bu
 
 const RECHECK_MS = 5_000;
 
-export async function releaseEvents(options: { ctx: TeamContext; app: string; sequence: number; signal: AbortSignal }): Promise<ReadableStream<Uint8Array>> {
+export async function releaseEvents(options: {
+  ctx: TeamContext;
+  app: string;
+  sequence: number;
+  signal: AbortSignal;
+}): Promise<ReadableStream<Uint8Array>> {
   const app = await findApp(options.ctx, options.app, { includeArchived: true });
   const release = await db().release.findUnique({ where: { appId_sequence: { appId: app.id, sequence: options.sequence } } });
   if (!release) throw new AppError("NOT_FOUND", `${app.name} has no release #${options.sequence}.`);
@@ -28,7 +33,9 @@ export async function releaseEvents(options: { ctx: TeamContext; app: string; se
       };
       const unsubscribe = subscribeProgress(release.id, send);
       const timer = setInterval(async () => {
-        const row = await db().release.findUnique({ where: { id: release.id }, select: { status: true, error: true } }).catch(() => null);
+        const row = await db()
+          .release.findUnique({ where: { id: release.id }, select: { status: true, error: true } })
+          .catch(() => null);
         if (row && TERMINAL.includes(row.status)) send({ status: row.status, error: row.error });
         else if (!closed) controller.enqueue(encoder.encode(": still watching\n\n"));
       }, RECHECK_MS);

@@ -23,7 +23,10 @@ export async function requestRelease(options: {
     if (!idempotencyKey) return null;
     const found = await db().release.findUnique({ where: { appId_idempotencyKey: { appId: app.id, idempotencyKey } } });
     if (found && found.image !== spec.image) {
-      throw new AppError("CONFLICT", `Idempotency key "${idempotencyKey}" was already used for release #${found.sequence} with image ${found.image}.`);
+      throw new AppError(
+        "CONFLICT",
+        `Idempotency key "${idempotencyKey}" was already used for release #${found.sequence} with image ${found.image}.`,
+      );
     }
     return found;
   };
@@ -51,7 +54,12 @@ export async function requestRelease(options: {
         action: "deploy.request",
         teamId: ctx.team.id,
         target: { type: "release", id: created.id },
-        data: { app: app.name, sequence: created.sequence, image: created.image, ...(options.rollbackOf ? { rollbackOf: options.rollbackOf.sequence } : {}) },
+        data: {
+          app: app.name,
+          sequence: created.sequence,
+          image: created.image,
+          ...(options.rollbackOf ? { rollbackOf: options.rollbackOf.sequence } : {}),
+        },
         request: ctx.request,
       });
       return created;

@@ -13,7 +13,10 @@ export async function rollbackRelease(options: { ctx: TeamContext; app: string; 
   const target = await db().release.findUnique({ where: { appId_sequence: { appId: app.id, sequence: input.sequence } } });
   if (!target) throw new AppError("NOT_FOUND", `${app.name} has no release #${input.sequence}.`);
   if (target.status !== "SUCCEEDED") {
-    throw new AppError("CONFLICT", `Release #${target.sequence} did not succeed (${target.status.toLowerCase()}); roll back to a successful one.`);
+    throw new AppError(
+      "CONFLICT",
+      `Release #${target.sequence} did not succeed (${target.status.toLowerCase()}); roll back to a successful one.`,
+    );
   }
   return requestRelease({
     ctx,

@@ -67,7 +67,14 @@ async function runRelease(releaseId: string): Promise<void> {
       generation,
       timeoutMs: (deadline + 60) * 1000,
       onProgress: (status) =>
-        publishProgress({ releaseId, status: "ROLLING_OUT", updated: status.updated, available: status.available, desired: status.desired, message: status.message }),
+        publishProgress({
+          releaseId,
+          status: "ROLLING_OUT",
+          updated: status.updated,
+          available: status.available,
+          desired: status.desired,
+          message: status.message,
+        }),
     });
     await finishRelease(releaseId, final.done ? { status: "SUCCEEDED" } : { status: "FAILED", error: final.message });
   } catch (error) {
@@ -81,7 +88,12 @@ async function runRelease(releaseId: string): Promise<void> {
  * superseded), so the cluster always ends up with the newest spec and the history
  * says so. Returns null when this release is no longer to be applied.
  */
-async function applyInOrder<T extends { generation: number }>(releaseId: string, appId: string, sequence: number, apply: () => Promise<T>): Promise<T | null> {
+async function applyInOrder<T extends { generation: number }>(
+  releaseId: string,
+  appId: string,
+  sequence: number,
+  apply: () => Promise<T>,
+): Promise<T | null> {
   const outcome = await db().$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`apply:${appId}`}, 0))`;
@@ -93,7 +105,10 @@ async function applyInOrder<T extends { generation: number }>(releaseId: string,
       });
       if (newer) return { superseded: newer.sequence };
       // The claim: only one runner moves a release on (another replica may hold it).
-      const { count } = await tx.release.updateMany({ where: { id: releaseId, status: { in: ["PENDING", "APPLYING"] } }, data: { status: "APPLYING" } });
+      const { count } = await tx.release.updateMany({
+        where: { id: releaseId, status: { in: ["PENDING", "APPLYING"] } },
+        data: { status: "APPLYING" },
+      });
       if (count === 0) return null;
       const applied = await apply();
       await tx.release.update({ where: { id: releaseId }, data: { status: "ROLLING_OUT", generation: applied.generation } });

@@ -15,7 +15,10 @@ export async function checkReadiness({ timeoutMs = 3_000 } = {}): Promise<Readin
     // The details (host, user, driver message) go to the log, not to whoever asks.
     console.error("readyz: database check failed", error);
     const timedOut = error instanceof Error && error.message.startsWith("no answer within");
-    return { ready: false, reason: timedOut ? `database did not answer within ${timeoutMs} ms` : "database unreachable (see the server log)" };
+    return {
+      ready: false,
+      reason: timedOut ? `database did not answer within ${timeoutMs} ms` : "database unreachable (see the server log)",
+    };
   } finally {
     clearTimeout(timer);
   }

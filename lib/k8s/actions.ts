@@ -25,12 +25,7 @@ export async function restartApp(
   return { generation: deployment.metadata?.generation ?? 0 };
 }
 
-export async function scaleApp(
-  team: TeamClient,
-  namespace: string,
-  name: string,
-  replicas: number,
-): Promise<{ replicas: number }> {
+export async function scaleApp(team: TeamClient, namespace: string, name: string, replicas: number): Promise<{ replicas: number }> {
   if (!Number.isInteger(replicas) || replicas < 0) {
     throw new AppError("INVALID_INPUT", "Replicas must be a whole number, zero or more.");
   }

@@ -5,15 +5,7 @@
  */
 import type { TeamClient } from "./client";
 import { K8sError } from "./errors";
-import {
-  LABELS,
-  FIELD_MANAGER,
-  buildDeployment,
-  buildIngress,
-  buildService,
-  type AppSpec,
-  type ReleaseRef,
-} from "./manifests";
+import { LABELS, FIELD_MANAGER, buildDeployment, buildIngress, buildService, type AppSpec, type ReleaseRef } from "./manifests";
 import { APPLY_PARAMS, applyPatchOptions } from "./ssa";
 
 export type ApplyReleaseInput = {
@@ -35,10 +27,7 @@ export async function applyRelease(team: TeamClient, input: ApplyReleaseInput): 
   const where = { namespace, name };
 
   const deployment = await team.call({ verb: "apply", kind: "Deployment", ...where }, () =>
-    team.apps.patchNamespacedDeployment(
-      { ...where, body: buildDeployment(app, release, input), ...APPLY_PARAMS },
-      applyPatchOptions(),
-    ),
+    team.apps.patchNamespacedDeployment({ ...where, body: buildDeployment(app, release, input), ...APPLY_PARAMS }, applyPatchOptions()),
   );
   await team.call({ verb: "apply", kind: "Service", ...where }, () =>
     team.core.patchNamespacedService({ ...where, body: buildService(app, release), ...APPLY_PARAMS }, applyPatchOptions()),
@@ -61,9 +50,7 @@ export async function applyRelease(team: TeamClient, input: ApplyReleaseInput): 
 async function deleteStaleIngress(team: TeamClient, namespace: string, name: string): Promise<void> {
   const where = { namespace, name };
   try {
-    const existing = await team.call({ verb: "get", kind: "Ingress", ...where }, () =>
-      team.networking.readNamespacedIngress(where),
-    );
+    const existing = await team.call({ verb: "get", kind: "Ingress", ...where }, () => team.networking.readNamespacedIngress(where));
     if (existing.metadata?.labels?.[LABELS.managedBy] !== FIELD_MANAGER) return;
     await team.call({ verb: "delete", kind: "Ingress", ...where }, () => team.networking.deleteNamespacedIngress(where));
   } catch (e) {

@@ -121,12 +121,7 @@ function isAbort(e: unknown): boolean {
 }
 
 /** An answer (or its absence) from the API server, turned into one K8sError. */
-export function k8sErrorFromStatus(
-  status: number,
-  body: unknown,
-  context: K8sCallContext,
-  cause?: unknown,
-): K8sError {
+export function k8sErrorFromStatus(status: number, body: unknown, context: K8sCallContext, cause?: unknown): K8sError {
   const parsed = parseStatusBody(body);
   const reason = parsed.reason ?? REASON_BY_STATUS[status] ?? `HTTP${status}`;
   const target = describeTarget(context);
@@ -156,19 +151,17 @@ export function toK8sError(e: unknown, context: K8sCallContext = {}): K8sError {
   const where = context.cluster ? ` at ${context.cluster}` : "";
   const details = { namespace: context.namespace, cluster: context.cluster, cause: e };
   if (isAbort(e)) {
-    return new K8sError(
-      "UNAVAILABLE",
-      `The cluster${where} did not answer in time while trying to ${describeTarget(context)}.`,
-      { ...details, reason: "Timeout" },
-    );
+    return new K8sError("UNAVAILABLE", `The cluster${where} did not answer in time while trying to ${describeTarget(context)}.`, {
+      ...details,
+      reason: "Timeout",
+    });
   }
   const code = networkCode(e);
   if (code && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(code)) {
-    return new K8sError(
-      "UNAVAILABLE",
-      `Could not reach the cluster${where} (${code}) while trying to ${describeTarget(context)}.`,
-      { ...details, reason: "Unreachable" },
-    );
+    return new K8sError("UNAVAILABLE", `Could not reach the cluster${where} (${code}) while trying to ${describeTarget(context)}.`, {
+      ...details,
+      reason: "Unreachable",
+    });
   }
   if (code) {
     // TLS verification failures (e.g. SELF_SIGNED_CERT_IN_CHAIN) mean a wrong CA, not a down server.

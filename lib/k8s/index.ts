@@ -2,15 +2,7 @@
  * lib/k8s: everything Slipway does in Kubernetes. The rest of the app imports from
  * here only; @kubernetes/client-node stays inside this folder.
  */
-export {
-  DEFAULT_TIMEOUT_MS,
-  KubeClient,
-  PlatformClient,
-  TeamClient,
-  clientForToken,
-  loadPlatformClient,
-  type TeamRole,
-} from "./client";
+export { DEFAULT_TIMEOUT_MS, KubeClient, PlatformClient, TeamClient, clientForToken, loadPlatformClient, type TeamRole } from "./client";
 export { K8sError, toK8sError, type K8sCallContext, type K8sErrorReason } from "./errors";
 export {
   DEFAULT_PROGRESS_DEADLINE_SECONDS,

@@ -186,11 +186,7 @@ export function containerResources(resources: AppSpec["resources"]) {
   return { requests: clean(requests), limits: clean(limits) };
 }
 
-export function buildDeployment(
-  app: AppSpec,
-  release: ReleaseRef,
-  options: { progressDeadlineSeconds?: number } = {},
-): V1Deployment {
+export function buildDeployment(app: AppSpec, release: ReleaseRef, options: { progressDeadlineSeconds?: number } = {}): V1Deployment {
   const labels = appLabels(app, release);
   const env: V1EnvVar[] = app.env.map(({ name, value }) => ({ name, value }));
   return {

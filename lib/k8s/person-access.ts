@@ -23,7 +23,11 @@ export function buildPersonServiceAccount(access: PersonAccess): V1ServiceAccoun
   return {
     apiVersion: "v1",
     kind: "ServiceAccount",
-    metadata: { name: personServiceAccountName(access.personId), namespace: access.namespace, labels: { [LABELS.managedBy]: "slipway", [LABELS.team]: access.team } },
+    metadata: {
+      name: personServiceAccountName(access.personId),
+      namespace: access.namespace,
+      labels: { [LABELS.managedBy]: "slipway", [LABELS.team]: access.team },
+    },
     automountServiceAccountToken: false,
   };
 }
@@ -53,7 +57,10 @@ export async function personToken(platform: PlatformClient, access: PersonAccess
     await platform.call({ verb: "delete", kind: "RoleBinding", ...where }, () => platform.rbac.deleteNamespacedRoleBinding(where));
   }
   await platform.call({ verb: "apply", kind: "ServiceAccount", ...where }, () =>
-    platform.core.patchNamespacedServiceAccount({ ...where, body: buildPersonServiceAccount(access), ...APPLY_PARAMS }, applyPatchOptions()),
+    platform.core.patchNamespacedServiceAccount(
+      { ...where, body: buildPersonServiceAccount(access), ...APPLY_PARAMS },
+      applyPatchOptions(),
+    ),
   );
   await platform.call({ verb: "apply", kind: "RoleBinding", ...where }, () =>
     platform.rbac.patchNamespacedRoleBinding({ ...where, body: buildPersonRoleBinding(access), ...APPLY_PARAMS }, applyPatchOptions()),
@@ -66,8 +73,12 @@ export async function revokePersonAccess(platform: PlatformClient, namespace: st
   const where = { name: personServiceAccountName(personId), namespace };
   const ignoreMissing = (e: unknown) => (e instanceof K8sError && e.clusterStatus === 404 ? false : Promise.reject(e));
   const [account] = await Promise.all([
-    platform.call({ verb: "delete", kind: "ServiceAccount", ...where }, () => platform.core.deleteNamespacedServiceAccount(where)).then(() => true, ignoreMissing),
-    platform.call({ verb: "delete", kind: "RoleBinding", ...where }, () => platform.rbac.deleteNamespacedRoleBinding(where)).then(() => true, ignoreMissing),
+    platform
+      .call({ verb: "delete", kind: "ServiceAccount", ...where }, () => platform.core.deleteNamespacedServiceAccount(where))
+      .then(() => true, ignoreMissing),
+    platform
+      .call({ verb: "delete", kind: "RoleBinding", ...where }, () => platform.rbac.deleteNamespacedRoleBinding(where))
+      .then(() => true, ignoreMissing),
   ]);
   return { revoked: account };
 }

@@ -5,14 +5,7 @@
  * changes nothing (same resourceVersions).
  */
 import type { PlatformClient, TeamRole } from "./client";
-import {
-  buildLimitRange,
-  buildNamespace,
-  buildResourceQuota,
-  buildRoleBinding,
-  buildServiceAccount,
-  type TeamSpec,
-} from "./manifests";
+import { buildLimitRange, buildNamespace, buildResourceQuota, buildRoleBinding, buildServiceAccount, type TeamSpec } from "./manifests";
 import { APPLY_PARAMS, applyPatchOptions } from "./ssa";
 
 export type ProvisionResult = {

@@ -50,12 +50,7 @@ export type AppView = {
 
 export type ReadAppOptions = { tailLines?: number; maxLogPods?: number; maxEvents?: number };
 
-export async function readApp(
-  team: TeamClient,
-  namespace: string,
-  name: string,
-  options: ReadAppOptions = {},
-): Promise<AppView> {
+export async function readApp(team: TeamClient, namespace: string, name: string, options: ReadAppOptions = {}): Promise<AppView> {
   const where = { namespace, name };
   const labelSelector = `${LABELS.app}=${name}`;
 
@@ -67,9 +62,7 @@ export async function readApp(
         throw e;
       }),
     team.call({ verb: "list", kind: "pods", namespace }, () => team.core.listNamespacedPod({ namespace, labelSelector })),
-    team.call({ verb: "list", kind: "replicasets", namespace }, () =>
-      team.apps.listNamespacedReplicaSet({ namespace, labelSelector }),
-    ),
+    team.call({ verb: "list", kind: "replicasets", namespace }, () => team.apps.listNamespacedReplicaSet({ namespace, labelSelector })),
     team.call({ verb: "list", kind: "events", namespace }, () => team.core.listNamespacedEvent({ namespace })),
   ]);
 
@@ -102,9 +95,7 @@ export async function readApp(
     .slice(0, options.maxEvents ?? 20);
 
   const logs = await Promise.all(
-    podSummaries
-      .slice(0, options.maxLogPods ?? 3)
-      .map((pod) => readLogTail(team, namespace, pod.name, name, options.tailLines ?? 50)),
+    podSummaries.slice(0, options.maxLogPods ?? 3).map((pod) => readLogTail(team, namespace, pod.name, name, options.tailLines ?? 50)),
   );
 
   return {
@@ -130,13 +121,7 @@ function toDate(value: Date | string | undefined | null): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-async function readLogTail(
-  team: TeamClient,
-  namespace: string,
-  pod: string,
-  container: string,
-  tailLines: number,
-): Promise<LogTail> {
+async function readLogTail(team: TeamClient, namespace: string, pod: string, container: string, tailLines: number): Promise<LogTail> {
   try {
     const text = await team.call({ verb: "read the log of", kind: "pod", name: pod, namespace }, () =>
       team.core.readNamespacedPodLog({ name: pod, namespace, container, tailLines }),

@@ -20,12 +20,7 @@ export type DeploymentLike = {
 };
 
 export type RolloutReason =
-  | "Complete"
-  | "ProgressDeadlineExceeded"
-  | "WaitingForObservation"
-  | "UpdatingReplicas"
-  | "OldReplicasPending"
-  | "WaitingForAvailable";
+  "Complete" | "ProgressDeadlineExceeded" | "WaitingForObservation" | "UpdatingReplicas" | "OldReplicasPending" | "WaitingForAvailable";
 
 export type RolloutStatus = {
   done: boolean;

@@ -3,12 +3,7 @@
  * the ServiceAccount that matches a role. Cached per platform client until most of
  * their life is spent, so a burst of calls mints one token, not one each.
  */
-import {
-  teamClientWithTokenSource,
-  type PlatformClient,
-  type TeamClient,
-  type TeamRole,
-} from "./client";
+import { teamClientWithTokenSource, type PlatformClient, type TeamClient, type TeamRole } from "./client";
 import { TEAM_ROLES } from "./manifests";
 
 export const DEFAULT_TOKEN_SECONDS = 15 * 60;
@@ -32,26 +27,24 @@ function cacheFor(platform: PlatformClient): Map<string, Entry> {
 
 const cacheKey = (namespace: string, role: TeamRole) => `${namespace}/${role}`;
 
-async function mintTeamToken(
-  platform: PlatformClient,
-  namespace: string,
-  role: TeamRole,
-  expirationSeconds: number,
-): Promise<TeamToken> {
+async function mintTeamToken(platform: PlatformClient, namespace: string, role: TeamRole, expirationSeconds: number): Promise<TeamToken> {
   return serviceAccountToken(platform, namespace, TEAM_ROLES[role].serviceAccount, expirationSeconds);
 }
 
 /** A TokenRequest for any ServiceAccount in the namespace (no cache). */
-export async function serviceAccountToken(platform: PlatformClient, namespace: string, name: string, expirationSeconds: number): Promise<TeamToken> {
-  const response = await platform.call(
-    { verb: "create a token for", kind: "ServiceAccount", name, namespace },
-    () =>
-      platform.core.createNamespacedServiceAccountToken({
-        name,
-        namespace,
-        // No audiences: the token is for this API server's own audiences.
-        body: { spec: { audiences: [], expirationSeconds } },
-      }),
+export async function serviceAccountToken(
+  platform: PlatformClient,
+  namespace: string,
+  name: string,
+  expirationSeconds: number,
+): Promise<TeamToken> {
+  const response = await platform.call({ verb: "create a token for", kind: "ServiceAccount", name, namespace }, () =>
+    platform.core.createNamespacedServiceAccountToken({
+      name,
+      namespace,
+      // No audiences: the token is for this API server's own audiences.
+      body: { spec: { audiences: [], expirationSeconds } },
+    }),
   );
   const token = response.status?.token;
   if (!token) throw new Error(`TokenRequest for ${namespace}/${name} returned no token`);

@@ -84,9 +84,7 @@ async function followRollout(
 
   while (!overall.aborted && Date.now() < deadline) {
     try {
-      const deployment = await team.call({ ...context, verb: "get" }, () =>
-        team.apps.readNamespacedDeployment({ name, namespace }),
-      );
+      const deployment = await team.call({ ...context, verb: "get" }, () => team.apps.readNamespacedDeployment({ name, namespace }));
       const status = judge(deployment);
       if (isFinal(status)) return status;
 

@@ -12,7 +12,10 @@ export async function changeMemberRole(options: { ctx: TeamContext; input: Chang
     const membership = await unsafeFindMembership(tx, ctx.team.id, input.userId);
     if (membership.role === input.role) return { userId: input.userId, email: membership.user.email, role: input.role, changed: false };
     if (membership.role === "LEAD") await unsafeEnsureAnotherLead(tx, ctx.team, input.userId);
-    await tx.membership.update({ where: { id: membership.id }, data: { role: input.role, grantedById: ctx.actor.id, grantedAt: new Date() } });
+    await tx.membership.update({
+      where: { id: membership.id },
+      data: { role: input.role, grantedById: ctx.actor.id, grantedAt: new Date() },
+    });
     await recordAuditEvent({
       tx,
       actor: ctx.actor,

@@ -26,7 +26,7 @@ export async function connectPostgres(connectionString: string): Promise<SqlConn
 
 export function wrapPGlite(db: PGlite, options: { closeWithConnection: boolean }): SqlConnection {
   return {
-    query: async <T,>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
+    query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
     exec: async (sql) => {
       await db.exec(sql);
     },

@@ -5,9 +5,7 @@ import { platformCluster } from "@/lib/cluster/platform-cluster";
 import { provisionTeam, toK8sError } from "@/lib/k8s";
 
 export type ProvisioningOutcome =
-  | { status: "provisioned"; namespace: string }
-  | { status: "skipped"; reason: string }
-  | { status: "failed"; error: string };
+  { status: "provisioned"; namespace: string } | { status: "skipped"; reason: string } | { status: "failed"; error: string };
 
 /**
  * Creates or updates the team's namespace, ServiceAccounts, RoleBindings, quota and

@@ -22,6 +22,14 @@ export async function revokeKubeAccess(options: { ctx: TeamContext; userId: stri
     data = { reason: options.reason, result: "failed", error: toK8sError(error, { namespace: ctx.team.namespace }).message };
   }
   await db().$transaction((tx) =>
-    recordAuditEvent({ tx, actor: ctx.actor, action: "kubeconfig.revoke", teamId: ctx.team.id, target: { type: "user", id: options.userId }, data, request: ctx.request }),
+    recordAuditEvent({
+      tx,
+      actor: ctx.actor,
+      action: "kubeconfig.revoke",
+      teamId: ctx.team.id,
+      target: { type: "user", id: options.userId },
+      data,
+      request: ctx.request,
+    }),
   );
 }

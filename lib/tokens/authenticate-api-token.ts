@@ -19,7 +19,8 @@ export async function authenticateApiToken(authorization: string | null): Promis
   if (!record) throw new AppError("UNAUTHENTICATED", "Unknown token.");
   if (record.revokedAt) throw new AppError("UNAUTHENTICATED", `Token ${record.prefix}… was revoked.`);
   const now = new Date();
-  if (record.expiresAt <= now) throw new AppError("UNAUTHENTICATED", `Token ${record.prefix}… expired on ${record.expiresAt.toISOString()}.`);
+  if (record.expiresAt <= now)
+    throw new AppError("UNAUTHENTICATED", `Token ${record.prefix}… expired on ${record.expiresAt.toISOString()}.`);
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
     await db().apiToken.update({ where: { id: record.id }, data: { lastUsedAt: now } });
   }

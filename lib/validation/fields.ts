@@ -18,7 +18,12 @@ export const email = z
 export const role = z.enum(["LEAD", "DEPLOYER", "VIEWER"], { error: "must be LEAD, DEPLOYER or VIEWER" });
 
 export const pageQuery = z.object({
-  limit: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(200, "must be at most 200").default(50),
+  limit: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(200, "must be at most 200")
+    .default(50),
   cursor: z.string().max(200, "is not a cursor this API issued").optional(),
 });
 

@@ -16,14 +16,28 @@ const vitest = read("vitest.json");
 const playwright = read("playwright.json");
 const runs = [
   vitest
-    ? { name: "vitest", passed: vitest.numPassedTests, failed: vitest.numFailedTests, skipped: vitest.numPendingTests + vitest.numTodoTests }
+    ? {
+        name: "vitest",
+        passed: vitest.numPassedTests,
+        failed: vitest.numFailedTests,
+        skipped: vitest.numPendingTests + vitest.numTodoTests,
+      }
     : { name: "vitest", passed: 0, failed: 1, skipped: 0, missing: true },
   playwright
-    ? { name: "playwright", passed: playwright.stats.expected + playwright.stats.flaky, failed: playwright.stats.unexpected, skipped: playwright.stats.skipped }
+    ? {
+        name: "playwright",
+        passed: playwright.stats.expected + playwright.stats.flaky,
+        failed: playwright.stats.unexpected,
+        skipped: playwright.stats.skipped,
+      }
     : { name: "playwright", passed: 0, failed: 1, skipped: 0, missing: true },
 ];
 for (const run of runs) {
-  console.log(run.missing ? `${run.name}: no report (did not run to the end)` : `${run.name}: ${run.passed} passed, ${run.failed} failed, ${run.skipped} skipped`);
+  console.log(
+    run.missing
+      ? `${run.name}: no report (did not run to the end)`
+      : `${run.name}: ${run.passed} passed, ${run.failed} failed, ${run.skipped} skipped`,
+  );
 }
 const total = (key) => runs.reduce((sum, run) => sum + run[key], 0);
 console.log(`Tests: ${total("passed")} passed, ${total("failed")} failed, ${total("skipped")} skipped`);

@@ -1,7 +1,13 @@
 /** Calls a Next.js route handler the way the server would, with a bearer token. */
 import type { RouteHandler } from "@/lib/api/route";
 
-export type CallOptions = { token?: string; params?: Record<string, string>; body?: unknown; query?: Record<string, string>; headers?: Record<string, string> };
+export type CallOptions = {
+  token?: string;
+  params?: Record<string, string>;
+  body?: unknown;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+};
 
 export async function call(handler: RouteHandler, method: string, options: CallOptions = {}) {
   const url = new URL("http://slipway.test/api/v1/x");

@@ -30,13 +30,8 @@ export default async function setup(project: TestProject) {
     project.provide("testDb", { kind: "postgres", template });
     return async () => {
       // Per-file databases were made from the template; drop them all with it.
-      const rows = await admin.query<{ datname: string }>(
-        "SELECT datname FROM pg_database WHERE datname LIKE $1",
-        [`${template}%`],
-      );
-      const fileDbs = await admin.query<{ datname: string }>(
-        "SELECT datname FROM pg_database WHERE datname LIKE 'slipway_test_%'",
-      );
+      const rows = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${template}%`]);
+      const fileDbs = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'slipway_test_%'");
       for (const { datname } of [...fileDbs, ...rows]) {
         await admin.exec(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
       }

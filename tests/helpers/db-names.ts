@@ -7,9 +7,7 @@ export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/mi
 export function adminUrl(): string {
   const url = process.env.SLIPWAY_TEST_PG_URL;
   if (!url) {
-    throw new Error(
-      "SLIPWAY_TEST_PG_URL is not set: run the suites with `npm test`, which starts a throwaway PostgreSQL",
-    );
+    throw new Error("SLIPWAY_TEST_PG_URL is not set: run the suites with `npm test`, which starts a throwaway PostgreSQL");
   }
   return url;
 }

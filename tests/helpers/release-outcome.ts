@@ -5,7 +5,10 @@ import { subscribeProgress, TERMINAL } from "@/lib/deploys/progress-bus";
 export async function releaseOutcome(releaseId: string, timeoutMs = 60_000) {
   const seen: string[] = [];
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`release ${releaseId} did not finish in ${timeoutMs} ms; saw ${seen.join(" > ")}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`release ${releaseId} did not finish in ${timeoutMs} ms; saw ${seen.join(" > ")}`)),
+      timeoutMs,
+    );
     const done = () => {
       clearTimeout(timer);
       unsubscribe();
@@ -16,7 +19,9 @@ export async function releaseOutcome(releaseId: string, timeoutMs = 60_000) {
       if (TERMINAL.includes(progress.status)) done();
     });
     // It may have finished before we subscribed.
-    void db().release.findUniqueOrThrow({ where: { id: releaseId } }).then((row) => TERMINAL.includes(row.status) && done());
+    void db()
+      .release.findUniqueOrThrow({ where: { id: releaseId } })
+      .then((row) => TERMINAL.includes(row.status) && done());
   });
   return { release: await db().release.findUniqueOrThrow({ where: { id: releaseId } }), seen };
 }

@@ -22,7 +22,14 @@ type Index = { model: string; type: "id" | "unique" | "normal" | "fulltext"; fie
 export type Datamodel = { models: Model[]; enums: { name: string; values: { name: string }[] }[]; indexes: Index[] };
 
 const SCALAR_TYPES: Record<string, string> = {
-  String: "text", Int: "int4", BigInt: "int8", Boolean: "bool", DateTime: "timestamp", Json: "jsonb", Float: "float8", Decimal: "numeric",
+  String: "text",
+  Int: "int4",
+  BigInt: "int8",
+  Boolean: "bool",
+  DateTime: "timestamp",
+  Json: "jsonb",
+  Float: "float8",
+  Decimal: "numeric",
 };
 const NATIVE_TYPES: Record<string, string> = { Uuid: "uuid", VarChar: "varchar", Char: "bpchar", Timestamptz: "timestamptz", Text: "text" };
 const DELETE_RULES: Record<string, string> = { a: "NoAction", r: "Restrict", c: "Cascade", n: "SetNull", d: "SetDefault" };
@@ -30,7 +37,7 @@ const DELETE_RULES: Record<string, string> = { a: "NoAction", r: "Restrict", c: 
 function expectedType(field: Field): string {
   if (field.kind === "enum") return field.type;
   const [native, args = []] = field.nativeType ?? [];
-  const base = native ? NATIVE_TYPES[native] ?? native.toLowerCase() : SCALAR_TYPES[field.type] ?? field.type;
+  const base = native ? (NATIVE_TYPES[native] ?? native.toLowerCase()) : (SCALAR_TYPES[field.type] ?? field.type);
   // Prisma's DateTime defaults to timestamp(3); VarChar/Char carry their length.
   if (base === "timestamp" || base === "timestamptz") return `${base}(${args[0] ?? 3})`;
   return args.length > 0 ? `${base}(${args.join(",")})` : base;
@@ -85,7 +92,9 @@ export async function findDrift(sql: SqlConnection, datamodel: Datamodel): Promi
         const fk = foreignKeys.find((k) => k.table_name === table && k.columns === from);
         if (!fk) problems.push(`foreign key ${table}(${from}) -> ${tableOf.get(field.type)}(${to}) is missing`);
         else if (fk.ref_table !== tableOf.get(field.type) || fk.ref_columns !== to) {
-          problems.push(`foreign key ${table}(${from}) points at ${fk.ref_table}(${fk.ref_columns}), not ${tableOf.get(field.type)}(${to})`);
+          problems.push(
+            `foreign key ${table}(${from}) points at ${fk.ref_table}(${fk.ref_columns}), not ${tableOf.get(field.type)}(${to})`,
+          );
         } else if (field.relationOnDelete && DELETE_RULES[fk.on_delete] !== field.relationOnDelete) {
           problems.push(`foreign key ${table}(${from}) deletes with ${DELETE_RULES[fk.on_delete]}, schema says ${field.relationOnDelete}`);
         }
@@ -100,7 +109,9 @@ export async function findDrift(sql: SqlConnection, datamodel: Datamodel): Promi
       const type = expectedType(field);
       if (column.type !== type) problems.push(`column ${table}.${name} is ${column.type}, schema says ${type}`);
       if ((column.nullable === "NO") !== field.isRequired) {
-        problems.push(`column ${table}.${name} is ${column.nullable === "NO" ? "NOT NULL" : "nullable"}, schema says ${field.isRequired ? "required" : "optional"}`);
+        problems.push(
+          `column ${table}.${name} is ${column.nullable === "NO" ? "NOT NULL" : "nullable"}, schema says ${field.isRequired ? "required" : "optional"}`,
+        );
       }
     }
   }
@@ -115,14 +126,10 @@ export async function findDrift(sql: SqlConnection, datamodel: Datamodel): Promi
   for (const index of datamodel.indexes) {
     const model = datamodel.models.find((m) => m.name === index.model)!;
     const table = tableOf.get(index.model)!;
-    const cols = index.fields
-      .map((f) => columnOf(model, f.name) + (f.sortOrder === "desc" ? " DESC" : ""))
-      .join(",");
+    const cols = index.fields.map((f) => columnOf(model, f.name) + (f.sortOrder === "desc" ? " DESC" : "")).join(",");
     const match = indexes.find(
       (i) =>
-        i.table_name === table &&
-        i.columns === cols &&
-        (index.type === "id" ? i.is_primary : index.type === "unique" ? i.is_unique : true),
+        i.table_name === table && i.columns === cols && (index.type === "id" ? i.is_primary : index.type === "unique" ? i.is_unique : true),
     );
     if (!match) problems.push(`${index.type === "id" ? "primary key" : `${index.type} index`} on ${table}(${cols}) is missing`);
   }

@@ -20,20 +20,30 @@ const token = {} as Record<Who, string>;
 const user = {} as Record<Who, SessionUser>;
 
 /** A route call with a raw text body and a raw text answer (call() speaks JSON). */
-async function raw(handler: typeof exported.GET, method: string, options: { token?: string; params: Record<string, string>; body?: string }) {
+async function raw(
+  handler: typeof exported.GET,
+  method: string,
+  options: { token?: string; params: Record<string, string>; body?: string },
+) {
   const headers: Record<string, string> = { "content-type": "application/yaml" };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  const response = await handler(new Request("http://slipway.test/api/v1/x", { method, headers, body: options.body }), { params: Promise.resolve(options.params) });
+  const response = await handler(new Request("http://slipway.test/api/v1/x", { method, headers, body: options.body }), {
+    params: Promise.resolve(options.params),
+  });
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
 const json = (text: string) => JSON.parse(text);
 const exportSpec = (who: Who, app: string) => raw(exported.GET, "GET", { token: token[who], params: { team: "pay", app } });
-const applySpec = (who: Who | undefined, yaml: string) => raw(applied.PUT, "PUT", { token: who && token[who], params: { team: "pay" }, body: yaml });
+const applySpec = (who: Who | undefined, yaml: string) =>
+  raw(applied.PUT, "PUT", { token: who && token[who], params: { team: "pay" }, body: yaml });
 
 beforeAll(async () => {
   const team = await db().team.create({ data: { slug: "pay", name: "Payments", namespace: "team-pay" } });
   for (const who of ["lead", "deployer", "viewer", "outsider"] as const) {
-    const row = await db().user.create({ data: { email: `${who}@pay.test`, issuer: "t", subject: who }, select: { id: true, email: true, name: true, isPlatformAdmin: true } });
+    const row = await db().user.create({
+      data: { email: `${who}@pay.test`, issuer: "t", subject: who },
+      select: { id: true, email: true, name: true, isPlatformAdmin: true },
+    });
     user[who] = row;
     token[who] = (await createApiToken({ actor: { ...row, via: "session" }, request: {}, input: { name: "t", expiresInDays: 1 } })).token;
     const role = { lead: "LEAD", deployer: "DEPLOYER", viewer: "VIEWER" }[who as Exclude<Who, "outsider">];
@@ -44,7 +54,10 @@ beforeAll(async () => {
     imageRepository: "registry.example.com/pay/web",
     containerPort: 8080,
     replicas: 2,
-    env: [{ name: "GREETING", value: "hello" }, { name: "RETRIES", value: "3" }],
+    env: [
+      { name: "GREETING", value: "hello" },
+      { name: "RETRIES", value: "3" },
+    ],
     resources: { requests: { cpu: "100m", memory: "64Mi" } },
     healthCheckPath: "/healthz",
   };
@@ -69,7 +82,14 @@ describe("[apps] app spec YAML over the API", () => {
     expect(res.status).toBe(201);
     expect(json(res.text)).toMatchObject({ created: true, app: { name: "web-copy", replicas: 2, healthCheckPath: "/healthz" } });
     const copy = await db().app.findFirstOrThrow({ where: { name: "web-copy", team: { slug: "pay" } } });
-    expect(copy).toMatchObject({ imageRepository: "registry.example.com/pay/web", containerPort: 8080, env: [{ name: "GREETING", value: "hello" }, { name: "RETRIES", value: "3" }] });
+    expect(copy).toMatchObject({
+      imageRepository: "registry.example.com/pay/web",
+      containerPort: 8080,
+      env: [
+        { name: "GREETING", value: "hello" },
+        { name: "RETRIES", value: "3" },
+      ],
+    });
     expect((await exportSpec("viewer", "web-copy")).text).toBe(yaml);
   });
 
@@ -96,7 +116,11 @@ describe("[apps] app spec YAML over the API", () => {
     const tooMany = await applySpec("deployer", yaml.replace("replicas: 5", "replicas: 50"));
     expect(tooMany.status).toBe(400);
     const line = yaml.split("\n").findIndex((l) => l.includes("replicas: 5")) + 1;
-    expect(json(tooMany.text).error).toEqual({ code: "INVALID_INPUT", message: `Invalid app spec. replicas: must be 0-20 (line ${line}).`, fields: { replicas: [`must be 0-20 (line ${line})`] } });
+    expect(json(tooMany.text).error).toEqual({
+      code: "INVALID_INPUT",
+      message: `Invalid app spec. replicas: must be 0-20 (line ${line}).`,
+      fields: { replicas: [`must be 0-20 (line ${line})`] },
+    });
 
     const otherTeam = json((await applySpec("deployer", yaml.replace("team: pay", "team: search"))).text);
     expect(otherTeam.error.fields).toEqual({ "metadata.team": ['is "search", but this is applied to team pay (line 7)'] });
@@ -109,7 +133,8 @@ describe("[apps] app spec YAML over the API", () => {
 });
 
 describe("[apps] app spec download for signed-in people", () => {
-  const get = (app: string) => download.GET(new Request(`http://slipway.test/teams/pay/apps/${app}/spec.yaml`), { params: Promise.resolve({ team: "pay", app }) });
+  const get = (app: string) =>
+    download.GET(new Request(`http://slipway.test/teams/pay/apps/${app}/spec.yaml`), { params: Promise.resolve({ team: "pay", app }) });
 
   it("is an attachment for members, and JSON errors otherwise", async () => {
     session.user = null;

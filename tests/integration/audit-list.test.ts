@@ -23,12 +23,35 @@ type Who = "admin" | "lead" | "viewer" | "otherLead" | "outsider";
 const people = {} as Record<Who, { actor: Actor; token: string }>;
 const teamIds = {} as Record<"alpha" | "beta", string>;
 
-type Event = { id: string; createdAt: string; actorEmail: string | null; team: { slug: string; name: string } | null; action: string; target: { type: string; id: string | null } | null; data: Record<string, unknown> };
+type Event = {
+  id: string;
+  createdAt: string;
+  actorEmail: string | null;
+  team: { slug: string; name: string } | null;
+  action: string;
+  target: { type: string; id: string | null } | null;
+  data: Record<string, unknown>;
+};
 
-async function record(who: Who, action: AuditAction, team: "alpha" | "beta" | null, data: Record<string, unknown>, target?: { type: string; id: string }, request?: { id?: string; ip?: string }) {
+async function record(
+  who: Who,
+  action: AuditAction,
+  team: "alpha" | "beta" | null,
+  data: Record<string, unknown>,
+  target?: { type: string; id: string },
+  request?: { id?: string; ip?: string },
+) {
   const { actor } = people[who];
   await db().$transaction((tx) =>
-    recordAuditEvent({ tx, actor: { id: actor.id, email: actor.email }, action, teamId: team ? teamIds[team] : null, data, target, request }),
+    recordAuditEvent({
+      tx,
+      actor: { id: actor.id, email: actor.email },
+      action,
+      teamId: team ? teamIds[team] : null,
+      data,
+      target,
+      request,
+    }),
   );
 }
 
@@ -38,7 +61,10 @@ async function allPages(who: Who, query: Record<string, string> = {}, limit = 3)
   let cursor: string | null = null;
   let pages = 0;
   do {
-    const res = await call(list.GET, "GET", { token: people[who].token, query: { ...query, limit: String(limit), ...(cursor ? { cursor } : {}) } });
+    const res = await call(list.GET, "GET", {
+      token: people[who].token,
+      query: { ...query, limit: String(limit), ...(cursor ? { cursor } : {}) },
+    });
     expect(res.status).toBe(200);
     events.push(...res.body.events);
     cursor = res.body.nextCursor;
@@ -50,7 +76,9 @@ async function allPages(who: Who, query: Record<string, string> = {}, limit = 3)
 async function raw(handler: (request: Request, context: never) => Promise<Response>, query: Record<string, string>, token?: string) {
   const url = new URL("http://slipway.test/x");
   for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-  return handler(new Request(url, { headers: token ? { authorization: `Bearer ${token}` } : {} }), { params: Promise.resolve({}) } as never);
+  return handler(new Request(url, { headers: token ? { authorization: `Bearer ${token}` } : {} }), {
+    params: Promise.resolve({}),
+  } as never);
 }
 
 /** RFC 4180 parser, to read exports back. */
@@ -84,13 +112,17 @@ function parseCsv(text: string): string[][] {
 
 beforeAll(async () => {
   for (const who of ["admin", "lead", "viewer", "otherLead", "outsider"] as const) {
-    const user = await db().user.create({ data: { email: `${who.toLowerCase()}@example.com`, name: who, isPlatformAdmin: who === "admin", issuer: "test", subject: who } });
+    const user = await db().user.create({
+      data: { email: `${who.toLowerCase()}@example.com`, name: who, isPlatformAdmin: who === "admin", issuer: "test", subject: who },
+    });
     const actor: Actor = { ...user, via: "token" };
     // Each token.create is an event of that person's own, in no team.
     people[who] = { actor, token: (await createApiToken({ actor, request: {}, input: { name: "audit", expiresInDays: 1 } })).token };
   }
   for (const slug of ["alpha", "beta"] as const) {
-    teamIds[slug] = (await db().team.create({ data: { slug, name: slug[0]!.toUpperCase() + slug.slice(1), namespace: `team-${slug}` } })).id;
+    teamIds[slug] = (
+      await db().team.create({ data: { slug, name: slug[0]!.toUpperCase() + slug.slice(1), namespace: `team-${slug}` } })
+    ).id;
   }
   await db().membership.createMany({
     data: [
@@ -101,15 +133,35 @@ beforeAll(async () => {
   });
   await record("admin", "team.create", "alpha", { name: "Alpha" }, { type: "team", id: "alpha" });
   await record("admin", "team.create", "beta", { name: "Beta" }, { type: "team", id: "beta" });
-  await record("lead", "membership.grant", "alpha", { email: "viewer@example.com", role: "VIEWER" }, { type: "user", id: people.viewer.actor.id });
+  await record(
+    "lead",
+    "membership.grant",
+    "alpha",
+    { email: "viewer@example.com", role: "VIEWER" },
+    { type: "user", id: people.viewer.actor.id },
+  );
   await record("lead", "app.create", "alpha", { app: "checkout" }, { type: "app", id: "checkout" });
-  await record("lead", "deploy.request", "alpha", { app: "checkout", sequence: 1 }, { type: "release", id: "r1" }, { id: "req-1", ip: "10.0.0.1" });
+  await record(
+    "lead",
+    "deploy.request",
+    "alpha",
+    { app: "checkout", sequence: 1 },
+    { type: "release", id: "r1" },
+    { id: "req-1", ip: "10.0.0.1" },
+  );
   await record("lead", "deploy.succeeded", "alpha", { app: "checkout", sequence: 1 }, { type: "release", id: "r1" });
   await record("otherLead", "app.create", "beta", { app: "checkout" }, { type: "app", id: "checkout" });
   await record("otherLead", "deploy.request", "beta", { app: "checkout", sequence: 1 }, { type: "release", id: "r2" });
   await record("lead", "app.create", "alpha", { app: "ledger" }, { type: "app", id: "ledger" });
   // What people typed ends up in exports: a formula, quotes, commas, line breaks.
-  await record("lead", "app.update", "alpha", { app: "ledger", note: 'said "hi", then\nleft', formula: "=1+1" }, { type: "app", id: "=HYPERLINK(\"http://evil\")" }, { id: "+req" });
+  await record(
+    "lead",
+    "app.update",
+    "alpha",
+    { app: "ledger", note: 'said "hi", then\nleft', formula: "=1+1" },
+    { type: "app", id: '=HYPERLINK("http://evil")' },
+    { id: "+req" },
+  );
   await record("admin", "deploy.failed", "alpha", { app: "ledger", error: "-boom" }, { type: "release", id: "@r3" });
   // Someone who acted in a team they no longer belong to still sees what they did there.
   await record("outsider", "app.restart", "beta", { app: "checkout" }, { type: "app", id: "checkout" });
@@ -120,7 +172,9 @@ async function expectedFor(who: Who) {
   const rows = await db().auditEvent.findMany({ orderBy: { id: "desc" }, select: { id: true, teamId: true, actorId: true } });
   const { actor } = people[who];
   const teams = (await db().membership.findMany({ where: { userId: actor.id }, select: { teamId: true } })).map((m) => m.teamId);
-  return rows.filter((row) => actor.isPlatformAdmin || (row.teamId && teams.includes(row.teamId)) || row.actorId === actor.id).map((row) => String(row.id));
+  return rows
+    .filter((row) => actor.isPlatformAdmin || (row.teamId && teams.includes(row.teamId)) || row.actorId === actor.id)
+    .map((row) => String(row.id));
 }
 
 describe("[audit] who sees what", () => {
@@ -128,7 +182,12 @@ describe("[audit] who sees what", () => {
     const events = await allPages("admin");
     expect(events.map((e) => e.id)).toEqual(await expectedFor("admin"));
     expect(events).toHaveLength(17);
-    expect(events[1]).toMatchObject({ action: "deploy.failed", actorEmail: "admin@example.com", team: { slug: "alpha", name: "Alpha" }, target: { type: "release", id: "@r3" } });
+    expect(events[1]).toMatchObject({
+      action: "deploy.failed",
+      actorEmail: "admin@example.com",
+      team: { slug: "alpha", name: "Alpha" },
+      target: { type: "release", id: "@r3" },
+    });
   });
 
   it("a member sees their teams' events and their own, not other teams'", async () => {
@@ -173,9 +232,24 @@ describe("[audit] filters", () => {
   });
 
   it("by app (data.app), across teams or within one", async () => {
-    expect(actions(await allPages("admin", { app: "checkout" }))).toEqual(["beta:app.restart", "beta:deploy.request", "beta:app.create", "alpha:deploy.succeeded", "alpha:deploy.request", "alpha:app.create"]);
-    expect(actions(await allPages("admin", { app: "checkout", team: "alpha" }))).toEqual(["alpha:deploy.succeeded", "alpha:deploy.request", "alpha:app.create"]);
-    expect(actions(await allPages("viewer", { app: "checkout" }))).toEqual(["alpha:deploy.succeeded", "alpha:deploy.request", "alpha:app.create"]);
+    expect(actions(await allPages("admin", { app: "checkout" }))).toEqual([
+      "beta:app.restart",
+      "beta:deploy.request",
+      "beta:app.create",
+      "alpha:deploy.succeeded",
+      "alpha:deploy.request",
+      "alpha:app.create",
+    ]);
+    expect(actions(await allPages("admin", { app: "checkout", team: "alpha" }))).toEqual([
+      "alpha:deploy.succeeded",
+      "alpha:deploy.request",
+      "alpha:app.create",
+    ]);
+    expect(actions(await allPages("viewer", { app: "checkout" }))).toEqual([
+      "alpha:deploy.succeeded",
+      "alpha:deploy.request",
+      "alpha:app.create",
+    ]);
   });
 
   it("by person", async () => {
@@ -186,7 +260,11 @@ describe("[audit] filters", () => {
 
   it("by action, exact or by prefix", async () => {
     expect(actions(await allPages("admin", { action: "app.create" }))).toEqual(["alpha:app.create", "beta:app.create", "alpha:app.create"]);
-    expect(actions(await allPages("lead", { action: "deploy." }))).toEqual(["alpha:deploy.failed", "alpha:deploy.succeeded", "alpha:deploy.request"]);
+    expect(actions(await allPages("lead", { action: "deploy." }))).toEqual([
+      "alpha:deploy.failed",
+      "alpha:deploy.succeeded",
+      "alpha:deploy.request",
+    ]);
   });
 
   it("by time range, both ends inclusive", async () => {
@@ -204,7 +282,10 @@ describe("[audit] filters", () => {
   });
 
   it("combines filters", async () => {
-    expect(actions(await allPages("admin", { team: "alpha", action: "deploy.", actor: "lead@example.com" }))).toEqual(["alpha:deploy.succeeded", "alpha:deploy.request"]);
+    expect(actions(await allPages("admin", { team: "alpha", action: "deploy.", actor: "lead@example.com" }))).toEqual([
+      "alpha:deploy.succeeded",
+      "alpha:deploy.request",
+    ]);
   });
 
   it("rejects what it does not understand, naming the field", async () => {
@@ -247,7 +328,10 @@ describe("[audit] keyset pages", () => {
     const res = await call(list.GET, "GET", { token: people.admin.token, query: { limit: "200" } });
     expect(res.body.nextCursor).toBeNull();
     const oldest = res.body.events.at(-1).id;
-    expect((await call(list.GET, "GET", { token: people.admin.token, query: { cursor: oldest } })).body).toEqual({ events: [], nextCursor: null });
+    expect((await call(list.GET, "GET", { token: people.admin.token, query: { cursor: oldest } })).body).toEqual({
+      events: [],
+      nextCursor: null,
+    });
   });
 });
 
@@ -261,7 +345,7 @@ describe("[audit] export", () => {
     expect(rows[0]).toEqual(["id", "createdAt", "actorEmail", "team", "action", "targetType", "targetId", "data", "requestId", "sourceIp"]);
     expect(rows.slice(1).map((row) => row[0])).toEqual(await expectedFor("lead"));
     const update = rows.find((row) => row[4] === "app.update")!;
-    expect(update[6]).toBe("'=HYPERLINK(\"http://evil\")");
+    expect(update[6]).toBe('\'=HYPERLINK("http://evil")');
     expect(update[8]).toBe("'+req");
     expect(JSON.parse(update[7]!)).toEqual({ app: "ledger", note: 'said "hi", then\nleft', formula: "=1+1" });
     expect(rows.find((row) => row[4] === "deploy.failed")![6]).toBe("'@r3");

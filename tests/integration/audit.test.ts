@@ -16,7 +16,13 @@ afterAll(() => t.close());
 async function appendEvents(count: number) {
   for (let i = 0; i < count; i++) {
     await t.prisma.$transaction((tx) =>
-      recordAuditEvent({ tx, actor, action: "team.create", target: { type: "team", id: `t${i}` }, data: { i, nested: { b: 1, a: [1, "x"] } } }),
+      recordAuditEvent({
+        tx,
+        actor,
+        action: "team.create",
+        target: { type: "team", id: `t${i}` },
+        data: { i, nested: { b: 1, a: [1, "x"] } },
+      }),
     );
   }
 }

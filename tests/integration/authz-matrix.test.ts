@@ -69,7 +69,11 @@ const writers = { ...UNAUTHENTICATED, outsider: 403, viewer: 403, deployer: 201,
 const leadsOnly = { ...UNAUTHENTICATED, outsider: 403, viewer: 403, deployer: 403, lead: 200, otherLead: 403, admin: 200 };
 const everyone = { ...UNAUTHENTICATED, outsider: 200, viewer: 200, deployer: 200, lead: 200, otherLead: 200, admin: 200 };
 
-const cases: { name: string; expected: Record<Caller, number>; run: (caller: Caller) => Promise<{ status: number; body: { error?: { code: string } } }> }[] = [
+const cases: {
+  name: string;
+  expected: Record<Caller, number>;
+  run: (caller: Caller) => Promise<{ status: number; body: { error?: { code: string } } }>;
+}[] = [
   { name: "GET /me", expected: everyone, run: (c) => call(me.GET, "GET", { token: tokenOf[c] }) },
   { name: "GET /teams", expected: everyone, run: (c) => call(teams.GET, "GET", { token: tokenOf[c] }) },
   {
@@ -83,16 +87,30 @@ const cases: { name: string; expected: Record<Caller, number>; run: (caller: Cal
     run: (c) => call(provision.POST, "POST", { token: tokenOf[c], params: { team: "alpha" } }),
   },
   { name: "GET /teams/alpha", expected: readers, run: (c) => call(team.GET, "GET", { token: tokenOf[c], params: { team: "alpha" } }) },
-  { name: "GET /teams/alpha/members", expected: readers, run: (c) => call(members.GET, "GET", { token: tokenOf[c], params: { team: "alpha" } }) },
+  {
+    name: "GET /teams/alpha/members",
+    expected: readers,
+    run: (c) => call(members.GET, "GET", { token: tokenOf[c], params: { team: "alpha" } }),
+  },
   {
     name: "POST /teams/alpha/members",
     expected: granters,
-    run: (c) => call(members.POST, "POST", { token: tokenOf[c], params: { team: "alpha" }, body: { email: `grant-${c.toLowerCase()}@example.com`, role: "VIEWER" } }),
+    run: (c) =>
+      call(members.POST, "POST", {
+        token: tokenOf[c],
+        params: { team: "alpha" },
+        body: { email: `grant-${c.toLowerCase()}@example.com`, role: "VIEWER" },
+      }),
   },
   {
     name: "PATCH /teams/alpha/members/:id",
     expected: changers,
-    run: async (c) => call(member.PATCH, "PATCH", { token: tokenOf[c], params: { team: "alpha", userId: await freshMember() }, body: { role: "DEPLOYER" } }),
+    run: async (c) =>
+      call(member.PATCH, "PATCH", {
+        token: tokenOf[c],
+        params: { team: "alpha", userId: await freshMember() },
+        body: { role: "DEPLOYER" },
+      }),
   },
   {
     name: "DELETE /teams/alpha/members/:id",
@@ -103,13 +121,19 @@ const cases: { name: string; expected: Record<Caller, number>; run: (caller: Cal
   {
     name: "POST /teams/alpha/apps",
     expected: writers,
-    run: (c) => call(apps.POST, "POST", { token: tokenOf[c], params: { team: "alpha" }, body: { ...appBody, name: `app-${c.toLowerCase()}` } }),
+    run: (c) =>
+      call(apps.POST, "POST", { token: tokenOf[c], params: { team: "alpha" }, body: { ...appBody, name: `app-${c.toLowerCase()}` } }),
   },
-  { name: "GET /teams/alpha/apps/web", expected: readers, run: (c) => call(app.GET, "GET", { token: tokenOf[c], params: { team: "alpha", app: "web" } }) },
+  {
+    name: "GET /teams/alpha/apps/web",
+    expected: readers,
+    run: (c) => call(app.GET, "GET", { token: tokenOf[c], params: { team: "alpha", app: "web" } }),
+  },
   {
     name: "PUT /teams/alpha/apps/web",
     expected: { ...writers, deployer: 200, lead: 200, admin: 200 },
-    run: (c) => call(app.PUT, "PUT", { token: tokenOf[c], params: { team: "alpha", app: "web" }, body: { spec: { ...appBody, name: "web" } } }),
+    run: (c) =>
+      call(app.PUT, "PUT", { token: tokenOf[c], params: { team: "alpha", app: "web" }, body: { spec: { ...appBody, name: "web" } } }),
   },
   {
     name: "DELETE /teams/alpha/apps/:app (archive)",
@@ -120,7 +144,11 @@ const cases: { name: string; expected: Record<Caller, number>; run: (caller: Cal
       return call(app.DELETE, "DELETE", { token: tokenOf[c], params: { team: "alpha", app: name } });
     },
   },
-  { name: "GET /teams/alpha/apps/web/releases", expected: readers, run: (c) => call(releases.GET, "GET", { token: tokenOf[c], params: { team: "alpha", app: "web" } }) },
+  {
+    name: "GET /teams/alpha/apps/web/releases",
+    expected: readers,
+    run: (c) => call(releases.GET, "GET", { token: tokenOf[c], params: { team: "alpha", app: "web" } }),
+  },
   { name: "GET /tokens", expected: everyone, run: (c) => call(tokens.GET, "GET", { token: tokenOf[c] }) },
   {
     name: "POST /tokens",
@@ -132,7 +160,11 @@ const cases: { name: string; expected: Record<Caller, number>; run: (caller: Cal
     name: "DELETE /tokens/:id (the lead's token)",
     expected: { ...UNAUTHENTICATED, outsider: 404, viewer: 404, deployer: 404, lead: 200, otherLead: 404, admin: 404 },
     run: async (c) => {
-      const { id } = await createApiToken({ actor: { ...userOf.lead, name: null, isPlatformAdmin: false, via: "session" }, request: {}, input: { name: "x", expiresInDays: 1 } });
+      const { id } = await createApiToken({
+        actor: { ...userOf.lead, name: null, isPlatformAdmin: false, via: "session" },
+        request: {},
+        input: { name: "x", expiresInDays: 1 },
+      });
       return call(token.DELETE, "DELETE", { token: tokenOf[c], params: { tokenId: id } });
     },
   },
@@ -161,8 +193,14 @@ describe("[authz] /api/v1 matrix", () => {
   });
 
   it("a forbidden answer names the role needed and the team's leads", async () => {
-    const res = await call(members.POST, "POST", { token: tokenOf.viewer, params: { team: "alpha" }, body: { email: "x@example.com", role: "VIEWER" } });
-    expect(res.body.error.message).toMatch(/You are a Viewer of Alpha; this needs Lead or above\. Ask a lead of Alpha: .*lead@example\.com/);
+    const res = await call(members.POST, "POST", {
+      token: tokenOf.viewer,
+      params: { team: "alpha" },
+      body: { email: "x@example.com", role: "VIEWER" },
+    });
+    expect(res.body.error.message).toMatch(
+      /You are a Viewer of Alpha; this needs Lead or above\. Ask a lead of Alpha: .*lead@example\.com/,
+    );
   });
 
   it("the audit chain verifies after all of it", async () => {

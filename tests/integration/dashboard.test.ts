@@ -15,17 +15,30 @@ const at = (days: number, time: string) => new Date(new Date(`2026-11-25T${time}
 const actor = {} as Record<"alice" | "bob" | "admin", Actor>;
 
 async function app(teamId: string, name: string, releases: [ReleaseStatus, Date][], archived = false) {
-  const row = await db().app.create({ data: { teamId, name, imageRepository: `registry.example.com/${name}`, containerPort: 8080, archivedAt: archived ? NOW : null } });
+  const row = await db().app.create({
+    data: { teamId, name, imageRepository: `registry.example.com/${name}`, containerPort: 8080, archivedAt: archived ? NOW : null },
+  });
   for (const [i, [status, createdAt]] of releases.entries()) {
     await db().release.create({
-      data: { appId: row.id, sequence: i + 1, image: `registry.example.com/${name}:${i + 1}.0.0`, spec: {}, status, createdAt, requestedById: actor.alice.id },
+      data: {
+        appId: row.id,
+        sequence: i + 1,
+        image: `registry.example.com/${name}:${i + 1}.0.0`,
+        spec: {},
+        status,
+        createdAt,
+        requestedById: actor.alice.id,
+      },
     });
   }
 }
 
 beforeAll(async () => {
   for (const who of ["alice", "bob", "admin"] as const) {
-    const user = await db().user.create({ data: { email: `${who}@dash.test`, isPlatformAdmin: who === "admin" }, select: { id: true, email: true, name: true, isPlatformAdmin: true } });
+    const user = await db().user.create({
+      data: { email: `${who}@dash.test`, isPlatformAdmin: who === "admin" },
+      select: { id: true, email: true, name: true, isPlatformAdmin: true },
+    });
     actor[who] = { ...user, via: "session" };
   }
   const team = (slug: string) => db().team.create({ data: { slug, name: slug.toUpperCase(), namespace: `team-${slug}` } });
@@ -60,7 +73,10 @@ const nonZeroDays = (days: { day: string; deploys: number; failed: number }[]) =
 describe("[dashboard] what a person sees", () => {
   it("deploys per UTC day for 30 days and the failure rate, per team", async () => {
     const { teams } = await getDashboard({ actor: actor.alice, now: NOW });
-    expect(teams.map((t) => [t.slug, t.role])).toEqual([["alpha", "LEAD"], ["beta", "VIEWER"]]);
+    expect(teams.map((t) => [t.slug, t.role])).toEqual([
+      ["alpha", "LEAD"],
+      ["beta", "VIEWER"],
+    ]);
     const [alpha, beta] = teams;
     expect(alpha!.activity.days).toHaveLength(30);
     expect(alpha!.activity.days[0]!.day).toBe(day(29));
@@ -82,16 +98,38 @@ describe("[dashboard] what a person sees", () => {
     const { apps, moreApps } = await getDashboard({ actor: actor.alice, now: NOW });
     expect(moreApps).toBe(false);
     expect(apps).toEqual([
-      { name: "api", team: { slug: "alpha", name: "ALPHA" }, release: { sequence: 3, image: "registry.example.com/api:3.0.0", status: "SUCCEEDED", createdAt: at(1, "09:00:00.000") } },
-      { name: "web", team: { slug: "alpha", name: "ALPHA" }, release: { sequence: 5, image: "registry.example.com/web:5.0.0", status: "ROLLING_OUT", createdAt: at(0, "11:00:00.000") } },
+      {
+        name: "api",
+        team: { slug: "alpha", name: "ALPHA" },
+        release: { sequence: 3, image: "registry.example.com/api:3.0.0", status: "SUCCEEDED", createdAt: at(1, "09:00:00.000") },
+      },
+      {
+        name: "web",
+        team: { slug: "alpha", name: "ALPHA" },
+        release: { sequence: 5, image: "registry.example.com/web:5.0.0", status: "ROLLING_OUT", createdAt: at(0, "11:00:00.000") },
+      },
       { name: "worker", team: { slug: "beta", name: "BETA" }, release: null },
     ]);
   });
 
   it("the latest deploys across their teams, newest first, with who asked", async () => {
     const { recentDeploys } = await getDashboard({ actor: actor.alice, now: NOW });
-    expect(recentDeploys.map((r) => `${r.app.name}#${r.sequence}`)).toEqual(["web#5", "api#3", "web#4", "old#1", "web#3", "web#2", "api#2", "api#1", "web#1"]);
-    expect(recentDeploys[0]).toMatchObject({ status: "ROLLING_OUT", requestedBy: { email: "alice@dash.test" }, app: { team: { slug: "alpha" } } });
+    expect(recentDeploys.map((r) => `${r.app.name}#${r.sequence}`)).toEqual([
+      "web#5",
+      "api#3",
+      "web#4",
+      "old#1",
+      "web#3",
+      "web#2",
+      "api#2",
+      "api#1",
+      "web#1",
+    ]);
+    expect(recentDeploys[0]).toMatchObject({
+      status: "ROLLING_OUT",
+      requestedBy: { email: "alice@dash.test" },
+      app: { team: { slug: "alpha" } },
+    });
   });
 
   it("someone else sees only their own team", async () => {
@@ -104,6 +142,12 @@ describe("[dashboard] what a person sees", () => {
   });
 
   it("a platform admin in no team gets the empty dashboard", async () => {
-    expect(await getDashboard({ actor: actor.admin, now: NOW })).toEqual({ teams: [], moreTeams: false, apps: [], moreApps: false, recentDeploys: [] });
+    expect(await getDashboard({ actor: actor.admin, now: NOW })).toEqual({
+      teams: [],
+      moreTeams: false,
+      apps: [],
+      moreApps: false,
+      recentDeploys: [],
+    });
   });
 });

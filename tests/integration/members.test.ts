@@ -22,7 +22,10 @@ beforeAll(async () => {
 
 describe("[teams] creating teams", () => {
   it("creates a team with its first lead, pending until they sign in", async () => {
-    const res = await call(teams.POST, "POST", { token: admin, body: { slug: "payments", name: "Payments", leadEmail: "Lea@Example.com" } });
+    const res = await call(teams.POST, "POST", {
+      token: admin,
+      body: { slug: "payments", name: "Payments", leadEmail: "Lea@Example.com" },
+    });
     expect(res.status).toBe(201);
     expect(res.body.team).toMatchObject({ slug: "payments", namespace: "team-payments" });
     expect(res.body.provisioning).toEqual({ status: "skipped", reason: "no cluster is configured" });
@@ -63,29 +66,57 @@ describe("[teams] creating teams", () => {
 
 describe("[members] grants", () => {
   it("a pending grant applies when the person first signs in (same user row)", async () => {
-    const res = await call(members.POST, "POST", { token: lead, params: { team: "payments" }, body: { email: "new@example.com", role: "DEPLOYER" } });
+    const res = await call(members.POST, "POST", {
+      token: lead,
+      params: { team: "payments" },
+      body: { email: "new@example.com", role: "DEPLOYER" },
+    });
     expect(res).toMatchObject({ status: 201, body: { email: "new@example.com", role: "DEPLOYER", pending: true } });
-    const again = await call(members.POST, "POST", { token: lead, params: { team: "payments" }, body: { email: "new@example.com", role: "VIEWER" } });
+    const again = await call(members.POST, "POST", {
+      token: lead,
+      params: { team: "payments" },
+      body: { email: "new@example.com", role: "VIEWER" },
+    });
     expect(again.status).toBe(409);
   });
 
   it("rejects an unknown role, naming the field", async () => {
-    const res = await call(members.POST, "POST", { token: lead, params: { team: "payments" }, body: { email: "x@example.com", role: "OWNER" } });
+    const res = await call(members.POST, "POST", {
+      token: lead,
+      params: { team: "payments" },
+      body: { email: "x@example.com", role: "OWNER" },
+    });
     expect(res).toMatchObject({ status: 400, body: { error: { fields: { role: ["must be LEAD, DEPLOYER or VIEWER"] } } } });
   });
 
   it("the last lead can be neither demoted nor removed; with a second lead they can", async () => {
-    const demote = await call(member.PATCH, "PATCH", { token: lead, params: { team: "payments", userId: leadId }, body: { role: "VIEWER" } });
+    const demote = await call(member.PATCH, "PATCH", {
+      token: lead,
+      params: { team: "payments", userId: leadId },
+      body: { role: "VIEWER" },
+    });
     expect(demote).toMatchObject({ status: 409, body: { error: { message: expect.stringMatching(/last lead of Payments/) } } });
     const remove = await call(member.DELETE, "DELETE", { token: admin, params: { team: "payments", userId: leadId } });
     expect(remove.status).toBe(409);
 
-    const second = await call(members.POST, "POST", { token: lead, params: { team: "payments" }, body: { email: "second@example.com", role: "LEAD" } });
+    const second = await call(members.POST, "POST", {
+      token: lead,
+      params: { team: "payments" },
+      body: { email: "second@example.com", role: "LEAD" },
+    });
     expect(second.status).toBe(201);
-    const nowOk = await call(member.PATCH, "PATCH", { token: lead, params: { team: "payments", userId: leadId }, body: { role: "VIEWER" } });
+    const nowOk = await call(member.PATCH, "PATCH", {
+      token: lead,
+      params: { team: "payments", userId: leadId },
+      body: { role: "VIEWER" },
+    });
     expect(nowOk).toMatchObject({ status: 200, body: { role: "VIEWER" } });
     // Now a viewer: the same lead can no longer grant.
-    const denied = await call(members.POST, "POST", { token: lead, params: { team: "payments" }, body: { email: "z@example.com", role: "VIEWER" } });
+    const denied = await call(members.POST, "POST", {
+      token: lead,
+      params: { team: "payments" },
+      body: { email: "z@example.com", role: "VIEWER" },
+    });
     expect(denied.status).toBe(403);
   });
 

@@ -43,9 +43,7 @@ describe("[db] migrations", () => {
 
     expect(ALL[0]).toBe(INIT);
     expect(result.applied).toEqual(ALL);
-    expect(await tableNames(sql)).toEqual([
-      "ApiToken", "App", "AuditEvent", "Membership", "Release", "Team", "User", "_prisma_migrations",
-    ]);
+    expect(await tableNames(sql)).toEqual(["ApiToken", "App", "AuditEvent", "Membership", "Release", "Team", "User", "_prisma_migrations"]);
     const file = await readFile(path.join(MIGRATIONS_DIR, INIT, "migration.sql"), "utf8");
     const [row] = await sql.query<Record<string, unknown>>(`SELECT * FROM "_prisma_migrations" WHERE migration_name = $1`, [INIT]);
     expect(row).toMatchObject({
@@ -108,8 +106,6 @@ describe("[db] migrations", () => {
     await runMigrations({ connection: sql, migrationsDir: MIGRATIONS_DIR });
     await sql.exec(`UPDATE "_prisma_migrations" SET finished_at = NULL`);
 
-    await expect(runMigrations({ connection: sql, migrationsDir: MIGRATIONS_DIR })).rejects.toThrow(
-      /started but never finished/,
-    );
+    await expect(runMigrations({ connection: sql, migrationsDir: MIGRATIONS_DIR })).rejects.toThrow(/started but never finished/);
   });
 });

@@ -11,7 +11,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function signIn(identity: { subject: string; email?: string | null; name?: string; groups?: string[]; emailVerified?: boolean; issuer?: string }) {
+function signIn(identity: {
+  subject: string;
+  email?: string | null;
+  name?: string;
+  groups?: string[];
+  emailVerified?: boolean;
+  issuer?: string;
+}) {
   return signInUser({ db: t.prisma, admins, issuer, name: null, email: null, ...identity });
 }
 
@@ -42,9 +49,11 @@ describe("[auth] signInUser", () => {
 
   it("does not hand a user who signs in another way to a new identity with the same email", async () => {
     await signIn({ subject: "s-owner", email: "taken@example.com" });
-    await expect(signIn({ issuer: "https://other-idp.example.com", subject: "s-owner", email: "taken@example.com" })).rejects.toMatchObject({
-      reason: "EmailTaken",
-    });
+    await expect(signIn({ issuer: "https://other-idp.example.com", subject: "s-owner", email: "taken@example.com" })).rejects.toMatchObject(
+      {
+        reason: "EmailTaken",
+      },
+    );
   });
 
   it("sets the admin flag from the email list and the groups claim, at every sign-in", async () => {
@@ -56,7 +65,9 @@ describe("[auth] signInUser", () => {
   it("refuses an identity without an email, or with an unverified one", async () => {
     await expect(signIn({ subject: "s-anon", email: null })).rejects.toMatchObject({ reason: "EmailMissing" });
     await expect(signIn({ subject: "s-anon", email: "  " })).rejects.toMatchObject({ reason: "EmailMissing" });
-    await expect(signIn({ subject: "s-anon", email: "anon@example.com", emailVerified: false })).rejects.toMatchObject({ reason: "EmailUnverified" });
+    await expect(signIn({ subject: "s-anon", email: "anon@example.com", emailVerified: false })).rejects.toMatchObject({
+      reason: "EmailUnverified",
+    });
     expect(await t.prisma.user.count({ where: { subject: "s-anon" } })).toBe(0);
   });
 });

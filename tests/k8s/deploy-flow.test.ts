@@ -41,12 +41,17 @@ const web = {
 
 beforeAll(async () => {
   for (const who of Object.keys(token) as (keyof typeof token)[]) {
-    const user = await db().user.create({ data: { email: `${who}@shop.test`, isPlatformAdmin: who === "admin", issuer: "t", subject: who } });
+    const user = await db().user.create({
+      data: { email: `${who}@shop.test`, isPlatformAdmin: who === "admin", issuer: "t", subject: who },
+    });
     token[who] = (await createApiToken({ actor: { ...user, via: "session" }, request: {}, input: { name: "t", expiresInDays: 1 } })).token;
   }
   const created = await call(teams.POST, "POST", { token: token.admin, body: { slug: team, name: "Shop", leadEmail: "lead@shop.test" } });
   expect(created.body.provisioning).toEqual({ status: "provisioned", namespace: `team-${team}` });
-  for (const [email, role] of [["deployer@shop.test", "DEPLOYER"], ["viewer@shop.test", "VIEWER"]]) {
+  for (const [email, role] of [
+    ["deployer@shop.test", "DEPLOYER"],
+    ["viewer@shop.test", "VIEWER"],
+  ]) {
     expect((await call(members.POST, "POST", { token: token.lead, params: p(), body: { email, role } })).status).toBe(201);
   }
 });
@@ -62,10 +67,27 @@ describe("[deploy] through the API against the control plane", () => {
     const bad = await call(apps.POST, "POST", {
       token: token.lead,
       params: p(),
-      body: { ...web, name: "Web_1", imageRepository: "Registry/UPPER:tag", containerPort: 0, replicas: 50, env: [{ name: "1BAD", value: "" }], resources: { requests: { cpu: "2", memory: "1Gi" }, limits: { cpu: "1" } }, host: "not a host" },
+      body: {
+        ...web,
+        name: "Web_1",
+        imageRepository: "Registry/UPPER:tag",
+        containerPort: 0,
+        replicas: 50,
+        env: [{ name: "1BAD", value: "" }],
+        resources: { requests: { cpu: "2", memory: "1Gi" }, limits: { cpu: "1" } },
+        host: "not a host",
+      },
     });
     expect(bad.status).toBe(400);
-    expect(Object.keys(bad.body.error.fields).sort()).toEqual(["containerPort", "env.0.name", "host", "imageRepository", "name", "replicas", "resources.requests.cpu"]);
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual([
+      "containerPort",
+      "env.0.name",
+      "host",
+      "imageRepository",
+      "name",
+      "replicas",
+      "resources.requests.cpu",
+    ]);
     expect(bad.body.error.fields["env.0.name"]).toEqual(["must be a C identifier: letters, digits and _, not starting with a digit"]);
     expect((await call(apps.POST, "POST", { token: token.viewer, params: p(), body: { ...web, name: "other" } })).status).toBe(403);
   });
@@ -135,10 +157,16 @@ describe("[deploy] through the API against the control plane", () => {
   });
 
   it("scale and restart go through with the deployer token and are audited", async () => {
-    expect(await call(scale.POST, "POST", { token: token.deployer, params: p({ app: "web" }), body: { replicas: 3 } })).toMatchObject({ status: 200, body: { replicas: 3 } });
+    expect(await call(scale.POST, "POST", { token: token.deployer, params: p({ app: "web" }), body: { replicas: 3 } })).toMatchObject({
+      status: 200,
+      body: { replicas: 3 },
+    });
     expect((await call(restart.POST, "POST", { token: token.deployer, params: p({ app: "web" }) })).status).toBe(200);
     expect((await call(scale.POST, "POST", { token: token.viewer, params: p({ app: "web" }), body: { replicas: 1 } })).status).toBe(403);
-    const actions = await db().auditEvent.findMany({ where: { action: { in: ["app.scale", "app.restart"] } }, select: { action: true, actorEmail: true, data: true } });
+    const actions = await db().auditEvent.findMany({
+      where: { action: { in: ["app.scale", "app.restart"] } },
+      select: { action: true, actorEmail: true, data: true },
+    });
     expect(actions).toEqual([
       { action: "app.scale", actorEmail: "deployer@shop.test", data: { app: "web", from: 2, to: 3, result: "ok" } },
       { action: "app.restart", actorEmail: "deployer@shop.test", data: expect.objectContaining({ app: "web", result: "ok" }) },
@@ -169,13 +197,23 @@ describe("[deploy] through the API against the control plane", () => {
     const kubectl = clientForToken(platform(), config.users[0]!.user.token, { namespace: `team-${team}` });
     const listPods = () => kubectl.call({}, () => kubectl.core.listNamespacedPod({ namespace: `team-${team}` }));
     expect((await listPods()).items.length).toBeGreaterThan(0);
-    await expectClusterStatus(kubectl.call({}, () => kubectl.core.listNamespacedSecret({ namespace: `team-${team}` })), 403);
+    await expectClusterStatus(
+      kubectl.call({}, () => kubectl.core.listNamespacedSecret({ namespace: `team-${team}` })),
+      403,
+    );
 
     const deployer = await db().user.findUniqueOrThrow({ where: { email: "deployer@shop.test" } });
     expect((await call(member.DELETE, "DELETE", { token: token.lead, params: p({ userId: deployer.id }) })).status).toBe(200);
     // The API server may accept a deleted account's token for a few seconds (its cache).
     await expect
-      .poll(() => listPods().then(() => "accepted", (e: unknown) => (e instanceof K8sError ? e.clusterStatus : e)), { timeout: 30_000, interval: 1_000 })
+      .poll(
+        () =>
+          listPods().then(
+            () => "accepted",
+            (e: unknown) => (e instanceof K8sError ? e.clusterStatus : e),
+          ),
+        { timeout: 30_000, interval: 1_000 },
+      )
       .toBe(401);
     const revoked = await db().auditEvent.findFirstOrThrow({ where: { action: "kubeconfig.revoke" } });
     expect(revoked).toMatchObject({ actorEmail: "lead@shop.test", targetId: deployer.id, data: { reason: "removed", result: "ok" } });

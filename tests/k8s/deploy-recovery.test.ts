@@ -45,7 +45,13 @@ describe("[deploy] recovery", () => {
     const { app } = await teamWithApp("rec", { ...spec, name: "web" });
     // As if Slipway died right after committing the release, before applying it.
     const pending = await db().release.create({
-      data: { appId: app.id, sequence: 1, image: "registry.example.com/r/web:1", spec: releaseSpec({ ...spec, name: "web" }, "registry.example.com/r/web:1"), requestedById: admin.id },
+      data: {
+        appId: app.id,
+        sequence: 1,
+        image: "registry.example.com/r/web:1",
+        spec: releaseSpec({ ...spec, name: "web" }, "registry.example.com/r/web:1"),
+        requestedById: admin.id,
+      },
     });
     expect(await reconcileReleases()).toBe(1);
     const { release } = await releaseOutcome(pending.id);
@@ -54,7 +60,15 @@ describe("[deploy] recovery", () => {
 
     // As if it died while watching: the rollout finished meanwhile; the watch picks it up.
     const watching = await db().release.create({
-      data: { appId: app.id, sequence: 2, image: release.image, spec: release.spec!, requestedById: admin.id, status: "ROLLING_OUT", generation: release.generation },
+      data: {
+        appId: app.id,
+        sequence: 2,
+        image: release.image,
+        spec: release.spec!,
+        requestedById: admin.id,
+        status: "ROLLING_OUT",
+        generation: release.generation,
+      },
     });
     expect(await reconcileReleases()).toBe(1);
     expect((await releaseOutcome(watching.id)).release.status).toBe("SUCCEEDED");
@@ -78,7 +92,9 @@ describe("[deploy] recovery", () => {
       // 3 x 4 CPUs never fit the namespace quota, so the rollout is still going when the server stops.
       const { ctx } = await teamWithApp("gone", { ...spec, name: "web", replicas: 3, resources: { requests: { cpu: "4" } } });
       const { release } = await deployApp({ ctx, app: "web", input: { version: "1.0.0" } });
-      await expect.poll(async () => (await db().release.findUniqueOrThrow({ where: { id: release.id } })).status, { timeout: 15_000 }).toBe("ROLLING_OUT");
+      await expect
+        .poll(async () => (await db().release.findUniqueOrThrow({ where: { id: release.id } })).status, { timeout: 15_000 })
+        .toBe("ROLLING_OUT");
       await cluster.stop();
 
       const { release: failed } = await releaseOutcome(release.id, 90_000);

@@ -12,10 +12,12 @@ async function untilRejected(p: PlatformClient, token: string, namespace: string
   await expect
     .poll(
       () =>
-        raw.call({}, () => raw.core.listNamespacedPod({ namespace })).then(
-          () => 200,
-          (e: K8sError) => e.clusterStatus,
-        ),
+        raw
+          .call({}, () => raw.core.listNamespacedPod({ namespace }))
+          .then(
+            () => 200,
+            (e: K8sError) => e.clusterStatus,
+          ),
       { timeout: 20_000, interval: 500 },
     )
     .toBe(401);
@@ -73,10 +75,22 @@ describe("[k8s] team provisioning", () => {
     await provisionTeam(p, team);
     const namespace = team.namespace;
 
-    await expectClusterStatus(p.call({}, () => p.core.listNamespacedSecret({ namespace })), 403);
-    await expectClusterStatus(p.call({}, () => p.core.readNamespacedSecret({ name: "x", namespace })), 403);
-    await expectClusterStatus(p.call({}, () => p.core.listNamespacedPod({ namespace })), 403);
-    await expectClusterStatus(p.call({}, () => p.core.listNamespace()), 403);
+    await expectClusterStatus(
+      p.call({}, () => p.core.listNamespacedSecret({ namespace })),
+      403,
+    );
+    await expectClusterStatus(
+      p.call({}, () => p.core.readNamespacedSecret({ name: "x", namespace })),
+      403,
+    );
+    await expectClusterStatus(
+      p.call({}, () => p.core.listNamespacedPod({ namespace })),
+      403,
+    );
+    await expectClusterStatus(
+      p.call({}, () => p.core.listNamespace()),
+      403,
+    );
     await expectClusterStatus(
       p.call({}, () =>
         p.apps.createNamespacedDeployment({
@@ -92,7 +106,10 @@ describe("[k8s] team provisioning", () => {
       ),
       403,
     );
-    await expectClusterStatus(p.call({}, () => p.core.deleteNamespace({ name: namespace })), 403);
+    await expectClusterStatus(
+      p.call({}, () => p.core.deleteNamespace({ name: namespace })),
+      403,
+    );
     await expectClusterStatus(
       p.call({}, () =>
         p.rbac.createClusterRoleBinding({
@@ -123,9 +140,7 @@ describe("[k8s] team provisioning", () => {
     }
     // Nor may it edit the roles it grants.
     await expectClusterStatus(
-      p.call({}, () =>
-        p.rbac.patchClusterRole({ name: "slipway-team-deployer", body: [{ op: "add", path: "/rules/-", value: {} }] }),
-      ),
+      p.call({}, () => p.rbac.patchClusterRole({ name: "slipway-team-deployer", body: [{ op: "add", path: "/rules/-", value: {} }] })),
       403,
     );
   });

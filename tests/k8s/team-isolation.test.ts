@@ -3,16 +3,7 @@
  * nothing anywhere else, whatever Slipway itself believes.
  */
 import { beforeAll, describe, expect, test } from "vitest";
-import {
-  applyRelease,
-  clientForToken,
-  provisionTeam,
-  readApp,
-  restartApp,
-  scaleApp,
-  teamClient,
-  type TeamClient,
-} from "@/lib/k8s";
+import { applyRelease, clientForToken, provisionTeam, readApp, restartApp, scaleApp, teamClient, type TeamClient } from "@/lib/k8s";
 import { admin, appSpec, expectClusterStatus, platform, uniqueTeam } from "./helpers";
 
 const teamA = uniqueTeam("iso-a");
@@ -36,9 +27,7 @@ describe("[k8s] team isolation", () => {
     expect(applied).toMatchObject({ namespace: teamA.namespace, name: "web" });
     expect(applied.generation).toBeGreaterThanOrEqual(1);
 
-    const deployment = await deployerA.call({}, () =>
-      deployerA.apps.readNamespacedDeployment({ name: "web", namespace: teamA.namespace }),
-    );
+    const deployment = await deployerA.call({}, () => deployerA.apps.readNamespacedDeployment({ name: "web", namespace: teamA.namespace }));
     expect(deployment.metadata?.labels).toMatchObject({
       "app.kubernetes.io/managed-by": "slipway",
       "slipway.dev/team": teamA.slug,
@@ -61,15 +50,27 @@ describe("[k8s] team isolation", () => {
     expect(read.message).toContain(`namespace "${teamB.namespace}"`);
 
     await expectClusterStatus(applyRelease(deployerA, { app: appSpec(teamB), release }), 403);
-    await expectClusterStatus(deployerA.call(b, () => deployerA.core.listNamespacedPod(b)), 403);
-    await expectClusterStatus(deployerA.call(b, () => deployerA.core.listNamespacedSecret(b)), 403);
-    await expectClusterStatus(deployerA.call(b, () => deployerA.core.readNamespacedSecret({ name: "any", ...b })), 403);
+    await expectClusterStatus(
+      deployerA.call(b, () => deployerA.core.listNamespacedPod(b)),
+      403,
+    );
+    await expectClusterStatus(
+      deployerA.call(b, () => deployerA.core.listNamespacedSecret(b)),
+      403,
+    );
+    await expectClusterStatus(
+      deployerA.call(b, () => deployerA.core.readNamespacedSecret({ name: "any", ...b })),
+      403,
+    );
     await expectClusterStatus(readApp(deployerA, teamB.namespace, "web"), 403);
   });
 
   test("team A's deployer cannot read Secrets even in its own namespace", async () => {
     const a = { namespace: teamA.namespace };
-    await expectClusterStatus(deployerA.call(a, () => deployerA.core.listNamespacedSecret(a)), 403);
+    await expectClusterStatus(
+      deployerA.call(a, () => deployerA.core.listNamespacedSecret(a)),
+      403,
+    );
   });
 
   test("team A's deployer cannot create Roles or RoleBindings, nor escalate", async () => {
@@ -113,7 +114,10 @@ describe("[k8s] team isolation", () => {
   });
 
   test("team A's deployer cannot list namespaces", async () => {
-    await expectClusterStatus(deployerA.call({}, () => deployerA.core.listNamespace()), 403);
+    await expectClusterStatus(
+      deployerA.call({}, () => deployerA.core.listNamespace()),
+      403,
+    );
   });
 
   test("the viewer reads but cannot apply, scale or restart", async () => {
@@ -124,9 +128,7 @@ describe("[k8s] team isolation", () => {
     await expectClusterStatus(scaleApp(viewerA, teamA.namespace, "web", 5), 403);
     await expectClusterStatus(restartApp(viewerA, teamA.namespace, "web"), 403);
 
-    const after = await admin().call({}, () =>
-      admin().apps.readNamespacedDeployment({ name: "web", namespace: teamA.namespace }),
-    );
+    const after = await admin().call({}, () => admin().apps.readNamespacedDeployment({ name: "web", namespace: teamA.namespace }));
     expect(after.metadata?.labels?.["slipway.dev/release"]).toBe("rel-1");
     expect(after.spec?.replicas).toBe(2);
   });

@@ -8,15 +8,7 @@ import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import {
-  K8sError,
-  applyRelease,
-  loadPlatformClient,
-  provisionTeam,
-  teamClient,
-  watchRollout,
-  type PlatformClient,
-} from "@/lib/k8s";
+import { K8sError, applyRelease, loadPlatformClient, provisionTeam, teamClient, watchRollout, type PlatformClient } from "@/lib/k8s";
 import { startCluster, type Cluster } from "@/tools/cluster/start-cluster";
 import { appSpec, uniqueTeam } from "./helpers";
 

@@ -31,7 +31,9 @@ function rejection(text: string, team = "payments"): AppError {
 describe("[apps] app spec YAML", () => {
   it("round-trips every field, keeping strings that look like numbers strings", () => {
     const yaml = appSpecToYaml(web, "payments");
-    expect(yaml).toContain("apiVersion: slipway.dev/v1\nkind: App\nmetadata:\n  name: web\n  team: payments\nspec:\n  imageRepository: registry.example.com/payments/web\n");
+    expect(yaml).toContain(
+      "apiVersion: slipway.dev/v1\nkind: App\nmetadata:\n  name: web\n  team: payments\nspec:\n  imageRepository: registry.example.com/payments/web\n",
+    );
     expect(yaml).toContain('value: "3"');
     expect(parseAppSpecYaml(yaml, "payments")).toEqual(web);
   });
@@ -44,8 +46,25 @@ describe("[apps] app spec YAML", () => {
   });
 
   it("accepts a file without metadata.team, numeric quantities and an empty optional field", () => {
-    const text = ["apiVersion: slipway.dev/v1", "kind: App", "metadata: { name: web }", "spec:", "  imageRepository: web", "  containerPort: 8080", "  replicas: 1", "  resources: { limits: { cpu: 2, memory: 1024 } }", "  host:"].join("\n");
-    expect(parseAppSpecYaml(text, "payments")).toEqual({ name: "web", imageRepository: "web", containerPort: 8080, replicas: 1, env: [], resources: { limits: { cpu: "2", memory: "1024" } } });
+    const text = [
+      "apiVersion: slipway.dev/v1",
+      "kind: App",
+      "metadata: { name: web }",
+      "spec:",
+      "  imageRepository: web",
+      "  containerPort: 8080",
+      "  replicas: 1",
+      "  resources: { limits: { cpu: 2, memory: 1024 } }",
+      "  host:",
+    ].join("\n");
+    expect(parseAppSpecYaml(text, "payments")).toEqual({
+      name: "web",
+      imageRepository: "web",
+      containerPort: 8080,
+      replicas: 1,
+      env: [],
+      resources: { limits: { cpu: "2", memory: "1024" } },
+    });
   });
 
   it("names each invalid field by its spec path and the line it is on", () => {

@@ -20,16 +20,33 @@ describe("[apps] app spec validation", () => {
     ["name", { name: "API" }, "must be lowercase letters, digits and '-', starting and ending with a letter or digit"],
     ["name", { name: "new" }, "is reserved (new, import, spec); pick another name"],
     ["imageRepository", { imageRepository: "nginx:1.25" }, "must be an image repository like registry.example.com/team/app, without a tag"],
-    ["imageRepository", { imageRepository: "Registry/App" }, "must be an image repository like registry.example.com/team/app, without a tag"],
+    [
+      "imageRepository",
+      { imageRepository: "Registry/App" },
+      "must be an image repository like registry.example.com/team/app, without a tag",
+    ],
     ["containerPort", { containerPort: 70000 }, "must be 1-65535"],
     ["replicas", { replicas: 21 }, "must be 0-20"],
     ["replicas", { replicas: 1.5 }, "must be a whole number"],
     ["env.0.name", { env: [{ name: "1X", value: "" }] }, "must be a C identifier: letters, digits and _, not starting with a digit"],
-    ["env.1.name", { env: [{ name: "A", value: "1" }, { name: "A", value: "2" }] }, "A is set twice"],
+    [
+      "env.1.name",
+      {
+        env: [
+          { name: "A", value: "1" },
+          { name: "A", value: "2" },
+        ],
+      },
+      "A is set twice",
+    ],
     ["resources.requests.cpu", { resources: { requests: { cpu: "lots" } } }, "must be CPU cores like 250m or 0.5"],
     ["resources.requests.cpu", { resources: { requests: { cpu: "9" } } }, "must be more than 0 and at most 8 cores"],
     ["resources.limits.memory", { resources: { limits: { memory: "64Gi" } } }, "must be more than 0 and at most 32Gi"],
-    ["resources.requests.memory", { resources: { requests: { memory: "2Gi" }, limits: { memory: "1Gi" } } }, "must not be more than the memory limit"],
+    [
+      "resources.requests.memory",
+      { resources: { requests: { memory: "2Gi" }, limits: { memory: "1Gi" } } },
+      "must not be more than the memory limit",
+    ],
     ["healthCheckPath", { healthCheckPath: "healthz" }, "must be a path starting with /"],
     ["host", { host: "not a host" }, "must be a DNS name like app.example.com"],
   ])("%s: %j is refused", (field, change, message) => {
@@ -57,9 +74,25 @@ describe("[apps] app spec validation", () => {
 
 describe("[apps] the flat form", () => {
   it("reads env lines and resource inputs into the spec", () => {
-    expect(envFromLines("A=1\n\n B = x=y \nFLAG")).toEqual([{ name: "A", value: "1" }, { name: "B", value: " x=y " }, { name: "FLAG", value: "" }]);
-    const parsed = appFormSchema.parse({ ...valid, containerPort: "8080", replicas: "2", env: "A=1", requestsCpu: "250m", limitsMemory: "1Gi", host: "" });
-    expect(parsed).toEqual({ ...valid, env: [{ name: "A", value: "1" }], resources: { requests: { cpu: "250m" }, limits: { memory: "1Gi" } } });
+    expect(envFromLines("A=1\n\n B = x=y \nFLAG")).toEqual([
+      { name: "A", value: "1" },
+      { name: "B", value: " x=y " },
+      { name: "FLAG", value: "" },
+    ]);
+    const parsed = appFormSchema.parse({
+      ...valid,
+      containerPort: "8080",
+      replicas: "2",
+      env: "A=1",
+      requestsCpu: "250m",
+      limitsMemory: "1Gi",
+      host: "",
+    });
+    expect(parsed).toEqual({
+      ...valid,
+      env: [{ name: "A", value: "1" }],
+      resources: { requests: { cpu: "250m" }, limits: { memory: "1Gi" } },
+    });
   });
 
   it("maps spec paths to form inputs", () => {
@@ -71,8 +104,29 @@ describe("[apps] the flat form", () => {
 
 describe("[deploys] spec diff", () => {
   it("lists changed settings, env by variable", () => {
-    const before = releaseSpec({ ...valid, env: [{ name: "A", value: "1" }, { name: "B", value: "2" }], resources: {} }, "r:1");
-    const after = releaseSpec({ ...valid, replicas: 3, env: [{ name: "A", value: "1" }, { name: "C", value: "3" }], resources: { requests: { cpu: "1" } } }, "r:2");
+    const before = releaseSpec(
+      {
+        ...valid,
+        env: [
+          { name: "A", value: "1" },
+          { name: "B", value: "2" },
+        ],
+        resources: {},
+      },
+      "r:1",
+    );
+    const after = releaseSpec(
+      {
+        ...valid,
+        replicas: 3,
+        env: [
+          { name: "A", value: "1" },
+          { name: "C", value: "3" },
+        ],
+        resources: { requests: { cpu: "1" } },
+      },
+      "r:2",
+    );
     expect(diffSpecs(before, after)).toEqual([
       { field: "env.B", before: "2", after: undefined },
       { field: "env.C", before: undefined, after: "3" },

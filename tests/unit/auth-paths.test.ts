@@ -2,10 +2,15 @@ import { describe, expect, it } from "vitest";
 import { isApiPath, isPublicPath, safeCallbackPath } from "@/lib/auth/public-paths";
 
 describe("[auth] public paths", () => {
-  it.each(["/signin", "/api/auth/callback/oidc", "/api/auth/session", "/api/healthz", "/api/readyz", "/api/v1/teams", "/_next/static/x.js"])(
-    "lets %s through without a session",
-    (path) => expect(isPublicPath(path)).toBe(true),
-  );
+  it.each([
+    "/signin",
+    "/api/auth/callback/oidc",
+    "/api/auth/session",
+    "/api/healthz",
+    "/api/readyz",
+    "/api/v1/teams",
+    "/_next/static/x.js",
+  ])("lets %s through without a session", (path) => expect(isPublicPath(path)).toBe(true));
 
   it.each(["/", "/teams/payments", "/signin/other", "/api/healthz/x", "/api/teams", "/api/authx", "/api/v10"])(
     "requires a session for %s",

@@ -19,9 +19,7 @@ describe("[env] sign-in settings", () => {
   });
 
   it("refuses the development IdP in production unless explicitly allowed", () => {
-    expect(() => parseEnv({ ...production, SLIPWAY_DEV_IDP: "1" })).toThrow(
-      /SLIPWAY_DEV_IDP:.*SLIPWAY_ALLOW_DEV_IDP_IN_PRODUCTION=1/,
-    );
+    expect(() => parseEnv({ ...production, SLIPWAY_DEV_IDP: "1" })).toThrow(/SLIPWAY_DEV_IDP:.*SLIPWAY_ALLOW_DEV_IDP_IN_PRODUCTION=1/);
     expect(parseEnv({ ...production, SLIPWAY_DEV_IDP: "1", SLIPWAY_ALLOW_DEV_IDP_IN_PRODUCTION: "1" }).SLIPWAY_DEV_IDP).toBe(true);
     expect(parseEnv({ SLIPWAY_DEV_IDP: "1" }).SLIPWAY_DEV_IDP).toBe(true);
     expect(parseEnv({}).SLIPWAY_DEV_IDP).toBe(false);

@@ -49,7 +49,9 @@ describe("toK8sError", () => {
     const refused = Object.assign(new Error("request failed"), { name: "FetchError", code: "ECONNREFUSED" });
     const error = toK8sError(refused, context);
     expect(error).toMatchObject({ code: "UNAVAILABLE", reason: "Unreachable" });
-    expect(error.message).toBe('Could not reach the cluster at https://k8s.example (ECONNREFUSED) while trying to get Deployment "web" in namespace "team-b".');
+    expect(error.message).toBe(
+      'Could not reach the cluster at https://k8s.example (ECONNREFUSED) while trying to get Deployment "web" in namespace "team-b".',
+    );
   });
 
   test("a certificate problem is a cluster error, not an outage", () => {

@@ -13,7 +13,11 @@ describe("[k8s] a person's kubectl account", () => {
 
   it("binds the person's account to their role's team ClusterRole, in the namespace only", () => {
     const account = buildPersonServiceAccount(access);
-    expect(account).toMatchObject({ kind: "ServiceAccount", metadata: { namespace: "team-payments" }, automountServiceAccountToken: false });
+    expect(account).toMatchObject({
+      kind: "ServiceAccount",
+      metadata: { namespace: "team-payments" },
+      automountServiceAccountToken: false,
+    });
     expect(buildPersonRoleBinding(access)).toMatchObject({
       kind: "RoleBinding",
       metadata: { name: account.metadata!.name, namespace: "team-payments" },

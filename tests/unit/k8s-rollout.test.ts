@@ -1,11 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { rolloutStatus, type DeploymentLike } from "@/lib/k8s/rollout";
 
-function deployment(overrides: {
-  generation?: number;
-  replicas?: number;
-  status?: NonNullable<DeploymentLike["status"]>;
-}): DeploymentLike {
+function deployment(overrides: { generation?: number; replicas?: number; status?: NonNullable<DeploymentLike["status"]> }): DeploymentLike {
   return {
     metadata: { name: "web", generation: overrides.generation ?? 2 },
     spec: { replicas: overrides.replicas ?? 3 },
@@ -39,7 +35,12 @@ describe("rolloutStatus (kubectl's rule)", () => {
           availableReplicas: 0,
           conditions: [
             { type: "Available", status: "False", reason: "MinimumReplicasUnavailable" },
-            { type: "Progressing", status: "False", reason: "ProgressDeadlineExceeded", message: 'ReplicaSet "web-1" has timed out progressing.' },
+            {
+              type: "Progressing",
+              status: "False",
+              reason: "ProgressDeadlineExceeded",
+              message: 'ReplicaSet "web-1" has timed out progressing.',
+            },
           ],
         },
       }),
@@ -67,7 +68,15 @@ describe("rolloutStatus (kubectl's rule)", () => {
 
   test("waits while new replicas are being updated", () => {
     const status = rolloutStatus(
-      deployment({ status: { observedGeneration: 2, replicas: 4, updatedReplicas: 1, availableReplicas: 3, conditions: [progressing("ReplicaSetUpdated")] } }),
+      deployment({
+        status: {
+          observedGeneration: 2,
+          replicas: 4,
+          updatedReplicas: 1,
+          availableReplicas: 3,
+          conditions: [progressing("ReplicaSetUpdated")],
+        },
+      }),
     );
     expect(status).toMatchObject({ done: false, reason: "UpdatingReplicas", message: "1 of 3 new replicas have been updated." });
   });
@@ -84,9 +93,25 @@ describe("rolloutStatus (kubectl's rule)", () => {
 
   test("done when all replicas are updated, none old, all available", () => {
     const status = rolloutStatus(
-      deployment({ status: { observedGeneration: 2, replicas: 3, updatedReplicas: 3, availableReplicas: 3, conditions: [progressing("NewReplicaSetAvailable")] } }),
+      deployment({
+        status: {
+          observedGeneration: 2,
+          replicas: 3,
+          updatedReplicas: 3,
+          availableReplicas: 3,
+          conditions: [progressing("NewReplicaSetAvailable")],
+        },
+      }),
     );
-    expect(status).toEqual({ done: true, failed: false, reason: "Complete", message: "Successfully rolled out.", updated: 3, available: 3, desired: 3 });
+    expect(status).toEqual({
+      done: true,
+      failed: false,
+      reason: "Complete",
+      message: "Successfully rolled out.",
+      updated: 3,
+      available: 3,
+      desired: 3,
+    });
   });
 
   test("scaled to zero is done at once", () => {

@@ -136,11 +136,9 @@ export async function startCluster(options: StartClusterOptions): Promise<Cluste
     const adminToken = crypto.randomBytes(24).toString("hex");
     const platformToken = crypto.randomBytes(24).toString("hex");
     const tokensFile = path.join(dir, "tokens.csv");
-    fs.writeFileSync(
-      tokensFile,
-      `${adminToken},admin,admin,"system:masters"\n${platformToken},${PLATFORM_USER},${PLATFORM_USER}\n`,
-      { mode: 0o600 },
-    );
+    fs.writeFileSync(tokensFile, `${adminToken},admin,admin,"system:masters"\n${platformToken},${PLATFORM_USER},${PLATFORM_USER}\n`, {
+      mode: 0o600,
+    });
     const sa = serviceAccountKey(dir);
     const server = `https://127.0.0.1:${apiPort}`;
     const caFile = path.join(dir, "pki", "apiserver.crt");

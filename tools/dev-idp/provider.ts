@@ -62,9 +62,11 @@ function configuration(options: DevIdpOptions): Record<string, unknown> {
   const policy = interactionPolicy.base();
   // Ask whom to sign in as on every sign-in, not only the first, so that after signing
   // out of Slipway one can pick another demo user. A resumed interaction carries its result.
-  policy.get("login")?.checks.push(
-    new interactionPolicy.Check("pick_user", "the development IdP asks every time", "login_required", (ctx) => !ctx.oidc.result?.login),
-  );
+  policy
+    .get("login")
+    ?.checks.push(
+      new interactionPolicy.Check("pick_user", "the development IdP asks every time", "login_required", (ctx) => !ctx.oidc.result?.login),
+    );
   return {
     clients: [
       {

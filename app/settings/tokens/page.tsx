@@ -22,13 +22,18 @@ export default async function TokensPage() {
       <div>
         <h1 className="text-2xl font-semibold">API tokens</h1>
         <p className="text-slate-600">
-          Personal access tokens act as you on the API (<a className="text-blue-700 underline" href="/api/v1/openapi.json">/api/v1</a>), with exactly your permissions. Send
-          them as <code className="rounded bg-slate-100 px-1">Authorization: Bearer slw_…</code>.
+          Personal access tokens act as you on the API (
+          <a className="text-blue-700 underline" href="/api/v1/openapi.json">
+            /api/v1
+          </a>
+          ), with exactly your permissions. Send them as <code className="rounded bg-slate-100 px-1">Authorization: Bearer slw_…</code>.
         </p>
       </div>
       <CreateTokenForm />
       <section aria-labelledby="your-tokens" className="space-y-3">
-        <h2 id="your-tokens" className="text-lg font-semibold">Your tokens</h2>
+        <h2 id="your-tokens" className="text-lg font-semibold">
+          Your tokens
+        </h2>
         {tokens.length === 0 ? (
           <p className="text-slate-600">No tokens yet.</p>
         ) : (
@@ -40,7 +45,9 @@ export default async function TokensPage() {
                   <td className="px-4 py-2 font-medium">{token.name}</td>
                   <td className="px-4 py-2 font-mono text-xs">{token.prefix}…</td>
                   <td className="px-4 py-2">{token.expiresAt.toISOString().slice(0, 10)}</td>
-                  <td className="px-4 py-2">{token.lastUsedAt ? token.lastUsedAt.toISOString().slice(0, 16).replace("T", " ") : "never"}</td>
+                  <td className="px-4 py-2">
+                    {token.lastUsedAt ? token.lastUsedAt.toISOString().slice(0, 16).replace("T", " ") : "never"}
+                  </td>
                   <td className="px-4 py-2">{state}</td>
                   <td className="px-4 py-2">
                     {state === "active" && (

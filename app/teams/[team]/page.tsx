@@ -47,15 +47,24 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
 
       <section aria-labelledby="apps" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 id="apps" className="text-lg font-semibold">Apps</h2>
+          <h2 id="apps" className="text-lg font-semibold">
+            Apps
+          </h2>
           <div className="flex gap-2">
             <form method="post" action={`/teams/${ctx.team.slug}/kubeconfig`}>
-              <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm" title="A kubeconfig with a one-hour token for your role in this namespace">
+              <button
+                type="submit"
+                className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
+                title="A kubeconfig with a one-hour token for your role in this namespace"
+              >
                 Download kubeconfig
               </button>
             </form>
             {can(ctx, "app.create") && (
-              <Link href={`/teams/${ctx.team.slug}/apps/import`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
+              <Link
+                href={`/teams/${ctx.team.slug}/apps/import`}
+                className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
+              >
                 Import YAML
               </Link>
             )}
@@ -67,7 +76,9 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
           </div>
         </div>
         {!can(ctx, "app.create") && (
-          <p className="text-sm text-slate-600">Registering and deploying apps needs the Deployer role or above{leads.length > 0 ? `; ask a lead: ${leads.join(", ")}` : ""}.</p>
+          <p className="text-sm text-slate-600">
+            Registering and deploying apps needs the Deployer role or above{leads.length > 0 ? `; ask a lead: ${leads.join(", ")}` : ""}.
+          </p>
         )}
         {apps.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 p-4 text-slate-600">No apps yet.</p>
@@ -78,10 +89,14 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
               return (
                 <li key={app.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`app-${app.name}`}>
                   <div className="flex items-center justify-between">
-                    <Link href={`/teams/${ctx.team.slug}/apps/${app.name}`} className="font-medium text-blue-700 hover:underline">{app.name}</Link>
+                    <Link href={`/teams/${ctx.team.slug}/apps/${app.name}`} className="font-medium text-blue-700 hover:underline">
+                      {app.name}
+                    </Link>
                     <StatusBadge status={last?.status} />
                   </div>
-                  <p className="font-mono text-xs text-slate-500">{last ? `#${last.sequence} ${versionOf(last.image)}` : app.imageRepository}</p>
+                  <p className="font-mono text-xs text-slate-500">
+                    {last ? `#${last.sequence} ${versionOf(last.image)}` : app.imageRepository}
+                  </p>
                 </li>
               );
             })}
@@ -90,7 +105,9 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
       </section>
 
       <section aria-labelledby="members" className="space-y-3">
-        <h2 id="members" className="text-lg font-semibold">Members</h2>
+        <h2 id="members" className="text-lg font-semibold">
+          Members
+        </h2>
         <DataTable columns={["Person", "Role", "Granted", ...(mayGrant ? ["Change"] : [])]}>
           {members.map((member) => (
             <tr key={member.userId} className="border-t border-slate-100 align-top" data-testid={`member-${member.email}`}>

@@ -29,7 +29,13 @@ function duration(from: Date, to: Date | null) {
   return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${s % 60}s`;
 }
 
-export default async function AppPage({ params, searchParams }: { params: Promise<{ team: string; app: string }>; searchParams: Promise<{ before?: string }> }) {
+export default async function AppPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ team: string; app: string }>;
+  searchParams: Promise<{ before?: string }>;
+}) {
   const { team, app: name } = await params;
   const before = parseReleaseNumber((await searchParams).before);
   const access = await teamPageAccess(team);
@@ -49,21 +55,32 @@ export default async function AppPage({ params, searchParams }: { params: Promis
   return (
     <div className="space-y-8">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/teams/${team}`} className="text-blue-700 underline">{ctx.team.name}</Link> / {name}
+        <Link href={`/teams/${team}`} className="text-blue-700 underline">
+          {ctx.team.name}
+        </Link>{" "}
+        / {name}
       </nav>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">{name}</h1>
-          <p className="font-mono text-sm text-slate-600">{spec.imageRepository} · port {spec.containerPort} · {spec.replicas} replicas{spec.host ? ` · ${spec.host}` : ""}</p>
+          <p className="font-mono text-sm text-slate-600">
+            {spec.imageRepository} · port {spec.containerPort} · {spec.replicas} replicas{spec.host ? ` · ${spec.host}` : ""}
+          </p>
         </div>
         <div className="flex gap-2">
           <ExportSpecLink team={team} app={name} />
-          {can(ctx, "app.update") && <Link href={`${base}/edit`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">Edit settings</Link>}
+          {can(ctx, "app.update") && (
+            <Link href={`${base}/edit`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
+              Edit settings
+            </Link>
+          )}
         </div>
       </div>
 
       <section aria-labelledby="deploy" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
-        <h2 id="deploy" className="text-lg font-semibold">Deploy</h2>
+        <h2 id="deploy" className="text-lg font-semibold">
+          Deploy
+        </h2>
         {latest && (
           <ReleaseProgress
             key={latest.id}
@@ -73,30 +90,44 @@ export default async function AppPage({ params, searchParams }: { params: Promis
           />
         )}
         {mayDeploy ? (
-          <DeployForm team={team} app={name} imageRepository={spec.imageRepository} lastVersion={latest ? versionOf(latest.image) : "latest"} idempotencyKey={randomUUID()} />
+          <DeployForm
+            team={team}
+            app={name}
+            imageRepository={spec.imageRepository}
+            lastVersion={latest ? versionOf(latest.image) : "latest"}
+            idempotencyKey={randomUUID()}
+          />
         ) : (
           <p data-testid="deploy-denied" className="text-sm text-slate-600">
-            Deploying needs the {ROLE_LABELS[leastRoleFor("app.deploy")]} role or above; you are a {ctx.role ? ROLE_LABELS[ctx.role] : "non-member"}.
-            {leads.length > 0 && ` Ask a lead: ${leads.join(", ")}.`}
+            Deploying needs the {ROLE_LABELS[leastRoleFor("app.deploy")]} role or above; you are a{" "}
+            {ctx.role ? ROLE_LABELS[ctx.role] : "non-member"}.{leads.length > 0 && ` Ask a lead: ${leads.join(", ")}.`}
           </p>
         )}
       </section>
 
       <section aria-labelledby="history" className="space-y-3">
-        <h2 id="history" className="text-lg font-semibold">Release history</h2>
+        <h2 id="history" className="text-lg font-semibold">
+          Release history
+        </h2>
         {releases.length === 0 ? (
           <p className="text-slate-600">Not deployed yet.</p>
         ) : (
           <DataTable dense columns={["#", "Image", "Who", "When", "Took", "Result", { label: "Actions", hidden: true }]}>
             {releases.map((r) => (
               <tr key={r.id} className="border-t border-slate-100 align-top" data-testid={`release-${r.sequence}`}>
-                <td className="px-3 py-2"><Link href={`${base}/releases/${r.sequence}`} className="text-blue-700 underline">#{r.sequence}</Link></td>
+                <td className="px-3 py-2">
+                  <Link href={`${base}/releases/${r.sequence}`} className="text-blue-700 underline">
+                    #{r.sequence}
+                  </Link>
+                </td>
                 <td className="px-3 py-2 font-mono text-xs">
                   {versionOf(r.image)}
                   {r.rollbackOf && <span className="ml-2 rounded bg-slate-100 px-1">rollback to #{r.rollbackOf.sequence}</span>}
                 </td>
                 <td className="px-3 py-2">{r.requestedBy?.email ?? "—"}</td>
-                <td className="px-3 py-2"><time dateTime={r.createdAt.toISOString()}>{r.createdAt.toISOString().slice(0, 19).replace("T", " ")}</time></td>
+                <td className="px-3 py-2">
+                  <time dateTime={r.createdAt.toISOString()}>{r.createdAt.toISOString().slice(0, 19).replace("T", " ")}</time>
+                </td>
                 <td className="px-3 py-2">{duration(r.createdAt, r.finishedAt)}</td>
                 <td className="px-3 py-2">
                   <StatusBadge status={r.status} />
@@ -119,14 +150,24 @@ export default async function AppPage({ params, searchParams }: { params: Promis
           </DataTable>
         )}
         <nav aria-label="Release pages" className="flex gap-4 text-sm">
-          {before && <Link href={base} className="text-blue-700 underline">Newest</Link>}
-          {nextBefore && <Link href={`${base}?before=${nextBefore}`} className="text-blue-700 underline">Older releases</Link>}
+          {before && (
+            <Link href={base} className="text-blue-700 underline">
+              Newest
+            </Link>
+          )}
+          {nextBefore && (
+            <Link href={`${base}?before=${nextBefore}`} className="text-blue-700 underline">
+              Older releases
+            </Link>
+          )}
         </nav>
       </section>
 
       <section aria-labelledby="running" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 id="running" className="text-lg font-semibold">In the cluster</h2>
+          <h2 id="running" className="text-lg font-semibold">
+            In the cluster
+          </h2>
           {can(ctx, "app.scale") && (
             <div className="flex flex-wrap items-center gap-4">
               <ScaleForm team={team} app={name} replicas={spec.replicas} />
@@ -142,12 +183,18 @@ export default async function AppPage({ params, searchParams }: { params: Promis
           )}
         </div>
         {"error" in status ? (
-          <p role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm">{status.error}</p>
+          <p role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm">
+            {status.error}
+          </p>
         ) : (
           <div className="grid gap-4 lg:grid-cols-2">
             <DataTable dense label="Pods" columns={["Pod", "Phase", "Ready", "Restarts"]}>
               {status.view.pods.length === 0 && (
-                <tr><td colSpan={4} className="px-3 py-2 text-slate-500">No pods.</td></tr>
+                <tr>
+                  <td colSpan={4} className="px-3 py-2 text-slate-500">
+                    No pods.
+                  </td>
+                </tr>
               )}
               {status.view.pods.map((pod) => (
                 <tr key={pod.name} className="border-t border-slate-100" data-testid="pod-row">

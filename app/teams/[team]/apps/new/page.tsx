@@ -19,7 +19,10 @@ export default async function NewAppPage({ params }: { params: Promise<{ team: s
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/teams/${team}`} className="text-blue-700 underline">{access.ctx.team.name}</Link> / Register an app
+        <Link href={`/teams/${team}`} className="text-blue-700 underline">
+          {access.ctx.team.name}
+        </Link>{" "}
+        / Register an app
       </nav>
       <h1 className="text-2xl font-semibold">Register an app</h1>
       <AppForm action={createAppAction.bind(null, team)} submitLabel="Register app" />

@@ -16,14 +16,24 @@ export default async function EditAppPage({ params }: { params: Promise<{ team: 
   if (!access.ctx) notFound();
   const { ctx } = access;
   if (!can(ctx, "app.update")) {
-    return <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 p-6">Editing apps needs the Deployer or Lead role in {ctx.team.name}.</p>;
+    return (
+      <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 p-6">
+        Editing apps needs the Deployer or Lead role in {ctx.team.name}.
+      </p>
+    );
   }
   const spec = await getAppSpec({ ctx, app }).catch(notFoundOnAppError);
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/teams/${team}`} className="text-blue-700 underline">{ctx.team.name}</Link> /{" "}
-        <Link href={`/teams/${team}/apps/${app}`} className="text-blue-700 underline">{app}</Link> / Edit
+        <Link href={`/teams/${team}`} className="text-blue-700 underline">
+          {ctx.team.name}
+        </Link>{" "}
+        /{" "}
+        <Link href={`/teams/${team}/apps/${app}`} className="text-blue-700 underline">
+          {app}
+        </Link>{" "}
+        / Edit
       </nav>
       <h1 className="text-2xl font-semibold">Edit {app}</h1>
       <AppForm
@@ -45,8 +55,12 @@ export default async function EditAppPage({ params }: { params: Promise<{ team: 
       />
       {can(ctx, "app.archive") && (
         <section aria-labelledby="archive" className="max-w-2xl space-y-2 rounded-lg border border-red-200 p-6">
-          <h2 id="archive" className="font-semibold">Archive</h2>
-          <p className="text-sm text-slate-600">Hides the app and stops deploys. Its history stays; what runs in the cluster is left as it is.</p>
+          <h2 id="archive" className="font-semibold">
+            Archive
+          </h2>
+          <p className="text-sm text-slate-600">
+            Hides the app and stops deploys. Its history stays; what runs in the cluster is left as it is.
+          </p>
           <ConfirmForm
             action={archiveAppAction.bind(null, team)}
             fields={{ app }}

@@ -14,9 +14,12 @@ export const GET = teamRoute({ permission: "app.read", schema: appParam, input: 
 });
 
 /** Replaces the app's settings (the same spec as POST /apps); effective at the next deploy. */
-export const PUT = teamRoute({ permission: "app.update", schema: z.object({ app: z.string(), spec: appSpecSchema }), input: "body" }, async ({ ctx, input }) => ({
-  body: await updateApp({ ctx, app: input.app, input: input.spec }),
-}));
+export const PUT = teamRoute(
+  { permission: "app.update", schema: z.object({ app: z.string(), spec: appSpecSchema }), input: "body" },
+  async ({ ctx, input }) => ({
+    body: await updateApp({ ctx, app: input.app, input: input.spec }),
+  }),
+);
 
 export const DELETE = teamRoute({ permission: "app.archive", schema: appParam, input: "none" }, async ({ ctx, input }) => ({
   body: await archiveApp({ ctx, app: input.app }),

@@ -22,8 +22,14 @@ export default async function ReleasePage({ params }: { params: Promise<{ team: 
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/teams/${team}`} className="text-blue-700 underline">{access.ctx.team.name}</Link> /{" "}
-        <Link href={`/teams/${team}/apps/${app}`} className="text-blue-700 underline">{app}</Link> / #{release.sequence}
+        <Link href={`/teams/${team}`} className="text-blue-700 underline">
+          {access.ctx.team.name}
+        </Link>{" "}
+        /{" "}
+        <Link href={`/teams/${team}/apps/${app}`} className="text-blue-700 underline">
+          {app}
+        </Link>{" "}
+        / #{release.sequence}
       </nav>
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold">
@@ -36,7 +42,9 @@ export default async function ReleasePage({ params }: { params: Promise<{ team: 
         {release.error && <p className="text-sm text-red-700">{release.error}</p>}
       </div>
       <section aria-labelledby="changes" className="space-y-2">
-        <h2 id="changes" className="text-lg font-semibold">{previousSequence ? `Changes since #${previousSequence}` : "First release: everything is new"}</h2>
+        <h2 id="changes" className="text-lg font-semibold">
+          {previousSequence ? `Changes since #${previousSequence}` : "First release: everything is new"}
+        </h2>
         {changes.length === 0 ? (
           <p className="text-slate-600">Same spec as the release before.</p>
         ) : (
@@ -44,8 +52,12 @@ export default async function ReleasePage({ params }: { params: Promise<{ team: 
             {changes.map((change) => (
               <tr key={change.field} className="border-t border-slate-100 font-mono text-xs">
                 <td className="px-3 py-2">{change.field}</td>
-                <td className="px-3 py-2 text-red-800"><del>{show(change.before)}</del></td>
-                <td className="px-3 py-2 text-green-800"><ins>{show(change.after)}</ins></td>
+                <td className="px-3 py-2 text-red-800">
+                  <del>{show(change.before)}</del>
+                </td>
+                <td className="px-3 py-2 text-green-800">
+                  <ins>{show(change.after)}</ins>
+                </td>
               </tr>
             ))}
           </DataTable>

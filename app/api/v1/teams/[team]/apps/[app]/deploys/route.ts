@@ -8,7 +8,12 @@ import { z } from "zod";
  * the new release; the same key again answers 200 with the release it made before.
  */
 export const POST = teamRoute(
-  { permission: "app.deploy", schema: deployAppSchema.extend({ app: z.string() }), input: "body", headers: { idempotencyKey: "idempotency-key" } },
+  {
+    permission: "app.deploy",
+    schema: deployAppSchema.extend({ app: z.string() }),
+    input: "body",
+    headers: { idempotencyKey: "idempotency-key" },
+  },
   async ({ ctx, input }) => {
     const { release, created } = await deployApp({ ctx, app: input.app, input });
     return { status: created ? 202 : 200, body: { release, created } };

@@ -5,7 +5,12 @@ import { releaseNumber } from "@/lib/validation/fields";
 
 const query = z.object({
   app: z.string(),
-  limit: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be 1-100").max(100, "must be 1-100").default(25),
+  limit: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be 1-100")
+    .max(100, "must be 1-100")
+    .default(25),
   before: releaseNumber.optional(),
 });
 
