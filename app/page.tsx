@@ -2,16 +2,20 @@ import Link from "next/link";
 import { DeploysChart } from "@/components/dashboard/deploys-chart";
 import { MyAppsTable } from "@/components/dashboard/my-apps-table";
 import { RecentDeploysList } from "@/components/dashboard/recent-deploys-list";
-import { pageActor } from "@/lib/authz/page-access";
+import { pageCall } from "@/lib/adapters/page-call";
 import { ROLE_LABELS } from "@/lib/authz/permissions";
 import { DASHBOARD_DAYS, getDashboard } from "@/lib/dashboard/get-dashboard";
-import { countTeamsAndApps } from "@/lib/teams/count-teams-and-apps";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const actor = await pageActor("/");
-  const [totals, dashboard] = await Promise.all([countTeamsAndApps(), getDashboard({ actor })]);
+  const { output: dashboard } = await pageCall(getDashboard);
+  if (!dashboard) return null;
+  // Counts of what this person can see, not of the whole platform.
+  const totals = {
+    teams: `${dashboard.teams.length}${dashboard.moreTeams ? "+" : ""}`,
+    apps: `${dashboard.apps.length}${dashboard.moreApps ? "+" : ""}`,
+  };
   return (
     <section aria-labelledby="home-title" className="space-y-8">
       <div className="space-y-2">
@@ -25,13 +29,13 @@ export default async function HomePage() {
       </div>
       <dl className="grid max-w-md grid-cols-2 gap-4">
         <div className="rounded-lg border border-slate-200 bg-white p-4">
-          <dt className="text-sm text-slate-500">Teams</dt>
+          <dt className="text-sm text-slate-500">Your teams</dt>
           <dd className="text-2xl font-semibold" data-testid="team-count">
             {totals.teams}
           </dd>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-4">
-          <dt className="text-sm text-slate-500">Apps</dt>
+          <dt className="text-sm text-slate-500">Your apps</dt>
           <dd className="text-2xl font-semibold" data-testid="app-count">
             {totals.apps}
           </dd>

@@ -41,7 +41,7 @@ const schema = z
     DATA_DIR: z.string().min(1).default(".data"),
     /** PGlite's data directory; defaults to DATA_DIR/pglite. Tests point it elsewhere. */
     PGLITE_DIR: optionalString,
-    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     /** Slipway's own (platform) kubeconfig. Unset: in-cluster, else the local control plane if up. */
     SLIPWAY_KUBECONFIG: optionalString,
     /** How long a rollout may make no progress before it fails (Deployment progressDeadlineSeconds). */

@@ -7,7 +7,9 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   CLUSTER_ERROR: 502,
   INTERNAL: 500,
@@ -17,7 +19,12 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 
 export type FieldErrors = Record<string, string[]>;
 
+// A brand instead of `instanceof`: Next.js can load this module more than once (the
+// instrumentation bundle and each route's), and each copy has its own class.
+const BRAND = Symbol.for("slipway.AppError");
+
 export class AppError extends Error {
+  readonly [BRAND] = true;
   readonly code: ErrorCode;
   readonly fieldErrors?: FieldErrors;
 
@@ -33,7 +40,11 @@ export class AppError extends Error {
   }
 }
 
-export type HttpErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldErrors } };
+export function isAppError(error: unknown): error is AppError {
+  return typeof error === "object" && error !== null && (error as { [BRAND]?: unknown })[BRAND] === true;
+}
+
+export type HttpErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldErrors; requestId?: string } };
 
 export function toHttpError(
   error: unknown,
@@ -42,7 +53,7 @@ export function toHttpError(
   status: number;
   body: HttpErrorBody;
 } {
-  if (error instanceof AppError) {
+  if (isAppError(error)) {
     return {
       status: error.status,
       body: { error: { code: error.code, message: error.message, fields: error.fieldErrors } },

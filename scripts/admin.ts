@@ -4,9 +4,10 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
+import { authorizeUser } from "@/lib/authz/authorize";
+import { createApiTokenInput } from "@/lib/tokens/api-token.types";
 import { createApiToken } from "@/lib/tokens/create-api-token";
-import { createApiTokenSchema } from "@/lib/tokens/create-api-token.types";
 import { email as emailField } from "@/lib/validation/fields";
 import { parseInput } from "@/lib/validation/parse-input";
 
@@ -17,18 +18,16 @@ async function createToken(args: string[]) {
     args,
     options: { email: { type: "string" }, name: { type: "string" }, "expires-days": { type: "string" } },
   });
-  const { email, ...input } = parseInput(createApiTokenSchema.extend({ email: emailField }), {
+  const { email, ...input } = parseInput(createApiTokenInput.extend({ email: emailField }), {
     email: values.email,
     name: values.name,
     expiresInDays: values["expires-days"] ?? 30,
   });
   const user = (await db().user.findUnique({ where: { email } })) ?? (await db().user.create({ data: { email } }));
   // The token is the person's own; the audit event records that it came from this command.
-  const created = await createApiToken({
-    actor: { ...user, via: "cli" },
-    request: { id: `admin-cli:${os.userInfo().username}@${os.hostname()}` },
-    input,
-  });
+  // Whoever can reach the database may act as anyone: this command is the bootstrap.
+  const ctx = authorizeUser({ actor: { ...user, via: "cli" }, request: { id: `admin-cli:${os.userInfo().username}@${os.hostname()}` } });
+  const created = await createApiToken.run({ ctx, input });
   console.error(`token "${created.name}" for ${email}, expires ${created.expiresAt.toISOString()}; it is shown only now:`);
   console.log(created.token);
   await db().$disconnect();
@@ -44,6 +43,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof AppError ? `admin: ${error.message}` : error);
+  console.error(isAppError(error) ? `admin: ${error.message}` : error);
   process.exit(1);
 });

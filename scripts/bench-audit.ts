@@ -13,7 +13,7 @@
 // is sequential and beside the point of measuring reads.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { AUDIT_ACTIONS } from "@/lib/audit/actions";
+import { AUDIT_ACTIONS } from "@/lib/audit/audit-events";
 import type { Actor } from "@/lib/authz/actor";
 import { runMigrations } from "@/lib/migrations/run-migrations";
 import { connectPostgres, type SqlConnection } from "@/lib/migrations/sql-connection";
@@ -111,9 +111,9 @@ async function main() {
 async function measure(sql: SqlConnection) {
   // lib/db reads DATABASE_URL when first used: point it at the throwaway database first.
   process.env.DATABASE_URL = benchUrl.toString();
-  const { auditEventsQuery, listAuditEvents } = await import("@/lib/audit/list-audit-events");
+  const { auditEventsQuery, queryAuditEvents: listAuditEvents } = await import("@/lib/audit/query-audit-events");
   const { auditFilterSchema } = await import("@/lib/audit/list-audit-events.types");
-  const { exportAuditEvents } = await import("@/lib/audit/export-audit-events");
+  const { streamAuditExport } = await import("@/lib/audit/export-audit-events");
   const { db } = await import("@/lib/db");
 
   const [adminRow] = await sql.query<{ id: string; email: string }>(`SELECT id, email FROM "User" ORDER BY email LIMIT 1`);
@@ -178,10 +178,10 @@ async function measure(sql: SqlConnection) {
   }
 
   const exportBegan = performance.now();
-  const response = await exportAuditEvents({ actor: admin, filter: auditFilterSchema.parse({ action: "deploy." }), format: "csv" });
+  const response = await streamAuditExport({ actor: admin, filter: auditFilterSchema.parse({ action: "deploy." }), format: "csv" });
   let bytes = 0;
   let peak = process.memoryUsage().rss;
-  const reader = response.body!.getReader();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   for (let read = await reader.read(); !read.done; read = await reader.read()) {
     bytes += read.value.byteLength;
     peak = Math.max(peak, process.memoryUsage().rss);

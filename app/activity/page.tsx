@@ -3,10 +3,12 @@ import type { Metadata } from "next";
 import { ActivityFilters, type FilterValues } from "@/components/audit/activity-filters";
 import { ActivityTable } from "@/components/audit/activity-table";
 import { VerifyChainForm } from "@/components/audit/verify-chain-form";
+import { pageCall } from "@/lib/adapters/page-call";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { auditPageSchema, filterParams } from "@/lib/audit/list-audit-events.types";
-import { pageActor } from "@/lib/authz/page-access";
 import { listTeams } from "@/lib/teams/list-teams";
+import { getMe } from "@/lib/users/get-me";
+import { verifyAuditChainAction } from "./audit-actions";
 
 export const metadata: Metadata = { title: "Activity" };
 const PAGE_SIZE = 50;
@@ -15,15 +17,16 @@ const KEYS = ["team", "app", "actor", "action", "from", "to", "after"] as const;
 type Search = Partial<Record<(typeof KEYS)[number], string | string[]>>;
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const actor = await pageActor("/activity");
   const search = await searchParams;
   const raw = Object.fromEntries(KEYS.map((key) => [key, [search[key]].flat()[0]])) as Partial<Record<(typeof KEYS)[number], string>>;
   const { after, ...values } = raw;
   const parsed = auditPageSchema.safeParse({ ...values, cursor: after, limit: PAGE_SIZE });
-  const [{ teams }, page] = await Promise.all([
-    listTeams({ actor, limit: 200 }),
-    parsed.success ? listAuditEvents({ actor, filter: parsed.data, limit: PAGE_SIZE, cursor: parsed.data.cursor }) : null,
+  const [{ output: actor }, { output: teamPage }, page] = await Promise.all([
+    pageCall(getMe),
+    pageCall(listTeams, {}, { limit: 200 }),
+    parsed.success ? pageCall(listAuditEvents, {}, { ...values, cursor: after, limit: PAGE_SIZE }).then((call) => call.output) : null,
   ]);
+  const teams = teamPage?.teams ?? [];
   const kept = filterParams(values).toString();
   const withQuery = (path: string, extra: Record<string, string> = {}) => {
     const query = [kept, new URLSearchParams(extra).toString()].filter(Boolean).join("&");
@@ -36,7 +39,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
         <h1 className="text-2xl font-semibold">Activity</h1>
         <p className="text-slate-600">
           Who did what, newest first:{" "}
-          {actor.isPlatformAdmin ? "every team (you are a platform admin)" : "the teams you belong to, and your own actions"}.
+          {actor?.isPlatformAdmin ? "every team (you are a platform admin)" : "the teams you belong to, and your own actions"}.
         </p>
       </div>
       <ActivityFilters values={values as FilterValues} teams={teams} />
@@ -74,16 +77,16 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
         {parsed.success && (
           <p className="flex gap-3">
             <span className="text-slate-600">Export these events:</span>
-            <a href={withQuery("/activity/export", { format: "csv" })} download className="text-blue-700 underline">
+            <a href={withQuery("/api/v1/audit/export", { format: "csv" })} download className="text-blue-700 underline">
               CSV
             </a>
-            <a href={withQuery("/activity/export", { format: "json" })} download className="text-blue-700 underline">
+            <a href={withQuery("/api/v1/audit/export", { format: "json" })} download className="text-blue-700 underline">
               JSON
             </a>
           </p>
         )}
       </div>
-      <VerifyChainForm />
+      <VerifyChainForm action={verifyAuditChainAction.bind(null, {})} />
     </div>
   );
 }

@@ -2,23 +2,28 @@ import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import type { Metadata } from "next";
 import { CreateTeamForm } from "@/components/teams/create-team-form";
-import { pageActor } from "@/lib/authz/page-access";
+import { pageCall } from "@/lib/adapters/page-call";
 import { ROLE_LABELS } from "@/lib/authz/permissions";
+import { getMe } from "@/lib/users/get-me";
 import { listTeams } from "@/lib/teams/list-teams";
+import { createTeamAction } from "./team-actions";
 
 export const metadata: Metadata = { title: "Teams" };
 const PAGE_SIZE = 25;
 
 export default async function TeamsPage({ searchParams }: { searchParams: Promise<{ after?: string | string[] }> }) {
-  const actor = await pageActor("/teams");
   const raw = (await searchParams).after;
   const after = typeof raw === "string" ? raw.slice(0, 63) : undefined;
-  const { teams, nextCursor } = await listTeams({ actor, limit: PAGE_SIZE, cursor: after });
+  const [{ output: actor }, { output: page }] = await Promise.all([
+    pageCall(getMe),
+    pageCall(listTeams, {}, { limit: PAGE_SIZE, cursor: after }),
+  ]);
+  const { teams, nextCursor } = page ?? { teams: [], nextCursor: null };
   return (
     <div className="space-y-8">
       <div>
         <h1 className="text-2xl font-semibold">Teams</h1>
-        <p className="text-slate-600">{actor.isPlatformAdmin ? "Every team (you are a platform admin)." : "The teams you belong to."}</p>
+        <p className="text-slate-600">{actor?.isPlatformAdmin ? "Every team (you are a platform admin)." : "The teams you belong to."}</p>
       </div>
       {teams.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-600">
@@ -52,7 +57,7 @@ export default async function TeamsPage({ searchParams }: { searchParams: Promis
           </Link>
         )}
       </nav>
-      {actor.isPlatformAdmin && <CreateTeamForm />}
+      {actor?.isPlatformAdmin && <CreateTeamForm action={createTeamAction.bind(null, {})} />}
     </div>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { submittedValue, type ActionState } from "@/lib/authz/action-state";
+import { submittedValue, type ActionState } from "@/lib/adapters/action-state";
+import type { FormAction } from "@/lib/adapters/form-action";
 import { FieldError, FormStatus, inputClass } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -37,11 +38,7 @@ function Field(props: { name: keyof AppFormValues; label: string; help?: string;
 }
 
 /** Register (no `existing`) or edit an app. The server validates every field again. */
-export function AppForm(props: {
-  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
-  values?: AppFormValues;
-  submitLabel: string;
-}) {
+export function AppForm(props: { action: FormAction; values?: AppFormValues; submitLabel: string }) {
   const [state, action] = useActionState(props.action, null);
   const v = props.values;
   const editing = Boolean(v);

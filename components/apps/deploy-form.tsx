@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { deployAction } from "@/app/teams/[team]/apps/actions";
+import type { FormAction } from "@/lib/adapters/form-action";
 import { FieldError, FormStatus, inputClass } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -9,11 +9,10 @@ import { SubmitButton } from "@/components/ui/submit-button";
  * The idempotency key is minted when the page renders: a double click or a resubmit
  * of this form sends the same key, so it deploys once.
  */
-export function DeployForm(props: { team: string; app: string; imageRepository: string; lastVersion: string; idempotencyKey: string }) {
-  const [state, action] = useActionState(deployAction.bind(null, props.team), null);
+export function DeployForm(props: { action: FormAction; imageRepository: string; lastVersion: string; idempotencyKey: string }) {
+  const [state, action] = useActionState(props.action, null);
   return (
     <form action={action} className="flex flex-wrap items-end gap-3">
-      <input type="hidden" name="app" value={props.app} />
       <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
       <div className="min-w-64 flex-1">
         <label htmlFor="version" className="text-sm font-medium">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { ActionState } from "@/lib/authz/action-state";
+import type { FormAction } from "@/lib/adapters/form-action";
 import { inputClass } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -21,7 +21,7 @@ spec:
  * Paste an app spec or pick the file; the text is kept in state, so it survives a
  * rejected submit and the person can fix the lines the errors name.
  */
-export function ImportSpecForm({ action }: { action: (state: ActionState, formData: FormData) => Promise<ActionState> }) {
+export function ImportSpecForm({ action }: { action: FormAction }) {
   const [state, formAction] = useActionState(action, null);
   const [text, setText] = useState("");
   const failed = state && !state.ok ? state : null;

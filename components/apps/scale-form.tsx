@@ -1,15 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import { scaleAction } from "@/app/teams/[team]/apps/actions";
+import type { FormAction } from "@/lib/adapters/form-action";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-export function ScaleForm({ team, app, replicas }: { team: string; app: string; replicas: number }) {
-  const [state, action] = useActionState(scaleAction.bind(null, team), null);
+export function ScaleForm(props: { action: FormAction; replicas: number }) {
+  const [state, action] = useActionState(props.action, null);
   return (
     <form action={action} className="flex items-center gap-2">
-      <input type="hidden" name="app" value={app} />
       <label htmlFor="scale-replicas" className="text-sm">
         Replicas
       </label>
@@ -19,7 +18,7 @@ export function ScaleForm({ team, app, replicas }: { team: string; app: string; 
         type="number"
         min={0}
         max={20}
-        defaultValue={replicas}
+        defaultValue={props.replicas}
         className="w-20 rounded-md border border-slate-300 px-2 py-1 text-sm"
       />
       <SubmitButton variant="secondary" pendingLabel="Scaling…">

@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS } from "@/lib/audit/actions";
+import { AUDIT_ACTIONS } from "@/lib/audit/audit-events";
 import { inputClass } from "@/components/ui/form-status";
 
 export type FilterValues = Partial<Record<"team" | "app" | "actor" | "action" | "from" | "to", string>>;

@@ -1,5 +1,5 @@
 import { DataTable } from "@/components/ui/data-table";
-import type { AuditEventRow } from "@/lib/audit/list-audit-events";
+import type { AuditEventRow } from "@/lib/audit/query-audit-events";
 
 const DETAILS_MAX = 240;
 

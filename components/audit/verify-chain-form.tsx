@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { verifyAuditChainAction } from "@/app/activity/actions";
+import type { FormAction } from "@/lib/adapters/form-action";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-export function VerifyChainForm() {
-  const [state, action] = useActionState(verifyAuditChainAction, null);
+export function VerifyChainForm(props: { action: FormAction }) {
+  const [state, action] = useActionState(props.action, null);
   return (
     <section aria-labelledby="verify" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="verify" className="font-semibold">

@@ -1,13 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { createTeamAction } from "@/app/teams/actions";
+import type { FormAction } from "@/lib/adapters/form-action";
 import { FieldError, FormStatus, inputClass } from "@/components/ui/form-status";
-import { submittedValue } from "@/lib/authz/action-state";
+import { submittedValue } from "@/lib/adapters/action-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-export function CreateTeamForm() {
-  const [state, action] = useActionState(createTeamAction, null);
+export function CreateTeamForm(props: { action: FormAction }) {
+  const [state, action] = useActionState(props.action, null);
   return (
     <section aria-labelledby="create-team" className="max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-6">
       <h2 id="create-team" className="text-lg font-semibold">

@@ -1,19 +1,27 @@
 "use client";
 
 import { useActionState } from "react";
-import { changeMemberRoleAction, removeMemberAction } from "@/app/teams/[team]/actions";
+import type { FormAction } from "@/lib/adapters/form-action";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 type Member = { userId: string; email: string; role: "LEAD" | "DEPLOYER" | "VIEWER" };
 
-export function MemberActions({ team, member }: { team: string; member: Member }) {
-  const [state, changeRole] = useActionState(changeMemberRoleAction.bind(null, team), null);
+/** `changeRole` and `remove` are bound to the team and this member by the page. */
+export function MemberActions({
+  member,
+  changeRole: changeRoleAction,
+  remove,
+}: {
+  member: Member;
+  changeRole: FormAction;
+  remove: FormAction;
+}) {
+  const [state, changeRole] = useActionState(changeRoleAction, null);
   return (
     <div className="flex flex-wrap items-start gap-3">
       <form action={changeRole} className="flex items-center gap-2">
-        <input type="hidden" name="userId" value={member.userId} />
         <label className="sr-only" htmlFor={`role-${member.userId}`}>
           Role of {member.email}
         </label>
@@ -32,8 +40,7 @@ export function MemberActions({ team, member }: { team: string; member: Member }
         </SubmitButton>
       </form>
       <ConfirmForm
-        action={removeMemberAction.bind(null, team)}
-        fields={{ userId: member.userId }}
+        action={remove}
         trigger="Remove"
         title={`Remove ${member.email}?`}
         description="They lose access to this team at once, and a kubeconfig they downloaded stops working within seconds. You can add them again later."

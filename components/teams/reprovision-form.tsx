@@ -1,16 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
-import { reprovisionTeamAction } from "@/app/teams/actions";
+import type { FormAction } from "@/lib/adapters/form-action";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 /** Platform admins: apply the team's namespace, accounts, quota and limits again. */
-export function ReprovisionForm({ team }: { team: string }) {
-  const [state, action] = useActionState(reprovisionTeamAction, null);
+export function ReprovisionForm(props: { action: FormAction }) {
+  const [state, action] = useActionState(props.action, null);
   return (
     <form action={action} className="flex flex-wrap items-center gap-3">
-      <input type="hidden" name="team" value={team} />
       <SubmitButton variant="secondary" pendingLabel="Provisioning…">
         Provision namespace again
       </SubmitButton>

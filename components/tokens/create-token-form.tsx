@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { createTokenAction } from "@/app/settings/tokens/actions";
+import type { FormAction } from "@/lib/adapters/form-action";
 import { FieldError, FormStatus, inputClass } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-export function CreateTokenForm() {
-  const [state, action] = useActionState(createTokenAction, null);
+export function CreateTokenForm(props: { action: FormAction }) {
+  const [state, action] = useActionState(props.action, null);
   return (
     <section aria-labelledby="new-token" className="max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-6">
       <h2 id="new-token" className="text-lg font-semibold">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId, useRef } from "react";
-import type { ActionState } from "@/lib/authz/action-state";
+import type { FormAction } from "@/lib/adapters/form-action";
 import { FormStatus } from "./form-status";
 import { SubmitButton } from "./submit-button";
 
@@ -10,8 +10,8 @@ import { SubmitButton } from "./submit-button";
  * <dialog> (Escape cancels, focus stays inside), and only its confirm button submits.
  */
 export function ConfirmForm(props: {
-  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
-  fields: Record<string, string>;
+  action: FormAction;
+  fields?: Record<string, string>;
   trigger: string;
   title: string;
   description: string;
@@ -35,7 +35,7 @@ export function ConfirmForm(props: {
             {props.title}
           </h2>
           <p className="text-sm text-slate-600">{props.description}</p>
-          {Object.entries(props.fields).map(([name, value]) => (
+          {Object.entries(props.fields ?? {}).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
           <div className="flex justify-end gap-2">

@@ -1,4 +1,4 @@
-import type { ActionState } from "@/lib/authz/action-state";
+import type { ActionState } from "@/lib/adapters/action-state";
 
 /** The result of the last submit, announced to screen readers. */
 export function FormStatus({ state }: { state: ActionState }) {

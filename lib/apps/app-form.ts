@@ -21,7 +21,7 @@ export function envToLines(env: AppSpecInput["env"]): string {
   return env.map((v) => `${v.name}=${v.value}`).join("\n");
 }
 
-function formToSpec(input: unknown): unknown {
+export function formToSpec(input: unknown): Record<string, unknown> {
   const f = (input ?? {}) as Record<string, string | undefined>;
   const amounts = (kind: "requests" | "limits") => {
     const cpu = blankToUndefined(f[`${kind}Cpu`]);
@@ -45,8 +45,9 @@ function formToSpec(input: unknown): unknown {
 
 export const appFormSchema = z.preprocess(formToSpec, appSpecSchema);
 
-/** Form field names for spec error paths ("resources.requests.cpu" -> "requestsCpu", env lines -> "env"). */
-export function formFieldOf(path: string): string {
+/** Form field names for spec error paths ("resources.requests.cpu" -> "requestsCpu", env lines -> "env"); `spec.` prefixes are dropped. */
+export function formFieldOf(specPath: string): string {
+  const path = specPath.replace(/^spec\./, "");
   const env = path.match(/^env\.(\d+)\./);
   if (env) return "env";
   const res = path.match(/^resources\.(requests|limits)\.(cpu|memory)$/);

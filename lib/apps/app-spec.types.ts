@@ -3,7 +3,7 @@
  * and a YAML file. Every message names the rule, and zod's path names the field.
  */
 import { z } from "zod";
-import { dnsLabel } from "@/lib/validation/fields";
+import { dnsLabel, wholeNumber } from "@/lib/validation/fields";
 
 // The repository part of an image reference (distribution/reference grammar), no tag.
 const DOMAIN = String.raw`(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*(?::[0-9]+)?/)`;
@@ -12,11 +12,9 @@ export const IMAGE_REPOSITORY = new RegExp(`^${DOMAIN}?${COMPONENT}(?:/${COMPONE
 export const IMAGE_TAG = /^[\w][\w.-]{0,127}$/;
 export const IMAGE_DIGEST = /^sha256:[a-f0-9]{64}$/;
 
-export const replicaCount = z.coerce
-  .number({ error: "must be a number" })
-  .int("must be a whole number")
-  .min(0, "must be 0-20")
-  .max(20, "must be 0-20");
+export const MAX_REPLICAS = 20;
+/** Blank is an error, never 0: an empty box must not scale an app to nothing. */
+export const replicaCount = wholeNumber({ min: 0, max: MAX_REPLICAS });
 
 export const RESERVED_APP_NAMES = ["new", "import", "spec"];
 
@@ -66,11 +64,7 @@ export const appSpecSchema = z
       .trim()
       .max(255, "must be at most 255 characters")
       .regex(IMAGE_REPOSITORY, "must be an image repository like registry.example.com/team/app, without a tag"),
-    containerPort: z.coerce
-      .number({ error: "must be a number" })
-      .int("must be a whole number")
-      .min(1, "must be 1-65535")
-      .max(65535, "must be 1-65535"),
+    containerPort: wholeNumber({ min: 1, max: 65535 }),
     replicas: replicaCount,
     env: z
       .array(envVar)

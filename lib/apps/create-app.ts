@@ -1,40 +1,38 @@
 import { db } from "@/lib/db";
-import type { TeamContext } from "@/lib/authz/team-context";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordTeamEvent } from "@/lib/audit/audit-events";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
-import type { AppSpecInput } from "./app-spec.types";
+import { teamUseCase } from "@/lib/usecase/define";
+import { appSpecSchema } from "./app-spec.types";
+import { appView } from "./app.types";
 import { appSettingsOf } from "./spec-of-app";
 
-export async function createApp(options: { ctx: TeamContext; input: AppSpecInput }) {
-  const { ctx, input } = options;
-  try {
-    return await db().$transaction(async (tx) => {
-      const app = await tx.app.create({
-        data: {
-          teamId: ctx.team.id,
-          name: input.name,
-          ...appSettingsOf(input),
-          createdById: ctx.actor.id,
-        },
+export const createApp = teamUseCase({
+  name: "createApp",
+  summary: "Register an app",
+  permissions: ["app.create"],
+  input: appSpecSchema,
+  output: appView,
+  route: { method: "POST", path: "/teams/{team}/apps", status: 201 },
+  async run({ ctx, input }) {
+    try {
+      return await db().$transaction(async (tx) => {
+        const app = await tx.app.create({
+          data: { teamId: ctx.team.id, name: input.name, ...appSettingsOf(input), createdById: ctx.actor.id },
+        });
+        await recordTeamEvent(tx, ctx, "app.create", {
+          target: { type: "app", id: app.name },
+          data: { app: app.name, imageRepository: app.imageRepository, replicas: app.replicas },
+        });
+        return app;
       });
-      await recordAuditEvent({
-        tx,
-        actor: ctx.actor,
-        action: "app.create",
-        teamId: ctx.team.id,
-        target: { type: "app", id: app.name },
-        data: { app: app.name, imageRepository: app.imageRepository, replicas: app.replicas },
-        request: ctx.request,
-      });
-      return app;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new AppError("CONFLICT", `${ctx.team.name} already has an app named "${input.name}".`, {
-        fieldErrors: { name: ["is taken in this team"] },
-      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new AppError("CONFLICT", `${ctx.team.name} already has an app named "${input.name}".`, {
+          fieldErrors: { name: ["is taken in this team"] },
+        });
+      }
+      throw error;
     }
-    throw error;
-  }
-}
+  },
+});

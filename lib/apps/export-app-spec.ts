@@ -1,10 +1,23 @@
-import type { TeamContext } from "@/lib/authz/team-context";
+import { fileBody, teamUseCase } from "@/lib/usecase/define";
 import { appSpecToYaml } from "./app-spec-yaml";
+import { appNameParam } from "./app.types";
 import { findApp } from "./find-app";
 import { specOfApp } from "./spec-of-app";
 
-/** The app's spec file, to keep in git and apply again with applyAppSpec. */
-export async function exportAppSpec(options: { ctx: TeamContext; app: string }) {
-  const app = await findApp(options.ctx, options.app);
-  return { filename: `${app.name}.slipway.yaml`, yaml: appSpecToYaml(specOfApp(app), options.ctx.team.slug) };
-}
+/** The app's spec file, to keep in git and apply again (PUT /teams/{team}/apps/spec). */
+export const exportAppSpec = teamUseCase({
+  name: "exportAppSpec",
+  summary: "The app's spec as a YAML file (apply it again with PUT /teams/{team}/apps/spec)",
+  permissions: ["app.read"],
+  input: appNameParam,
+  output: fileBody,
+  route: { method: "GET", path: "/teams/{team}/apps/{app}/spec", produces: ["application/yaml"], download: true },
+  async run({ ctx, input }) {
+    const app = await findApp(ctx, input.app);
+    return {
+      body: appSpecToYaml(specOfApp(app), ctx.team.slug),
+      contentType: "application/yaml; charset=utf-8",
+      filename: `${app.name}.slipway.yaml`,
+    };
+  },
+});

@@ -1,22 +1,31 @@
-import type { TeamContext } from "@/lib/authz/team-context";
+import { teamClusterClient } from "@/lib/cluster/audited-cluster-call";
 import { platformCluster } from "@/lib/cluster/platform-cluster";
-import { readApp, teamClient, toK8sError, type AppView } from "@/lib/k8s";
+import { readApp, toK8sError } from "@/lib/k8s";
+import { teamUseCase } from "@/lib/usecase/define";
+import { appStatus } from "./app-status.types";
+import { appNameParam } from "./app.types";
+import { findApp } from "./find-app";
 
 /**
- * What runs in the cluster for an app, read with the team's viewer token (reading
- * needs no more). A cluster problem comes back as a message for the page, not a throw.
+ * What runs in the cluster for an app: the Deployment, pods, events and a log tail,
+ * read with the token of the caller's role. A cluster problem comes back as a message
+ * for the page, not a failure.
  */
-export async function readAppStatus(options: { ctx: TeamContext; app: string }): Promise<{ view: AppView } | { error: string }> {
-  const cluster = platformCluster();
-  if (!cluster) return { error: "No Kubernetes cluster is configured." };
-  try {
-    return {
-      view: await readApp(teamClient(cluster, options.ctx.team.namespace, "viewer"), options.ctx.team.namespace, options.app, {
-        tailLines: 50,
-        maxEvents: 20,
-      }),
-    };
-  } catch (error) {
-    return { error: toK8sError(error, { namespace: options.ctx.team.namespace, name: options.app }).message };
-  }
-}
+export const readAppStatus = teamUseCase({
+  name: "readAppStatus",
+  summary: "What runs for the app: Deployment and rollout, pods, recent events and a log tail; or why it cannot be read",
+  permissions: ["app.read"],
+  input: appNameParam,
+  output: appStatus,
+  route: { method: "GET", path: "/teams/{team}/apps/{app}/status" },
+  async run({ ctx, input }) {
+    const app = await findApp(ctx, input.app);
+    const cluster = platformCluster();
+    if (!cluster) return { error: "No Kubernetes cluster is configured." };
+    try {
+      return { view: await readApp(teamClusterClient(ctx, cluster), ctx.team.namespace, app.name, { tailLines: 50, maxEvents: 20 }) };
+    } catch (error) {
+      return { error: toK8sError(error, { namespace: ctx.team.namespace, name: app.name }).message };
+    }
+  },
+});

@@ -1,26 +1,27 @@
-import { db } from "@/lib/db";
-import type { TeamContext } from "@/lib/authz/team-context";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { restartApp as restartDeployment } from "@/lib/k8s";
-import { auditedClusterCall } from "./audited-cluster-call";
+import { z } from "zod";
+import { auditedClusterCall } from "@/lib/cluster/audited-cluster-call";
+import { restartDeployment } from "@/lib/k8s";
+import { teamUseCase } from "@/lib/usecase/define";
+import { dateTime } from "@/lib/validation/wire";
+import { appNameParam } from "./app.types";
 import { findApp } from "./find-app";
 
-/** What `kubectl rollout restart` does, with the team's deployer token. */
-export async function restartApp(options: { ctx: TeamContext; app: string }) {
-  const { ctx } = options;
-  const app = await findApp(ctx, options.app);
-  const at = new Date();
-  await auditedClusterCall(ctx, app.name, "app.restart", {}, (team) => restartDeployment(team, ctx.team.namespace, app.name, { at }));
-  await db().$transaction((tx) =>
-    recordAuditEvent({
-      tx,
-      actor: ctx.actor,
-      action: "app.restart",
-      teamId: ctx.team.id,
-      target: { type: "app", id: app.name },
-      data: { app: app.name, result: "ok", restartedAt: at.toISOString() },
-      request: ctx.request,
-    }),
-  );
-  return { app: app.name, restartedAt: at };
-}
+/** What `kubectl rollout restart` does: every pod is replaced. */
+export const restartApp = teamUseCase({
+  name: "restartApp",
+  summary: "Replace every pod of the app (like kubectl rollout restart)",
+  permissions: ["app.restart"],
+  input: appNameParam,
+  output: z.object({ app: z.string(), restartedAt: dateTime }),
+  route: { method: "POST", path: "/teams/{team}/apps/{app}/restart" },
+  async run({ ctx, input }) {
+    const app = await findApp(ctx, input.app);
+    const at = new Date();
+    await auditedClusterCall(
+      ctx,
+      { action: "app.restart", target: { type: "app", id: app.name }, data: { app: app.name, restartedAt: at.toISOString() } },
+      ({ team }) => restartDeployment(team, ctx.team.namespace, app.name, { at }),
+    );
+    return { app: app.name, restartedAt: at };
+  },
+});

@@ -1,37 +1,36 @@
+import { z } from "zod";
 import { db } from "@/lib/db";
-import type { TeamContext } from "@/lib/authz/team-context";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordTeamEvent } from "@/lib/audit/audit-events";
 import { AppError } from "@/lib/errors";
-import type { AppSpecInput } from "./app-spec.types";
+import { teamUseCase } from "@/lib/usecase/define";
+import { appSpecSchema } from "./app-spec.types";
+import { appView } from "./app.types";
 import { findApp } from "./find-app";
 import { appSettingsOf, specOfApp } from "./spec-of-app";
 
-/** Changes take effect at the next deploy; the audit event lists what changed. */
-export async function updateApp(options: { ctx: TeamContext; app: string; input: AppSpecInput }) {
-  const { ctx, input } = options;
-  if (input.name !== options.app) {
-    throw new AppError("INVALID_INPUT", "An app cannot be renamed; register a new one instead.", {
-      fieldErrors: { name: ["cannot change"] },
+/** Replaces the app's settings; they take effect at the next deploy. The audit event lists what changed. */
+export const updateApp = teamUseCase({
+  name: "updateApp",
+  summary: "Replace the app's settings (the same spec as registering); effective at the next deploy",
+  permissions: ["app.update"],
+  input: z.object({ app: z.string(), spec: appSpecSchema }),
+  output: appView,
+  route: { method: "PUT", path: "/teams/{team}/apps/{app}" },
+  async run({ ctx, input }) {
+    const { spec } = input;
+    if (spec.name !== input.app) {
+      throw new AppError("INVALID_INPUT", "An app cannot be renamed; register a new one instead.", {
+        fieldErrors: { "spec.name": ["cannot change"] },
+      });
+    }
+    return db().$transaction(async (tx) => {
+      const before = await findApp(ctx, input.app, { tx });
+      const after = await tx.app.update({ where: { id: before.id }, data: appSettingsOf(spec) });
+      const old = specOfApp(before);
+      const now = specOfApp(after);
+      const changed = (Object.keys(now) as (keyof typeof now)[]).filter((key) => JSON.stringify(old[key]) !== JSON.stringify(now[key]));
+      await recordTeamEvent(tx, ctx, "app.update", { target: { type: "app", id: after.name }, data: { app: after.name, changed } });
+      return after;
     });
-  }
-  return db().$transaction(async (tx) => {
-    const before = await findApp(ctx, options.app, { tx });
-    const after = await tx.app.update({
-      where: { id: before.id },
-      data: appSettingsOf(input),
-    });
-    const old = specOfApp(before);
-    const now = specOfApp(after);
-    const changed = (Object.keys(now) as (keyof typeof now)[]).filter((key) => JSON.stringify(old[key]) !== JSON.stringify(now[key]));
-    await recordAuditEvent({
-      tx,
-      actor: ctx.actor,
-      action: "app.update",
-      teamId: ctx.team.id,
-      target: { type: "app", id: after.name },
-      data: { app: after.name, changed },
-      request: ctx.request,
-    });
-    return after;
-  });
-}
+  },
+});

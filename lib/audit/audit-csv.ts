@@ -5,7 +5,7 @@
  * contains what people typed (app names, emails, error texts), and opening an export
  * must not run it.
  */
-import type { AuditEventRow } from "./list-audit-events";
+import type { AuditEventRow } from "./query-audit-events";
 
 export const AUDIT_CSV_COLUMNS = [
   "id",

@@ -3,19 +3,28 @@
  * chain holds and where it breaks, never what the rows contain. A walk reads the
  * whole table, so concurrent requests share one walk instead of starting one each.
  */
+import { z } from "zod";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/authz/actor";
+import { userUseCase } from "@/lib/usecase/define";
+import { noInput } from "@/lib/validation/wire";
 import { verifyAuditChain, type ChainVerdict } from "./verify-audit-chain";
-
-export type AuditChainReport = { ok: true; checked: number } | { ok: false; checked: number; brokenAt: string; reason: string };
 
 let running: Promise<ChainVerdict> | null = null;
 
-/** Takes the actor only as proof that the caller signed in. */
-export async function checkAuditChain(_options: { actor: Actor }): Promise<AuditChainReport> {
-  running ??= verifyAuditChain({ db: db() }).finally(() => {
-    running = null;
-  });
-  const verdict = await running;
-  return verdict.ok ? verdict : { ...verdict, brokenAt: String(verdict.brokenAt) };
-}
+export const checkAuditChain = userUseCase({
+  name: "checkAuditChain",
+  summary: "Recompute the audit hash chain: whether it holds, and if not, the first event that breaks it",
+  input: noInput,
+  output: z.union([
+    z.object({ ok: z.literal(true), checked: z.number().int() }),
+    z.object({ ok: z.literal(false), checked: z.number().int(), brokenAt: z.string(), reason: z.string() }),
+  ]),
+  route: { method: "POST", path: "/audit/verify" },
+  async run() {
+    running ??= verifyAuditChain({ db: db() }).finally(() => {
+      running = null;
+    });
+    const verdict = await running;
+    return verdict.ok ? verdict : { ...verdict, brokenAt: String(verdict.brokenAt) };
+  },
+});

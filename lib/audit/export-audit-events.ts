@@ -9,9 +9,11 @@
  * proper error status; a failure later can only cut the download short (and is logged).
  */
 import type { Actor } from "@/lib/authz/actor";
+import { logger } from "@/lib/observability/logger";
+import { fileBody, userUseCase, type FileBody } from "@/lib/usecase/define";
 import { AUDIT_CSV_COLUMNS, auditCsvRow, csvLine } from "./audit-csv";
-import { listAuditEvents, type AuditEventRow } from "./list-audit-events";
-import type { AuditExportFormat, AuditFilter } from "./list-audit-events.types";
+import { auditExportSchema, type AuditExportFormat, type AuditFilter } from "./list-audit-events.types";
+import { queryAuditEvents, type AuditEventRow } from "./query-audit-events";
 
 const BATCH = 1000;
 
@@ -29,12 +31,25 @@ export function auditExportFilename(format: AuditExportFormat, now: Date): strin
   return `slipway-audit-${now.toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-")}.${format}`;
 }
 
-export async function exportAuditEvents(options: {
+export const exportAuditEvents = userUseCase({
+  name: "exportAuditEvents",
+  summary:
+    "The same filtered events, all pages, as a streamed CSV or JSON attachment (cells that could be read as formulas start with an apostrophe)",
+  input: auditExportSchema,
+  output: fileBody,
+  route: { method: "GET", path: "/audit/export", produces: ["text/csv", "application/json"], download: true },
+  run: ({ ctx, input }) => {
+    const { format, ...filter } = input;
+    return streamAuditExport({ actor: ctx.actor, filter, format });
+  },
+});
+
+export async function streamAuditExport(options: {
   actor: Actor;
   filter: AuditFilter;
   format: AuditExportFormat;
   batchSize?: number;
-}): Promise<Response> {
+}): Promise<FileBody> {
   const { actor, filter, format } = options;
   const limit = options.batchSize ?? BATCH;
   const encoder = new TextEncoder();
@@ -50,7 +65,7 @@ export async function exportAuditEvents(options: {
     return encoder.encode(text);
   };
 
-  const first = await listAuditEvents({ actor, filter, limit });
+  const first = await queryAuditEvents({ actor, filter, limit });
   let cursor = first.nextCursor;
   const head = format === "csv" ? csvLine([...AUDIT_CSV_COLUMNS]) : "[";
 
@@ -63,24 +78,16 @@ export async function exportAuditEvents(options: {
     async pull(controller) {
       if (cursor === null) return;
       try {
-        const page = await listAuditEvents({ actor, filter, limit, cursor });
+        const page = await queryAuditEvents({ actor, filter, limit, cursor });
         cursor = page.nextCursor;
         controller.enqueue(render(page.events, cursor === null));
         if (cursor === null) controller.close();
       } catch (error) {
-        console.error("audit export failed after the response started", error);
+        logger.error({ err: error }, "audit export failed after the response started");
         controller.error(error);
       }
     },
   });
 
-  return new Response(body, {
-    status: 200,
-    headers: {
-      "content-type": CONTENT_TYPES[format],
-      "content-disposition": `attachment; filename="${auditExportFilename(format, new Date())}"`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
+  return { body, contentType: CONTENT_TYPES[format], filename: auditExportFilename(format, new Date()) };
 }

@@ -1,117 +1,30 @@
-/**
- * "Who did what": the audit events an actor may see, newest first, one keyset page at a
- * time (`id < cursor ORDER BY id DESC`, never OFFSET, so page 500 costs what page 1 does).
- *
- * Visibility: platform admins see everything; anyone else sees the events of the teams
- * they belong to (every role has audit.read) and the events they caused themselves
- * (their own tokens, which belong to no team). Filters only narrow that set.
- *
- * One statement per page, written so that each filter can walk an index backwards in
- * id order: (teamId, id), (actorId, id), (action, id), the primary key or createdAt for
- * time ranges, and a GIN index on data for the app filter. Team and actor are resolved
- * inside the statement (scalar subqueries) so the planner sees a constant for those
- * indexes. Numbers: scripts/bench-audit.ts.
- */
-import { db } from "@/lib/db";
-import type { Actor } from "@/lib/authz/actor";
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { AuditFilter } from "./list-audit-events.types";
+import { z } from "zod";
+import { userUseCase } from "@/lib/usecase/define";
+import { bigintId, dateTime } from "@/lib/validation/wire";
+import { auditPageSchema } from "./list-audit-events.types";
+import { queryAuditEvents } from "./query-audit-events";
 
-export type AuditEventRow = {
-  id: bigint;
-  createdAt: Date;
-  actorEmail: string | null;
-  team: { slug: string; name: string } | null;
-  action: string;
-  target: { type: string; id: string | null } | null;
-  data: unknown;
-  requestId: string | null;
-  sourceIp: string | null;
-};
+export const auditEventView = z.object({
+  id: bigintId,
+  createdAt: dateTime,
+  actorEmail: z.string().nullable(),
+  team: z.object({ slug: z.string(), name: z.string() }).nullable(),
+  action: z.string(),
+  target: z.object({ type: z.string(), id: z.string().nullable() }).nullable(),
+  data: z.unknown().describe("What happened, by action: see the audit log section of the README"),
+  requestId: z.string().nullable(),
+  sourceIp: z.string().nullable(),
+});
 
-export type AuditEventPage = { events: AuditEventRow[]; nextCursor: string | null };
-
-type RawRow = Omit<AuditEventRow, "team" | "target"> & {
-  teamSlug: string | null;
-  teamName: string | null;
-  targetType: string | null;
-  targetId: string | null;
-};
-
-const COLUMNS = Prisma.sql`e.id, e."createdAt", e."actorEmail", e."teamId", e.action, e."targetType", e."targetId", e.data, e."requestId", e."sourceIp"`;
-
-function conditions(filter: AuditFilter, cursor?: string): Prisma.Sql[] {
-  const where: Prisma.Sql[] = [];
-  if (filter.team) where.push(Prisma.sql`e."teamId" = (SELECT id FROM "Team" WHERE slug = ${filter.team})`);
-  if (filter.actor) where.push(Prisma.sql`e."actorId" = (SELECT id FROM "User" WHERE email = ${filter.actor})`);
-  if (filter.action) where.push(Prisma.sql`e.action IN (${Prisma.join(filter.action.actions)})`);
-  if (filter.app) where.push(Prisma.sql`e.data @> ${JSON.stringify({ app: filter.app })}::jsonb`);
-  if (filter.from) where.push(Prisma.sql`e."createdAt" >= ${filter.from.toISOString()}::timestamptz`);
-  if (filter.to) {
-    where.push(Prisma.sql`e."createdAt" < ${filter.to.toISOString()}::timestamptz`);
-    // createdAt never decreases along ids (recordAuditEvent), so the last event before
-    // `to` bounds the id: the newest-first walk starts there instead of at the top.
-    where.push(
-      Prisma.sql`e.id <= COALESCE((SELECT b.id FROM "AuditEvent" b WHERE b."createdAt" < ${filter.to.toISOString()}::timestamptz ORDER BY b."createdAt" DESC, b.id DESC LIMIT 1), 0)`,
-    );
-  }
-  if (cursor) where.push(Prisma.sql`e.id < ${cursor}::bigint`);
-  return where;
-}
-
-const and = (where: Prisma.Sql[]) => (where.length > 0 ? Prisma.sql`AND ${Prisma.join(where, " AND ")}` : Prisma.empty);
-
-/**
- * The events an actor may see, at most `take` of them, newest first, as a subquery.
- * For members this is one newest-first walk per team they belong to (LATERAL, on
- * (teamId, id)) plus one over their own events elsewhere (on (actorId, id)), merged: a
- * single walk over the whole table filtering by membership would read past every other
- * team's events, which for a quiet team means the whole table.
- */
-function visibleEvents(actor: Actor, where: Prisma.Sql[], take: number): Prisma.Sql {
-  if (actor.isPlatformAdmin) {
-    return Prisma.sql`SELECT ${COLUMNS} FROM "AuditEvent" e WHERE TRUE ${and(where)} ORDER BY e.id DESC LIMIT ${take}`;
-  }
-  return Prisma.sql`
-    SELECT x.* FROM "Membership" m
-    CROSS JOIN LATERAL (
-      SELECT ${COLUMNS} FROM "AuditEvent" e WHERE e."teamId" = m."teamId" ${and(where)} ORDER BY e.id DESC LIMIT ${take}
-    ) x
-    WHERE m."userId" = ${actor.id}::uuid
-    UNION ALL
-    (SELECT ${COLUMNS} FROM "AuditEvent" e
-     WHERE e."actorId" = ${actor.id}::uuid
-       AND (e."teamId" IS NULL OR e."teamId" NOT IN (SELECT m."teamId" FROM "Membership" m WHERE m."userId" = ${actor.id}::uuid))
-       ${and(where)}
-     ORDER BY e.id DESC LIMIT ${take})`;
-}
-
-/** The page's SQL, exported for the benchmark's EXPLAIN. */
-export function auditEventsQuery(options: { actor: Actor; filter: AuditFilter; limit: number; cursor?: string }): Prisma.Sql {
-  const take = options.limit + 1;
-  return Prisma.sql`
-    SELECT v.id, v."createdAt", v."actorEmail", t.slug AS "teamSlug", t.name AS "teamName", v.action,
-           v."targetType", v."targetId", v.data, v."requestId", v."sourceIp"
-    FROM (${visibleEvents(options.actor, conditions(options.filter, options.cursor), take)}) v
-    LEFT JOIN "Team" t ON t.id = v."teamId"
-    ORDER BY v.id DESC
-    LIMIT ${take}`;
-}
-
-export async function listAuditEvents(options: {
-  actor: Actor;
-  filter: AuditFilter;
-  limit: number;
-  cursor?: string;
-}): Promise<AuditEventPage> {
-  const rows = await db().$queryRaw<RawRow[]>(auditEventsQuery(options));
-  const page = rows.slice(0, options.limit);
-  const events = page.map(({ teamSlug, teamName, targetType, targetId, ...row }) => ({
-    ...row,
-    id: BigInt(row.id),
-    createdAt: new Date(row.createdAt),
-    team: teamSlug !== null ? { slug: teamSlug, name: teamName ?? teamSlug } : null,
-    target: targetType !== null ? { type: targetType, id: targetId } : null,
-  }));
-  return { events, nextCursor: rows.length > options.limit ? String(events[events.length - 1]!.id) : null };
-}
+/** Audit events the caller may see, newest first; filters as on the activity page. */
+export const listAuditEvents = userUseCase({
+  name: "listAuditEvents",
+  summary: "Audit events you may see, newest first: all for platform admins, else your teams' events and your own actions",
+  input: auditPageSchema,
+  output: z.object({ events: z.array(auditEventView), nextCursor: z.string().nullable() }),
+  route: { method: "GET", path: "/audit" },
+  run: ({ ctx, input }) => {
+    const { limit, cursor, ...filter } = input;
+    return queryAuditEvents({ actor: ctx.actor, filter, limit, cursor });
+  },
+});

@@ -14,7 +14,7 @@
  */
 import { z } from "zod";
 import { dnsLabel, email } from "@/lib/validation/fields";
-import { AUDIT_ACTIONS, type AuditAction } from "./actions";
+import { AUDIT_ACTIONS, type AuditAction } from "./audit-events";
 
 const blankIsAbsent = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optional = <S extends z.ZodType>(schema: S) => z.preprocess(blankIsAbsent, schema.optional());

@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db";
-import type { AuditAction } from "./actions";
+import type { AuditAction, AuditPayloads, AuditTarget } from "./audit-events";
 import { auditHash, GENESIS_HASH, type AuditContent } from "./hash";
 
 // Serialises appends so each row links to the one committed just before it.
@@ -7,18 +7,21 @@ const AUDIT_CHAIN_LOCK = 7_235_105_900_001n;
 
 export type AuditActor = { id: string; email: string } | null;
 
-export type RecordAuditEventOptions = {
+export type RecordAuditEventOptions<A extends AuditAction> = {
   tx: Tx;
   actor: AuditActor;
-  action: AuditAction;
+  action: A;
   teamId?: string | null;
-  target?: { type: string; id: string };
-  data?: Record<string, unknown>;
+  target?: AuditTarget;
+  data: AuditPayloads[A];
   request?: { id?: string; ip?: string };
 };
 
-/** Appends one event inside the caller's transaction, so it commits with the change it records. */
-export async function recordAuditEvent(options: RecordAuditEventOptions) {
+/**
+ * Appends one event inside the caller's transaction, so it commits with the change it
+ * records. Use-cases call recordTeamEvent/recordActorEvent (./audit-events.ts).
+ */
+export async function recordAuditEvent<A extends AuditAction>(options: RecordAuditEventOptions<A>) {
   const { tx } = options;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
   const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true, createdAt: true } });

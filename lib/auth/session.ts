@@ -1,9 +1,11 @@
 /** The signed-in person, for server components, server actions and route handlers. */
 import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { authOptions } from "./options";
+import { authSecret } from "./secret";
 
 export type SessionUser = { id: string; email: string; name: string | null; isPlatformAdmin: boolean };
 
@@ -23,4 +25,27 @@ export async function requireSessionUser(callbackPath = "/"): Promise<SessionUse
   const user = await getSessionUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(callbackPath)}`);
   return user;
+}
+
+/**
+ * The person behind a request's session cookie, for route handlers that are called
+ * outside React's request scope (the /api/v1 adapter accepts a cookie or a token).
+ */
+export async function sessionUserFromCookies(cookieHeader: string | null): Promise<SessionUser | null> {
+  if (!cookieHeader) return null;
+  const cookies = Object.fromEntries(
+    cookieHeader.split(";").flatMap((part) => {
+      const at = part.indexOf("=");
+      if (at < 0) return [];
+      try {
+        return [[part.slice(0, at).trim(), decodeURIComponent(part.slice(at + 1).trim())]];
+      } catch {
+        return [];
+      }
+    }),
+  );
+  // No Authorization header here: next-auth would read a bearer token as a session.
+  const token = await getToken({ req: { headers: {}, cookies } as never, secret: authSecret() });
+  if (!token?.sub) return null;
+  return db().user.findUnique({ where: { id: token.sub }, select: { id: true, email: true, name: true, isPlatformAdmin: true } });
 }

@@ -1,4 +1,4 @@
-/** Who is asking: a signed-in person (session) or a person's API token. */
+/** Who is asking: a signed-in person (session cookie), a person's API token, or the admin CLI. */
 export type Actor = {
   id: string;
   email: string;
@@ -7,4 +7,5 @@ export type Actor = {
   via: "session" | "token" | "cli";
 };
 
+/** The request id (on every log line and audit event) and the client's address. */
 export type RequestInfo = { id?: string; ip?: string };

@@ -1,43 +1,36 @@
+/**
+ * The only maker of contexts: session or token -> membership -> permissions. Throws
+ * NOT_FOUND for an unknown team and FORBIDDEN, naming the role needed and the team's
+ * leads, when the caller's role is not enough.
+ */
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Actor, RequestInfo } from "./actor";
 import { leastRoleFor, ROLE_LABELS, roleAllows, type TeamPermission } from "./permissions";
-import type { PlatformAdminContext, TeamContext } from "./team-context";
+import type { AnyTeamContext, PlatformAdminContext, TeamContext, UserContext } from "./team-context";
 
-/**
- * session -> membership -> permission. Throws NOT_FOUND for an unknown team and
- * FORBIDDEN, naming the role needed and the team's leads, when the role is not enough.
- */
-export async function authorizeTeam(options: {
+export async function authorizeTeam<P extends TeamPermission>(options: {
   actor: Actor;
   teamSlug: string;
-  permission: TeamPermission;
+  permissions: readonly P[];
   request?: RequestInfo;
-}): Promise<TeamContext> {
-  const { actor, permission } = options;
+}): Promise<TeamContext<P>> {
+  const { actor } = options;
   const team = await db().team.findUnique({
     where: { slug: options.teamSlug },
     select: { id: true, slug: true, name: true, namespace: true, memberships: { where: { userId: actor.id }, select: { role: true } } },
   });
   if (!team) throw new AppError("NOT_FOUND", `Team "${options.teamSlug}" does not exist.`);
   const role: Role | null = team.memberships[0]?.role ?? null;
-  await assertMay(actor, { id: team.id, name: team.name }, role, permission);
+  const missing = options.permissions.find((permission) => !actor.isPlatformAdmin && !roleAllows(role, permission));
+  if (missing) throw new AppError("FORBIDDEN", await forbiddenMessage(team.id, team.name, role, missing));
   const { memberships: _memberships, ...ref } = team;
-  return { actor, team: ref, role, request: options.request ?? {} } as TeamContext;
+  return { actor, team: ref, role, request: options.request ?? {} } as TeamContext<P>;
 }
 
-/**
- * For a use-case that needs a further permission than the one its context was made
- * for (applying a spec file creates or updates, depending on what exists).
- */
-export async function assertTeamPermission(ctx: TeamContext, permission: TeamPermission): Promise<void> {
-  await assertMay(ctx.actor, ctx.team, ctx.role, permission);
-}
-
-async function assertMay(actor: Actor, team: { id: string; name: string }, role: Role | null, permission: TeamPermission) {
-  if (actor.isPlatformAdmin || roleAllows(role, permission)) return;
-  throw new AppError("FORBIDDEN", await forbiddenMessage(team.id, team.name, role, permission));
+export function authorizeUser(options: { actor: Actor; request?: RequestInfo }): UserContext {
+  return { actor: options.actor, request: options.request ?? {} } as UserContext;
 }
 
 export function authorizePlatformAdmin(options: { actor: Actor; request?: RequestInfo }): PlatformAdminContext {
@@ -45,6 +38,20 @@ export function authorizePlatformAdmin(options: { actor: Actor; request?: Reques
     throw new AppError("FORBIDDEN", "Only platform admins can do this.");
   }
   return { actor: options.actor, request: options.request ?? {} } as PlatformAdminContext;
+}
+
+/** Whether to offer an action in the UI. The use-case's own check runs again when it is used. */
+export function may(ctx: AnyTeamContext, permissions: readonly TeamPermission[]): boolean {
+  return ctx.actor.isPlatformAdmin || permissions.every((permission) => roleAllows(ctx.role, permission));
+}
+
+/**
+ * The team ServiceAccount whose token a cluster call is made with: the caller's role,
+ * whatever the operation, so the API server refuses what the role may not do even if
+ * Slipway's own check had a bug (DESIGN.md, "two walls").
+ */
+export function clusterRoleOf(ctx: AnyTeamContext): "viewer" | "deployer" {
+  return ctx.role === "VIEWER" ? "viewer" : "deployer";
 }
 
 /** "Why can't I do this?": the role needed and whom to ask. */

@@ -4,22 +4,19 @@
  * A fixed number of queries however many teams and apps there are. "Their teams" are
  * the teams they are a member of, for platform admins too (the Teams page lists all).
  */
+import { z } from "zod";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/authz/actor";
 import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
-import { listTeams, type TeamSummary } from "@/lib/teams/list-teams";
-import { countDeploysPerDay, type DeployActivity } from "./count-deploys-per-day";
+import { queryTeams } from "@/lib/teams/query-teams";
+import { userUseCase } from "@/lib/usecase/define";
+import { noInput } from "@/lib/validation/wire";
+import { countDeploysPerDay } from "./count-deploys-per-day";
+import { dashboardView } from "./dashboard.types";
 
 export const DASHBOARD_DAYS = 30;
 const MAX_TEAMS = 100;
 const MAX_APPS = 100;
 const RECENT_DEPLOYS = 10;
-
-export type DashboardApp = {
-  name: string;
-  team: { slug: string; name: string };
-  release: { sequence: number; image: string; status: ReleaseStatus; createdAt: Date } | null;
-};
 
 type AppRow = {
   name: string;
@@ -32,7 +29,7 @@ type AppRow = {
 };
 
 /** Each app's latest release by a backward scan of Release(appId, sequence), one LATERAL per app in one query. */
-async function listMyApps(userId: string, limit: number): Promise<DashboardApp[]> {
+async function listMyApps(userId: string, limit: number) {
   const rows = await db().$queryRaw<AppRow[]>`
     SELECT a.name, t.slug AS "teamSlug", t.name AS "teamName", r.sequence, r.image, r.status::text AS status, r."createdAt"
     FROM "Membership" m
@@ -74,24 +71,25 @@ function listRecentDeploys(userId: string, take: number) {
   });
 }
 
-export type RecentDeploy = Awaited<ReturnType<typeof listRecentDeploys>>[number];
-export type DashboardTeam = TeamSummary & { activity: DeployActivity };
+export const getDashboard = userUseCase({
+  name: "getDashboard",
+  summary: "The home page's data: your teams with 30 days of deploys, your apps and their status, recent deploys",
+  input: noInput,
+  output: dashboardView,
+  route: { method: "GET", path: "/dashboard" },
+  run: ({ ctx }) => dashboardFor(ctx.actor.id),
+});
 
-export async function getDashboard(options: { actor: Actor; now?: Date }) {
-  const { actor } = options;
+/** `now` is for tests of the 30-day window. */
+export async function dashboardFor(userId: string, now?: Date) {
   const [{ teams, nextCursor }, apps, recentDeploys] = await Promise.all([
-    listTeams({ actor: { ...actor, isPlatformAdmin: false }, limit: MAX_TEAMS }),
-    listMyApps(actor.id, MAX_APPS + 1),
-    listRecentDeploys(actor.id, RECENT_DEPLOYS),
+    queryTeams({ userId, all: false, limit: MAX_TEAMS }),
+    listMyApps(userId, MAX_APPS + 1),
+    listRecentDeploys(userId, RECENT_DEPLOYS),
   ]);
-  const activity = await countDeploysPerDay({
-    userId: actor.id,
-    teams: teams.map((team) => team.slug),
-    days: DASHBOARD_DAYS,
-    now: options.now,
-  });
+  const activity = await countDeploysPerDay({ userId, teams: teams.map((team) => team.slug), days: DASHBOARD_DAYS, now });
   return {
-    teams: teams.map((team): DashboardTeam => ({ ...team, activity: activity.get(team.slug)! })),
+    teams: teams.map((team) => ({ ...team, activity: activity.get(team.slug)! })),
     moreTeams: nextCursor !== null,
     apps: apps.slice(0, MAX_APPS),
     moreApps: apps.length > MAX_APPS,
@@ -99,4 +97,6 @@ export async function getDashboard(options: { actor: Actor; now?: Date }) {
   };
 }
 
-export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
+export type Dashboard = z.output<typeof dashboardView>;
+export type DashboardApp = Dashboard["apps"][number];
+export type RecentDeploy = Dashboard["recentDeploys"][number];

@@ -1,15 +1,28 @@
-import type { TeamContext } from "@/lib/authz/team-context";
-import { imageReference } from "@/lib/apps/app-spec.types";
+import { z } from "zod";
+import { imageReference, imageVersion } from "@/lib/apps/app-spec.types";
 import { findApp } from "@/lib/apps/find-app";
 import { specOfApp } from "@/lib/apps/spec-of-app";
-import type { DeployAppInput } from "./deploy-app.types";
+import { teamUseCase } from "@/lib/usecase/define";
+import { idempotencyKey, releaseRequested, releaseRequestedStatus } from "./release.types";
 import { releaseSpec } from "./release-spec";
 import { requestRelease } from "./request-release";
 
 /** Deploys the app's current settings with the given image version (DESIGN.md, "Deploy flow"). */
-export async function deployApp(options: { ctx: TeamContext; app: string; input: DeployAppInput }) {
-  const { ctx, input } = options;
-  const app = await findApp(ctx, options.app);
-  const spec = releaseSpec(specOfApp(app), imageReference(app.imageRepository, input.version));
-  return requestRelease({ ctx, app, spec, idempotencyKey: input.idempotencyKey });
-}
+export const deployApp = teamUseCase({
+  name: "deployApp",
+  summary: "Deploy a version (tag or digest) with the app's current settings; send an Idempotency-Key to make retries safe",
+  permissions: ["app.deploy"],
+  input: z.object({ app: z.string(), version: imageVersion, idempotencyKey }),
+  output: releaseRequested,
+  route: {
+    method: "POST",
+    path: "/teams/{team}/apps/{app}/deploys",
+    headers: { idempotencyKey: "idempotency-key" },
+    statusOf: releaseRequestedStatus,
+  },
+  async run({ ctx, input }) {
+    const app = await findApp(ctx, input.app);
+    const spec = releaseSpec(specOfApp(app), imageReference(app.imageRepository, input.version));
+    return requestRelease({ ctx, app, spec, idempotencyKey: input.idempotencyKey });
+  },
+});

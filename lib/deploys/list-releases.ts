@@ -1,16 +1,27 @@
+import { z } from "zod";
 import { db } from "@/lib/db";
-import type { TeamContext } from "@/lib/authz/team-context";
 import { findApp } from "@/lib/apps/find-app";
+import { teamUseCase } from "@/lib/usecase/define";
+import { releaseNumber, wholeNumber } from "@/lib/validation/fields";
+import { releaseWithPeople } from "./release.types";
 
 /** Release history newest first, keyset-paged by sequence (served by the (appId, sequence) index). */
-export async function listReleases(options: { ctx: TeamContext; app: string; limit: number; before?: number }) {
-  const app = await findApp(options.ctx, options.app, { includeArchived: true });
-  const rows = await db().release.findMany({
-    where: { appId: app.id, ...(options.before ? { sequence: { lt: options.before } } : {}) },
-    orderBy: { sequence: "desc" },
-    take: options.limit + 1,
-    include: { requestedBy: { select: { email: true, name: true } }, rollbackOf: { select: { sequence: true } } },
-  });
-  const releases = rows.slice(0, options.limit);
-  return { releases, nextBefore: rows.length > options.limit ? releases[releases.length - 1]!.sequence : null };
-}
+export const listReleases = teamUseCase({
+  name: "listReleases",
+  summary: "Release history, newest first; `before` is the previous page's nextBefore",
+  permissions: ["app.read"],
+  input: z.object({ app: z.string(), limit: wholeNumber({ min: 1, max: 100 }).optional().default(25), before: releaseNumber.optional() }),
+  output: z.object({ releases: z.array(releaseWithPeople), nextBefore: z.number().int().nullable() }),
+  route: { method: "GET", path: "/teams/{team}/apps/{app}/releases" },
+  async run({ ctx, input }) {
+    const app = await findApp(ctx, input.app, { includeArchived: true });
+    const rows = await db().release.findMany({
+      where: { appId: app.id, ...(input.before ? { sequence: { lt: input.before } } : {}) },
+      orderBy: { sequence: "desc" },
+      take: input.limit + 1,
+      include: { requestedBy: { select: { email: true, name: true } }, rollbackOf: { select: { sequence: true } } },
+    });
+    const releases = rows.slice(0, input.limit);
+    return { releases, nextBefore: rows.length > input.limit ? releases[releases.length - 1]!.sequence : null };
+  },
+});

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import type { TeamContext } from "@/lib/authz/team-context";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordTeamEvent } from "@/lib/audit/audit-events";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import type { ReleaseSpec } from "./release-spec";
@@ -12,7 +12,7 @@ import { startRelease } from "./run-release";
  * so a double click or a retried request deploys once.
  */
 export async function requestRelease(options: {
-  ctx: TeamContext;
+  ctx: TeamContext<"app.deploy">;
   app: { id: string; name: string };
   spec: ReleaseSpec;
   idempotencyKey?: string;
@@ -48,11 +48,7 @@ export async function requestRelease(options: {
           rollbackOfId: options.rollbackOf?.id ?? null,
         },
       });
-      await recordAuditEvent({
-        tx,
-        actor: ctx.actor,
-        action: "deploy.request",
-        teamId: ctx.team.id,
+      await recordTeamEvent(tx, ctx, "deploy.request", {
         target: { type: "release", id: created.id },
         data: {
           app: app.name,
@@ -60,7 +56,6 @@ export async function requestRelease(options: {
           image: created.image,
           ...(options.rollbackOf ? { rollbackOf: options.rollbackOf.sequence } : {}),
         },
-        request: ctx.request,
       });
       return created;
     });

@@ -28,5 +28,5 @@ export { applyRelease, type AppliedRelease, type ApplyReleaseInput } from "./app
 export { rolloutStatus, type DeploymentLike, type RolloutReason, type RolloutStatus } from "./rollout";
 export { watchRollout, type WatchRolloutOptions } from "./watch-rollout";
 export { readApp, type AppView, type EventSummary, type LogTail, type PodSummary, type ReadAppOptions } from "./read";
-export { RESTARTED_AT_ANNOTATION, restartApp, scaleApp } from "./actions";
+export { RESTARTED_AT_ANNOTATION, restartDeployment, scaleDeployment } from "./deployment-actions";
 export { personServiceAccountName, personToken, revokePersonAccess, type PersonAccess } from "./person-access";

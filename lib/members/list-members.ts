@@ -1,23 +1,26 @@
+import { z } from "zod";
 import { db } from "@/lib/db";
-import type { TeamContext } from "@/lib/authz/team-context";
 import type { Role } from "@/lib/generated/prisma/enums";
-
-export type MemberView = {
-  userId: string;
-  email: string;
-  name: string | null;
-  role: Role;
-  pending: boolean;
-  grantedAt: Date;
-  grantedBy: string | null;
-};
+import { teamUseCase } from "@/lib/usecase/define";
+import { noInput } from "@/lib/validation/wire";
+import { memberView } from "./member.types";
 
 const ROLE_ORDER: Record<Role, number> = { LEAD: 0, DEPLOYER: 1, VIEWER: 2 };
 
 /** Everyone in the team, leads first. Teams are people-sized, so this is one query, unpaged. */
-export async function listMembers(options: { ctx: TeamContext }): Promise<MemberView[]> {
+export const listMembers = teamUseCase({
+  name: "listMembers",
+  summary: "Everyone in the team, leads first",
+  permissions: ["team.read"],
+  input: noInput,
+  output: z.object({ members: z.array(memberView) }),
+  route: { method: "GET", path: "/teams/{team}/members" },
+  run: async ({ ctx }) => ({ members: await membersOf(ctx.team.id) }),
+});
+
+async function membersOf(teamId: string) {
   const rows = await db().membership.findMany({
-    where: { teamId: options.ctx.team.id },
+    where: { teamId },
     select: {
       role: true,
       grantedAt: true,

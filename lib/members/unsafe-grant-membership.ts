@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db";
 import type { Actor, RequestInfo } from "@/lib/authz/actor";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordActorEvent } from "@/lib/audit/audit-events";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -30,14 +30,10 @@ export async function unsafeGrantMembership(options: {
     data: { teamId: team.id, userId: user.id, role, grantedById: options.actor.id },
   });
   const pending = user.subject === null;
-  await recordAuditEvent({
-    tx,
-    actor: options.actor,
-    action: "membership.grant",
+  await recordActorEvent(tx, options, "membership.grant", {
     teamId: team.id,
     target: { type: "user", id: user.id },
     data: { email, role, pending },
-    request: options.request,
   });
   return { membership, user, pending };
 }

@@ -1,11 +1,10 @@
 import { db } from "@/lib/db";
 import type { Actor, RequestInfo } from "@/lib/authz/actor";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordActorEvent } from "@/lib/audit/audit-events";
 import { platformCluster } from "@/lib/cluster/platform-cluster";
 import { provisionTeam, toK8sError } from "@/lib/k8s";
 
-export type ProvisioningOutcome =
-  { status: "provisioned"; namespace: string } | { status: "skipped"; reason: string } | { status: "failed"; error: string };
+import type { ProvisioningOutcome } from "./team.types";
 
 /**
  * Creates or updates the team's namespace, ServiceAccounts, RoleBindings, quota and
@@ -30,15 +29,7 @@ export async function provisionTeamNamespace(options: {
     }
   }
   await db().$transaction((tx) =>
-    recordAuditEvent({
-      tx,
-      actor: options.actor,
-      action: "team.provision",
-      teamId: team.id,
-      target: { type: "namespace", id: team.namespace },
-      data: outcome,
-      request: options.request,
-    }),
+    recordActorEvent(tx, options, "team.provision", { teamId: team.id, target: { type: "namespace", id: team.namespace }, data: outcome }),
   );
   return outcome;
 }

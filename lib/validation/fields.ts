@@ -17,22 +17,30 @@ export const email = z
 
 export const role = z.enum(["LEAD", "DEPLOYER", "VIEWER"], { error: "must be LEAD, DEPLOYER or VIEWER" });
 
+/**
+ * A whole number from JSON, a form field or a query string. Blank is "is required"
+ * (never 0), and only plain decimal digits count: "1e0", "0x1" and " 1" are not 1.
+ */
+export function wholeNumber(options: { min: number; max: number; range?: string; what?: string }) {
+  const what = options.what ?? "a number";
+  const range = options.range ?? `must be ${options.min}-${options.max}`;
+  return z.preprocess(
+    (value) => (value === null || value === "" ? undefined : typeof value === "string" && /^-?\d+$/.test(value) ? Number(value) : value),
+    z
+      .number({ error: (issue) => (issue.input === undefined ? "is required" : `must be ${what}`) })
+      .int(`must be ${what === "a number" ? "a whole number" : what}`)
+      .min(options.min, range)
+      .max(options.max, range),
+  );
+}
+
 export const pageQuery = z.object({
-  limit: z.coerce
-    .number({ error: "must be a number" })
-    .int("must be a whole number")
-    .min(1, "must be at least 1")
-    .max(200, "must be at most 200")
-    .default(50),
+  limit: wholeNumber({ min: 1, max: 200, range: "must be 1-200" }).optional().default(50),
   cursor: z.string().max(200, "is not a cursor this API issued").optional(),
 });
 
 /** A release number as it arrives in a path, query or body: a positive 32-bit integer. */
-export const releaseNumber = z.coerce
-  .number({ error: "must be a release number" })
-  .int("must be a release number")
-  .min(1, "must be a release number")
-  .max(2_147_483_647, "must be a release number");
+export const releaseNumber = wholeNumber({ min: 1, max: 2_147_483_647, what: "a release number", range: "must be a release number" });
 
 /** The same, for pages: a bad value is simply no such release. */
 export function parseReleaseNumber(value: unknown): number | undefined {

@@ -2,18 +2,16 @@
  * The app spec as YAML through its routes: export with GET .../apps/{app}/spec, apply
  * with PUT .../apps/spec (create or update), permissions, and errors that name fields.
  */
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
+import { sessionCookie } from "../helpers/session";
 import { createApiToken } from "@/lib/tokens/create-api-token";
+import { authorizeUser } from "@/lib/authz/authorize";
 import * as apps from "@/app/api/v1/teams/[team]/apps/route";
 import * as exported from "@/app/api/v1/teams/[team]/apps/[app]/spec/route";
 import * as applied from "@/app/api/v1/teams/[team]/apps/spec/route";
-import * as download from "@/app/teams/[team]/apps/[app]/spec.yaml/route";
 import { call } from "../helpers/api";
-
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
 
 type Who = "lead" | "deployer" | "viewer" | "outsider";
 const token = {} as Record<Who, string>;
@@ -45,7 +43,9 @@ beforeAll(async () => {
       select: { id: true, email: true, name: true, isPlatformAdmin: true },
     });
     user[who] = row;
-    token[who] = (await createApiToken({ actor: { ...row, via: "session" }, request: {}, input: { name: "t", expiresInDays: 1 } })).token;
+    token[who] = (
+      await createApiToken.run({ ctx: authorizeUser({ actor: { ...row, via: "session" } }), input: { name: "t", expiresInDays: 1 } })
+    ).token;
     const role = { lead: "LEAD", deployer: "DEPLOYER", viewer: "VIEWER" }[who as Exclude<Who, "outsider">];
     if (role) await db().membership.create({ data: { teamId: team.id, userId: row.id, role: role as "LEAD" | "DEPLOYER" | "VIEWER" } });
   }
@@ -117,6 +117,7 @@ describe("[apps] app spec YAML over the API", () => {
     expect(tooMany.status).toBe(400);
     const line = yaml.split("\n").findIndex((l) => l.includes("replicas: 5")) + 1;
     expect(json(tooMany.text).error).toEqual({
+      requestId: expect.any(String),
       code: "INVALID_INPUT",
       message: `Invalid app spec. replicas: must be 0-20 (line ${line}).`,
       fields: { replicas: [`must be 0-20 (line ${line})`] },
@@ -132,20 +133,21 @@ describe("[apps] app spec YAML over the API", () => {
   });
 });
 
-describe("[apps] app spec download for signed-in people", () => {
-  const get = (app: string) =>
-    download.GET(new Request(`http://slipway.test/teams/pay/apps/${app}/spec.yaml`), { params: Promise.resolve({ team: "pay", app }) });
+describe("[apps] app spec download for signed-in people (the page's export link is the API's)", () => {
+  const get = async (app: string, who?: Who) => {
+    const headers: Record<string, string> = who ? { cookie: `next-auth.session-token=${await sessionCookie(user[who].id)}` } : {};
+    return exported.GET(new Request(`http://slipway.test/api/v1/teams/pay/apps/${app}/spec`, { headers }), {
+      params: Promise.resolve({ team: "pay", app }),
+    });
+  };
 
   it("is an attachment for members, and JSON errors otherwise", async () => {
-    session.user = null;
     expect((await get("web")).status).toBe(401);
-    session.user = user.outsider;
-    const denied = await get("web");
+    const denied = await get("web", "outsider");
     expect(denied.status).toBe(403);
     expect((await denied.json()).error.code).toBe("FORBIDDEN");
-    session.user = user.viewer;
-    expect((await get("nope")).status).toBe(404);
-    const file = await get("web");
+    expect((await get("nope", "viewer")).status).toBe(404);
+    const file = await get("web", "viewer");
     expect(file.status).toBe(200);
     expect(file.headers.get("content-disposition")).toBe('attachment; filename="web.slipway.yaml"');
     expect(await file.text()).toBe((await exportSpec("viewer", "web")).text);

@@ -21,7 +21,7 @@ async function appendEvents(count: number) {
         actor,
         action: "team.create",
         target: { type: "team", id: `t${i}` },
-        data: { i, nested: { b: 1, a: [1, "x"] } },
+        data: { i, nested: { b: 1, a: [1, "x"] } } as never,
       }),
     );
   }
@@ -55,7 +55,7 @@ describe("[audit] append-only hash chain", () => {
   it("keeps the chain intact under concurrent appends", async () => {
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        t.prisma.$transaction((tx) => recordAuditEvent({ tx, actor: null, action: "team.create", data: { i } })),
+        t.prisma.$transaction((tx) => recordAuditEvent({ tx, actor: null, action: "team.create", data: { i } as never })),
       ),
     );
     expect(await verifyAuditChain({ db: t.prisma })).toEqual({ ok: true, checked: 11 });
@@ -65,7 +65,9 @@ describe("[audit] append-only hash chain", () => {
     const last = await t.prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
     vi.useFakeTimers({ toFake: ["Date"], now: last.createdAt.getTime() - 3_600_000 });
     try {
-      await t.prisma.$transaction((tx) => recordAuditEvent({ tx, actor: null, action: "team.create", data: { clock: "an hour behind" } }));
+      await t.prisma.$transaction((tx) =>
+        recordAuditEvent({ tx, actor: null, action: "team.create", data: { clock: "an hour behind" } as never }),
+      );
     } finally {
       vi.useRealTimers();
     }

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authz/actor";
-import { getDashboard } from "@/lib/dashboard/get-dashboard";
+import { dashboardFor } from "@/lib/dashboard/get-dashboard";
 import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
 
 const NOW = new Date("2026-11-25T12:00:00.000Z");
@@ -72,7 +72,7 @@ const nonZeroDays = (days: { day: string; deploys: number; failed: number }[]) =
 
 describe("[dashboard] what a person sees", () => {
   it("deploys per UTC day for 30 days and the failure rate, per team", async () => {
-    const { teams } = await getDashboard({ actor: actor.alice, now: NOW });
+    const { teams } = await dashboardFor(actor.alice.id, NOW);
     expect(teams.map((t) => [t.slug, t.role])).toEqual([
       ["alpha", "LEAD"],
       ["beta", "VIEWER"],
@@ -95,7 +95,7 @@ describe("[dashboard] what a person sees", () => {
   });
 
   it("their apps with the latest release of each, archived ones left out", async () => {
-    const { apps, moreApps } = await getDashboard({ actor: actor.alice, now: NOW });
+    const { apps, moreApps } = await dashboardFor(actor.alice.id, NOW);
     expect(moreApps).toBe(false);
     expect(apps).toEqual([
       {
@@ -113,7 +113,7 @@ describe("[dashboard] what a person sees", () => {
   });
 
   it("the latest deploys across their teams, newest first, with who asked", async () => {
-    const { recentDeploys } = await getDashboard({ actor: actor.alice, now: NOW });
+    const { recentDeploys } = await dashboardFor(actor.alice.id, NOW);
     expect(recentDeploys.map((r) => `${r.app.name}#${r.sequence}`)).toEqual([
       "web#5",
       "api#3",
@@ -133,7 +133,7 @@ describe("[dashboard] what a person sees", () => {
   });
 
   it("someone else sees only their own team", async () => {
-    const bob = await getDashboard({ actor: actor.bob, now: NOW });
+    const bob = await dashboardFor(actor.bob.id, NOW);
     expect(bob.teams.map((t) => t.slug)).toEqual(["gamma"]);
     expect(bob.teams[0]!.activity).toMatchObject({ deploys: 1, failed: 1, failureRate: 1 });
     expect(nonZeroDays(bob.teams[0]!.activity.days)).toEqual([{ day: day(1), deploys: 1, failed: 1 }]);
@@ -142,7 +142,7 @@ describe("[dashboard] what a person sees", () => {
   });
 
   it("a platform admin in no team gets the empty dashboard", async () => {
-    expect(await getDashboard({ actor: actor.admin, now: NOW })).toEqual({
+    expect(await dashboardFor(actor.admin.id, NOW)).toEqual({
       teams: [],
       moreTeams: false,
       apps: [],

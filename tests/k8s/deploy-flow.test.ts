@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { createApiToken } from "@/lib/tokens/create-api-token";
+import { authorizeUser } from "@/lib/authz/authorize";
 import * as teams from "@/app/api/v1/teams/route";
 import * as members from "@/app/api/v1/teams/[team]/members/route";
 import * as apps from "@/app/api/v1/teams/[team]/apps/route";
@@ -44,7 +45,9 @@ beforeAll(async () => {
     const user = await db().user.create({
       data: { email: `${who}@shop.test`, isPlatformAdmin: who === "admin", issuer: "t", subject: who },
     });
-    token[who] = (await createApiToken({ actor: { ...user, via: "session" }, request: {}, input: { name: "t", expiresInDays: 1 } })).token;
+    token[who] = (
+      await createApiToken.run({ ctx: authorizeUser({ actor: { ...user, via: "session" } }), input: { name: "t", expiresInDays: 1 } })
+    ).token;
   }
   const created = await call(teams.POST, "POST", { token: token.admin, body: { slug: team, name: "Shop", leadEmail: "lead@shop.test" } });
   expect(created.body.provisioning).toEqual({ status: "provisioned", namespace: `team-${team}` });

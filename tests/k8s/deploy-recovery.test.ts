@@ -28,9 +28,9 @@ function usePlatformKubeconfig(kubeconfig: string) {
 }
 
 async function teamWithApp(slug: string, app: typeof spec & { name: string }) {
-  await createTeam({ ctx: authorizePlatformAdmin({ actor: admin }), input: { slug, name: slug } });
-  const ctx = await authorizeTeam({ actor: admin, teamSlug: slug, permission: "app.deploy" });
-  const created = await createApp({ ctx, input: app });
+  await createTeam.run({ ctx: authorizePlatformAdmin({ actor: admin }), input: { slug, name: slug } });
+  const ctx = await authorizeTeam({ actor: admin, teamSlug: slug, permissions: ["app.deploy", "app.create"] });
+  const created = await createApp.run({ ctx, input: app });
   return { ctx, app: created };
 }
 
@@ -91,7 +91,7 @@ describe("[deploy] recovery", () => {
     it("ends the release FAILED with the cluster error", async () => {
       // 3 x 4 CPUs never fit the namespace quota, so the rollout is still going when the server stops.
       const { ctx } = await teamWithApp("gone", { ...spec, name: "web", replicas: 3, resources: { requests: { cpu: "4" } } });
-      const { release } = await deployApp({ ctx, app: "web", input: { version: "1.0.0" } });
+      const { release } = await deployApp.run({ ctx, input: { app: "web", version: "1.0.0" } });
       await expect
         .poll(async () => (await db().release.findUniqueOrThrow({ where: { id: release.id } })).status, { timeout: 15_000 })
         .toBe("ROLLING_OUT");

@@ -8,8 +8,8 @@ import {
   applyRelease,
   provisionTeam,
   readApp,
-  restartApp,
-  scaleApp,
+  restartDeployment,
+  scaleDeployment,
   teamClient,
   watchRollout,
   type RolloutStatus,
@@ -113,13 +113,13 @@ describe("[k8s] rollout", () => {
 
   test("scale and restart work with the deployer token", async () => {
     const namespace = team.namespace;
-    expect(await scaleApp(deployer, namespace, "api", 3)).toEqual({ replicas: 3 });
+    expect(await scaleDeployment(deployer, namespace, "api", 3)).toEqual({ replicas: 3 });
     const scaled = await watchRollout(deployer, namespace, "api", { timeoutMs: 60_000 });
     expect(scaled).toMatchObject({ done: true, updated: 3, available: 3, desired: 3 });
 
     const at = new Date("2030-01-02T03:04:05.000Z");
     const before = (await readApp(deployer, namespace, "api")).pods.map((p) => p.name).sort();
-    const restarted = await restartApp(deployer, namespace, "api", { at });
+    const restarted = await restartDeployment(deployer, namespace, "api", { at });
     const status = await watchRollout(deployer, namespace, "api", { generation: restarted.generation, timeoutMs: 60_000 });
     expect(status).toMatchObject({ done: true, updated: 3, available: 3 });
 

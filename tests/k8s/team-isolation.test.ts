@@ -3,7 +3,16 @@
  * nothing anywhere else, whatever Slipway itself believes.
  */
 import { beforeAll, describe, expect, test } from "vitest";
-import { applyRelease, clientForToken, provisionTeam, readApp, restartApp, scaleApp, teamClient, type TeamClient } from "@/lib/k8s";
+import {
+  applyRelease,
+  clientForToken,
+  provisionTeam,
+  readApp,
+  restartDeployment,
+  scaleDeployment,
+  teamClient,
+  type TeamClient,
+} from "@/lib/k8s";
 import { admin, appSpec, expectClusterStatus, platform, uniqueTeam } from "./helpers";
 
 const teamA = uniqueTeam("iso-a");
@@ -125,8 +134,8 @@ describe("[k8s] team isolation", () => {
     expect(view.deployment?.releaseId).toBe("rel-1");
 
     await expectClusterStatus(applyRelease(viewerA, { app: appSpec(teamA), release: { id: "rel-2", sequence: 2 } }), 403);
-    await expectClusterStatus(scaleApp(viewerA, teamA.namespace, "web", 5), 403);
-    await expectClusterStatus(restartApp(viewerA, teamA.namespace, "web"), 403);
+    await expectClusterStatus(scaleDeployment(viewerA, teamA.namespace, "web", 5), 403);
+    await expectClusterStatus(restartDeployment(viewerA, teamA.namespace, "web"), 403);
 
     const after = await admin().call({}, () => admin().apps.readNamespacedDeployment({ name: "web", namespace: teamA.namespace }));
     expect(after.metadata?.labels?.["slipway.dev/release"]).toBe("rel-1");

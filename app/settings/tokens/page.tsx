@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/data-table";
 import { CreateTokenForm } from "@/components/tokens/create-token-form";
 import { ConfirmForm } from "@/components/ui/confirm-form";
-import { pageActor } from "@/lib/authz/page-access";
+import { pageCall } from "@/lib/adapters/page-call";
 import { listApiTokens } from "@/lib/tokens/list-api-tokens";
-import { revokeTokenAction } from "./actions";
+import { createTokenAction, revokeTokenAction } from "./token-actions";
 
 export const metadata: Metadata = { title: "API tokens" };
 
@@ -14,8 +14,8 @@ function tokenState(token: { revokedAt: Date | null; expiresAt: Date }, now: Dat
 }
 
 export default async function TokensPage() {
-  const actor = await pageActor("/settings/tokens");
-  const tokens = await listApiTokens({ actor });
+  const { output } = await pageCall(listApiTokens);
+  const tokens = output?.tokens ?? [];
   const now = new Date();
   return (
     <div className="space-y-8">
@@ -29,7 +29,7 @@ export default async function TokensPage() {
           ), with exactly your permissions. Send them as <code className="rounded bg-slate-100 px-1">Authorization: Bearer slw_…</code>.
         </p>
       </div>
-      <CreateTokenForm />
+      <CreateTokenForm action={createTokenAction.bind(null, {})} />
       <section aria-labelledby="your-tokens" className="space-y-3">
         <h2 id="your-tokens" className="text-lg font-semibold">
           Your tokens
@@ -52,8 +52,7 @@ export default async function TokensPage() {
                   <td className="px-4 py-2">
                     {state === "active" && (
                       <ConfirmForm
-                        action={revokeTokenAction}
-                        fields={{ tokenId: token.id }}
+                        action={revokeTokenAction.bind(null, { tokenId: token.id })}
                         trigger="Revoke"
                         title={`Revoke "${token.name}"?`}
                         description="Anything using this token (CI jobs, scripts) stops working at once."

@@ -2,14 +2,20 @@ import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/data-table";
 import { GrantAccessForm } from "@/components/teams/grant-access-form";
 import { MemberActions } from "@/components/teams/member-actions";
-import { can, teamPageAccess } from "@/lib/authz/page-access";
-import { ROLE_LABELS } from "@/lib/authz/permissions";
-import { listMembers } from "@/lib/members/list-members";
 import Link from "next/link";
 import { StatusBadge } from "@/components/apps/status-badge";
-import { versionOf } from "@/lib/apps/app-spec.types";
-import { listApps } from "@/lib/apps/list-apps";
 import { ReprovisionForm } from "@/components/teams/reprovision-form";
+import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
+import { allowed, pageCall } from "@/lib/adapters/page-call";
+import { versionOf } from "@/lib/apps/app-spec.types";
+import { createApp } from "@/lib/apps/create-app";
+import { listApps } from "@/lib/apps/list-apps";
+import { ROLE_LABELS } from "@/lib/authz/permissions";
+import { addMember } from "@/lib/members/add-member";
+import { listMembers } from "@/lib/members/list-members";
+import { getTeam } from "@/lib/teams/get-team";
+import { reprovisionTeamAction } from "../team-actions";
+import { addMemberAction, changeMemberRoleAction, removeMemberAction } from "./member-actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ team: string }> }): Promise<Metadata> {
   return { title: (await params).team };
@@ -17,19 +23,17 @@ export async function generateMetadata({ params }: { params: Promise<{ team: str
 
 export default async function TeamPage({ params }: { params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
-  const access = await teamPageAccess(slug);
-  if (!access.ctx) {
-    return (
-      <div role="alert" className="space-y-2 rounded-lg border border-amber-200 bg-amber-50 p-6">
-        <h1 className="text-lg font-semibold">You cannot see this team</h1>
-        <p>{access.forbidden}</p>
-      </div>
-    );
+  const access = await pageCall(getTeam, { team: slug });
+  if (access.forbidden !== undefined) {
+    return <ForbiddenNotice title="You cannot see this team" reason={access.forbidden} />;
   }
   const { ctx } = access;
-  const [members, apps] = await Promise.all([listMembers({ ctx }), listApps({ ctx })]);
-  const leads = members.filter((member) => member.role === "LEAD").map((member) => member.email);
-  const mayGrant = can(ctx, "member.grant");
+  const [membersCall, appsCall] = await Promise.all([pageCall(listMembers, { team: slug }), pageCall(listApps, { team: slug })]);
+  const members = membersCall.output?.members ?? [];
+  const apps = appsCall.output?.apps ?? [];
+  const leads = access.output.leads;
+  const mayGrant = allowed(ctx, addMember);
+  const mayCreate = allowed(ctx, createApp);
   return (
     <div className="space-y-8">
       <div className="space-y-1">
@@ -43,7 +47,7 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
         </p>
       </div>
 
-      {ctx.actor.isPlatformAdmin && <ReprovisionForm team={ctx.team.slug} />}
+      {ctx.actor.isPlatformAdmin && <ReprovisionForm action={reprovisionTeamAction.bind(null, { team: ctx.team.slug })} />}
 
       <section aria-labelledby="apps" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
@@ -51,7 +55,7 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
             Apps
           </h2>
           <div className="flex gap-2">
-            <form method="post" action={`/teams/${ctx.team.slug}/kubeconfig`}>
+            <form method="post" action={`/api/v1/teams/${ctx.team.slug}/kubeconfig`}>
               <button
                 type="submit"
                 className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
@@ -60,7 +64,7 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
                 Download kubeconfig
               </button>
             </form>
-            {can(ctx, "app.create") && (
+            {mayCreate && (
               <Link
                 href={`/teams/${ctx.team.slug}/apps/import`}
                 className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
@@ -68,14 +72,14 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
                 Import YAML
               </Link>
             )}
-            {can(ctx, "app.create") && (
+            {mayCreate && (
               <Link href={`/teams/${ctx.team.slug}/apps/new`} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm text-white">
                 Register an app
               </Link>
             )}
           </div>
         </div>
-        {!can(ctx, "app.create") && (
+        {!mayCreate && (
           <p className="text-sm text-slate-600">
             Registering and deploying apps needs the Deployer role or above{leads.length > 0 ? `; ask a lead: ${leads.join(", ")}` : ""}.
           </p>
@@ -125,7 +129,11 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
               </td>
               {mayGrant && (
                 <td className="px-4 py-2">
-                  <MemberActions team={ctx.team.slug} member={{ userId: member.userId, email: member.email, role: member.role }} />
+                  <MemberActions
+                    member={{ userId: member.userId, email: member.email, role: member.role }}
+                    changeRole={changeMemberRoleAction.bind(null, { team: ctx.team.slug, userId: member.userId })}
+                    remove={removeMemberAction.bind(null, { team: ctx.team.slug, userId: member.userId })}
+                  />
                 </td>
               )}
             </tr>
@@ -134,7 +142,7 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
       </section>
 
       {mayGrant ? (
-        <GrantAccessForm team={ctx.team.slug} />
+        <GrantAccessForm action={addMemberAction.bind(null, { team: ctx.team.slug })} />
       ) : (
         <p data-testid="grant-denied" className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">
           Only leads can grant or change access to {ctx.team.name}.

@@ -1,9 +1,4 @@
-import { userRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/adapters/api-route";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
-import { auditPageSchema } from "@/lib/audit/list-audit-events.types";
 
-/** Audit events you may see, newest first; filters as on the activity page. */
-export const GET = userRoute({ schema: auditPageSchema, input: "query" }, async ({ actor, input }) => {
-  const { limit, cursor, ...filter } = input;
-  return { body: await listAuditEvents({ actor, filter, limit, cursor }) };
-});
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(listAuditEvents);

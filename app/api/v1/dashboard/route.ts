@@ -1,8 +1,4 @@
-import { z } from "zod";
-import { userRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/adapters/api-route";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 
-/** The home page's data: my teams, my apps and their status, recent deploys, 30-day charts. */
-export const GET = userRoute({ schema: z.object({}), input: "none" }, async ({ actor }) => ({
-  body: await getDashboard({ actor }),
-}));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(getDashboard);

@@ -1,6 +1,4 @@
-import { z } from "zod";
-import { userRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/adapters/api-route";
+import { getMe } from "@/lib/users/get-me";
 
-export const GET = userRoute({ schema: z.object({}), input: "none" }, async ({ actor }) => ({
-  body: { id: actor.id, email: actor.email, name: actor.name, isPlatformAdmin: actor.isPlatformAdmin },
-}));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(getMe);

@@ -1,7 +1,7 @@
-import { openApiDocument } from "@/lib/api/openapi";
+import { openApiDocument } from "@/lib/adapters/openapi";
 
 export const dynamic = "force-static";
 
 export function GET() {
-  return Response.json(openApiDocument);
+  return Response.json(openApiDocument());
 }

@@ -1,9 +1,4 @@
-import { userDownloadRoute } from "@/lib/api/download-route";
+import { apiRoute } from "@/lib/adapters/api-route";
 import { exportAuditEvents } from "@/lib/audit/export-audit-events";
-import { auditExportSchema } from "@/lib/audit/list-audit-events.types";
 
-/** The whole filtered list as a CSV or JSON attachment, streamed. */
-export const GET = userDownloadRoute({ schema: auditExportSchema }, async ({ actor, input }) => {
-  const { format, ...filter } = input;
-  return exportAuditEvents({ actor, filter, format });
-});
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(exportAuditEvents);

@@ -1,7 +1,4 @@
-import { z } from "zod";
-import { teamRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/adapters/api-route";
 import { getTeam } from "@/lib/teams/get-team";
 
-export const GET = teamRoute({ permission: "team.read", schema: z.object({}), input: "none" }, async ({ ctx }) => ({
-  body: await getTeam({ ctx }),
-}));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(getTeam);

@@ -1,6 +1,4 @@
-import { userRoute } from "@/lib/api/route";
-import { revokeApiToken, revokeApiTokenSchema } from "@/lib/tokens/revoke-api-token";
+import { apiRoute } from "@/lib/adapters/api-route";
+import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
 
-export const DELETE = userRoute({ schema: revokeApiTokenSchema, input: "none" }, async ({ actor, request, input }) => ({
-  body: await revokeApiToken({ actor, request, input }),
-}));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(revokeApiToken);

@@ -2,22 +2,26 @@ import { randomUUID } from "node:crypto";
 import { DataTable } from "@/components/ui/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { DeployForm } from "@/components/apps/deploy-form";
 import { ExportSpecLink } from "@/components/apps/export-spec-link";
 import { ReleaseProgress } from "@/components/apps/release-progress";
 import { ScaleForm } from "@/components/apps/scale-form";
 import { StatusBadge } from "@/components/apps/status-badge";
 import { ConfirmForm } from "@/components/ui/confirm-form";
+import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
+import { allowed, pageCall } from "@/lib/adapters/page-call";
 import { versionOf } from "@/lib/apps/app-spec.types";
-import { getAppSpec } from "@/lib/apps/get-app-spec";
+import { getApp } from "@/lib/apps/get-app";
 import { readAppStatus } from "@/lib/apps/read-app-status";
-import { can, notFoundOnAppError, teamPageAccess } from "@/lib/authz/page-access";
+import { restartApp } from "@/lib/apps/restart-app";
+import { scaleApp } from "@/lib/apps/scale-app";
+import { updateApp } from "@/lib/apps/update-app";
 import { leastRoleFor, ROLE_LABELS } from "@/lib/authz/permissions";
-import { teamLeadEmails } from "@/lib/authz/authorize";
+import { deployApp } from "@/lib/deploys/deploy-app";
 import { listReleases } from "@/lib/deploys/list-releases";
+import { getTeam } from "@/lib/teams/get-team";
 import { parseReleaseNumber } from "@/lib/validation/fields";
-import { restartAction, rollbackAction } from "../actions";
+import { deployAction, restartAction, rollbackAction, scaleAction } from "../app-actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ app: string }> }): Promise<Metadata> {
   return { title: (await params).app };
@@ -38,18 +42,22 @@ export default async function AppPage({
 }) {
   const { team, app: name } = await params;
   const before = parseReleaseNumber((await searchParams).before);
-  const access = await teamPageAccess(team);
-  if (!access.ctx) notFound();
+  const access = await pageCall(getApp, { team, app: name });
+  if (access.forbidden !== undefined) return <ForbiddenNotice title="You cannot see this app" reason={access.forbidden} />;
   const { ctx } = access;
-  const spec = await getAppSpec({ ctx, app: name }).catch(notFoundOnAppError);
-  const [{ releases, nextBefore }, status, leads] = await Promise.all([
-    listReleases({ ctx, app: name, limit: 15, before }),
-    readAppStatus({ ctx, app: name }),
-    teamLeadEmails(ctx.team.id),
+  const { spec } = access.output;
+  const path = { team, app: name };
+  const [history, statusCall, teamCall] = await Promise.all([
+    pageCall(listReleases, path, { limit: 15, before }),
+    pageCall(readAppStatus, path),
+    pageCall(getTeam, { team }),
   ]);
+  const { releases, nextBefore } = history.output ?? { releases: [], nextBefore: null };
+  const status = statusCall.output ?? { error: "Not allowed to read the cluster." };
+  const leads = teamCall.output?.leads ?? [];
   const latest = before ? null : releases[0];
   const lastSucceeded = releases.find((r) => r.status === "SUCCEEDED");
-  const mayDeploy = can(ctx, "app.deploy");
+  const mayDeploy = allowed(ctx, deployApp);
   const base = `/teams/${team}/apps/${name}`;
 
   return (
@@ -69,7 +77,7 @@ export default async function AppPage({
         </div>
         <div className="flex gap-2">
           <ExportSpecLink team={team} app={name} />
-          {can(ctx, "app.update") && (
+          {allowed(ctx, updateApp) && (
             <Link href={`${base}/edit`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
               Edit settings
             </Link>
@@ -84,15 +92,14 @@ export default async function AppPage({
         {latest && (
           <ReleaseProgress
             key={latest.id}
-            eventsUrl={`${base}/releases/${latest.sequence}/events`}
+            eventsUrl={`/api/v1${base}/releases/${latest.sequence}/events`}
             sequence={latest.sequence}
             initial={{ status: latest.status, error: latest.error, desired: (latest.spec as { replicas?: number }).replicas }}
           />
         )}
         {mayDeploy ? (
           <DeployForm
-            team={team}
-            app={name}
+            action={deployAction.bind(null, path)}
             imageRepository={spec.imageRepository}
             lastVersion={latest ? versionOf(latest.image) : "latest"}
             idempotencyKey={randomUUID()}
@@ -136,8 +143,8 @@ export default async function AppPage({
                 <td className="px-3 py-2">
                   {mayDeploy && r.status === "SUCCEEDED" && r.id !== lastSucceeded?.id && (
                     <ConfirmForm
-                      action={rollbackAction.bind(null, team)}
-                      fields={{ app: name, sequence: String(r.sequence), idempotencyKey: randomUUID() }}
+                      action={rollbackAction.bind(null, path)}
+                      fields={{ sequence: String(r.sequence), idempotencyKey: randomUUID() }}
                       trigger={`Roll back to #${r.sequence}`}
                       title={`Roll back ${name} to release #${r.sequence}?`}
                       description={`This deploys ${r.image} with the settings release #${r.sequence} had, as a new release.`}
@@ -168,12 +175,11 @@ export default async function AppPage({
           <h2 id="running" className="text-lg font-semibold">
             In the cluster
           </h2>
-          {can(ctx, "app.scale") && (
+          {(allowed(ctx, scaleApp) || allowed(ctx, restartApp)) && (
             <div className="flex flex-wrap items-center gap-4">
-              <ScaleForm team={team} app={name} replicas={spec.replicas} />
+              <ScaleForm action={scaleAction.bind(null, path)} replicas={spec.replicas} />
               <ConfirmForm
-                action={restartAction.bind(null, team)}
-                fields={{ app: name }}
+                action={restartAction.bind(null, path)}
                 trigger="Restart"
                 title={`Restart ${name}?`}
                 description="Every pod is replaced, a few at a time, as in kubectl rollout restart."

@@ -1,19 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ImportSpecForm } from "@/components/apps/import-spec-form";
-import { can, teamPageAccess } from "@/lib/authz/page-access";
-import { applyAppSpecAction } from "./actions";
+import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
+import { allowed, pageCall } from "@/lib/adapters/page-call";
+import { applyAppSpec } from "@/lib/apps/apply-app-spec";
+import { getTeam } from "@/lib/teams/get-team";
+import { applyAppSpecAction } from "../app-actions";
 
 export const metadata: Metadata = { title: "Import an app spec" };
 
 export default async function ImportAppSpecPage({ params }: { params: Promise<{ team: string }> }) {
   const { team } = await params;
-  const access = await teamPageAccess(team);
-  if (!access.ctx || !can(access.ctx, "app.create")) {
+  const access = await pageCall(getTeam, { team });
+  if (access.forbidden !== undefined || !allowed(access.ctx, applyAppSpec)) {
     return (
-      <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 p-6">
-        {access.forbidden ?? "Importing app specs needs the Deployer or Lead role in this team."}
-      </p>
+      <ForbiddenNotice
+        title="You cannot import app specs here"
+        reason={access.forbidden ?? "Importing app specs needs the Deployer or Lead role in this team."}
+      />
     );
   }
   return (
@@ -31,7 +35,7 @@ export default async function ImportAppSpecPage({ params }: { params: Promise<{ 
           <code className="font-mono">PUT /api/v1/teams/{team}/apps/spec</code>.
         </p>
       </div>
-      <ImportSpecForm action={applyAppSpecAction.bind(null, team)} />
+      <ImportSpecForm action={applyAppSpecAction.bind(null, { team })} />
     </div>
   );
 }

@@ -1,19 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppForm } from "@/components/apps/app-form";
-import { can, teamPageAccess } from "@/lib/authz/page-access";
-import { createAppAction } from "../actions";
+import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
+import { allowed, pageCall } from "@/lib/adapters/page-call";
+import { createApp } from "@/lib/apps/create-app";
+import { getTeam } from "@/lib/teams/get-team";
+import { createAppAction } from "../app-actions";
 
 export const metadata: Metadata = { title: "Register an app" };
 
 export default async function NewAppPage({ params }: { params: Promise<{ team: string }> }) {
   const { team } = await params;
-  const access = await teamPageAccess(team);
-  if (!access.ctx || !can(access.ctx, "app.create")) {
+  const access = await pageCall(getTeam, { team });
+  if (access.forbidden !== undefined || !allowed(access.ctx, createApp)) {
     return (
-      <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 p-6">
-        {access.forbidden ?? "Registering apps needs the Deployer or Lead role in this team."}
-      </p>
+      <ForbiddenNotice
+        title="You cannot register apps here"
+        reason={access.forbidden ?? "Registering apps needs the Deployer or Lead role in this team."}
+      />
     );
   }
   return (
@@ -25,7 +29,7 @@ export default async function NewAppPage({ params }: { params: Promise<{ team: s
         / Register an app
       </nav>
       <h1 className="text-2xl font-semibold">Register an app</h1>
-      <AppForm action={createAppAction.bind(null, team)} submitLabel="Register app" />
+      <AppForm action={createAppAction.bind(null, { team })} submitLabel="Register app" />
     </div>
   );
 }

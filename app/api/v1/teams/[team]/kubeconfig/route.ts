@@ -1,8 +1,4 @@
-import { z } from "zod";
-import { teamRoute } from "@/lib/api/route";
-import { issueKubeconfig } from "@/lib/teams/issue-kubeconfig";
+import { apiRoute } from "@/lib/adapters/api-route";
+import { issueKubeconfig } from "@/lib/kube-access/issue-kubeconfig";
 
-/** A kubeconfig (JSON-wrapped YAML) with a one-hour token matching your role in the team. */
-export const POST = teamRoute({ permission: "kubeconfig.issue", schema: z.object({}), input: "none" }, async ({ ctx }) => ({
-  body: await issueKubeconfig({ ctx }),
-}));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(issueKubeconfig);

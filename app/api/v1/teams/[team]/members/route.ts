@@ -1,14 +1,5 @@
-import { z } from "zod";
-import { teamRoute } from "@/lib/api/route";
-import { addMember } from "@/lib/members/add-member";
+import { apiRoute } from "@/lib/adapters/api-route";
 import { listMembers } from "@/lib/members/list-members";
-import { addMemberSchema } from "@/lib/members/members.types";
+import { addMember } from "@/lib/members/add-member";
 
-export const GET = teamRoute({ permission: "team.read", schema: z.object({}), input: "none" }, async ({ ctx }) => ({
-  body: { members: await listMembers({ ctx }) },
-}));
-
-export const POST = teamRoute({ permission: "member.grant", schema: addMemberSchema, input: "body" }, async ({ ctx, input }) => ({
-  status: 201,
-  body: await addMember({ ctx, input }),
-}));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(listMembers, addMember);

@@ -1,28 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AppForm } from "@/components/apps/app-form";
 import { ConfirmForm } from "@/components/ui/confirm-form";
+import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
+import { allowed, pageCall } from "@/lib/adapters/page-call";
 import { envToLines } from "@/lib/apps/app-form";
-import { getAppSpec } from "@/lib/apps/get-app-spec";
-import { can, notFoundOnAppError, teamPageAccess } from "@/lib/authz/page-access";
-import { archiveAppAction, updateAppAction } from "../../actions";
+import { archiveApp } from "@/lib/apps/archive-app";
+import { getApp } from "@/lib/apps/get-app";
+import { updateApp } from "@/lib/apps/update-app";
+import { archiveAppAction, updateAppAction } from "../../app-actions";
 
 export const metadata: Metadata = { title: "Edit app" };
 
 export default async function EditAppPage({ params }: { params: Promise<{ team: string; app: string }> }) {
   const { team, app } = await params;
-  const access = await teamPageAccess(team);
-  if (!access.ctx) notFound();
+  const access = await pageCall(getApp, { team, app });
+  if (access.forbidden !== undefined) return <ForbiddenNotice title="You cannot edit this app" reason={access.forbidden} />;
   const { ctx } = access;
-  if (!can(ctx, "app.update")) {
+  if (!allowed(ctx, updateApp)) {
     return (
-      <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 p-6">
-        Editing apps needs the Deployer or Lead role in {ctx.team.name}.
-      </p>
+      <ForbiddenNotice title="You cannot edit this app" reason={`Editing apps needs the Deployer or Lead role in ${ctx.team.name}.`} />
     );
   }
-  const spec = await getAppSpec({ ctx, app }).catch(notFoundOnAppError);
+  const { spec } = access.output;
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -37,7 +37,7 @@ export default async function EditAppPage({ params }: { params: Promise<{ team: 
       </nav>
       <h1 className="text-2xl font-semibold">Edit {app}</h1>
       <AppForm
-        action={updateAppAction.bind(null, team)}
+        action={updateAppAction.bind(null, { team, app })}
         submitLabel="Save"
         values={{
           name: spec.name,
@@ -53,7 +53,7 @@ export default async function EditAppPage({ params }: { params: Promise<{ team: 
           host: spec.host,
         }}
       />
-      {can(ctx, "app.archive") && (
+      {allowed(ctx, archiveApp) && (
         <section aria-labelledby="archive" className="max-w-2xl space-y-2 rounded-lg border border-red-200 p-6">
           <h2 id="archive" className="font-semibold">
             Archive
@@ -62,8 +62,7 @@ export default async function EditAppPage({ params }: { params: Promise<{ team: 
             Hides the app and stops deploys. Its history stays; what runs in the cluster is left as it is.
           </p>
           <ConfirmForm
-            action={archiveAppAction.bind(null, team)}
-            fields={{ app }}
+            action={archiveAppAction.bind(null, { team, app })}
             trigger="Archive app"
             title={`Archive ${app}?`}
             description="Nobody can deploy it any more. Release history and audit events are kept."

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/apps/status-badge";
-import { notFoundOnAppError, teamPageAccess } from "@/lib/authz/page-access";
+import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
+import { pageCall } from "@/lib/adapters/page-call";
 import { getRelease } from "@/lib/deploys/get-release";
-import { parseReleaseNumber } from "@/lib/validation/fields";
 
 export const metadata: Metadata = { title: "Release" };
 
@@ -13,12 +12,9 @@ const show = (value: unknown) => (value === undefined ? "—" : typeof value ===
 
 export default async function ReleasePage({ params }: { params: Promise<{ team: string; app: string; sequence: string }> }) {
   const { team, app, sequence } = await params;
-  const access = await teamPageAccess(team);
-  if (!access.ctx) notFound();
-  const number = parseReleaseNumber(sequence);
-  if (!number) notFound();
-  const found = await getRelease({ ctx: access.ctx, app, sequence: number }).catch(notFoundOnAppError);
-  const { release, changes, previousSequence } = found;
+  const access = await pageCall(getRelease, { team, app, sequence });
+  if (access.forbidden !== undefined) return <ForbiddenNotice title="You cannot see this release" reason={access.forbidden} />;
+  const { release, changes, previousSequence } = access.output;
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">

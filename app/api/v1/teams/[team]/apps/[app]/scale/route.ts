@@ -1,13 +1,4 @@
-import { z } from "zod";
-import { teamRoute } from "@/lib/api/route";
-import { replicaCount } from "@/lib/apps/app-spec.types";
+import { apiRoute } from "@/lib/adapters/api-route";
 import { scaleApp } from "@/lib/apps/scale-app";
 
-const schema = z.object({
-  app: z.string(),
-  replicas: replicaCount,
-});
-
-export const POST = teamRoute({ permission: "app.scale", schema, input: "body" }, async ({ ctx, input }) => ({
-  body: await scaleApp({ ctx, app: input.app, replicas: input.replicas }),
-}));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(scaleApp);

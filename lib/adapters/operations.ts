@@ -1,0 +1,73 @@
+/**
+ * Every /api/v1 operation, for what is generated from them: the OpenAPI document
+ * and the authorization matrix (tests/integration/authz-matrix.test.ts). A unit test
+ * checks that this list and the route files under app/api/v1 agree.
+ */
+import { applyAppSpec } from "@/lib/apps/apply-app-spec";
+import { archiveApp } from "@/lib/apps/archive-app";
+import { createApp } from "@/lib/apps/create-app";
+import { exportAppSpec } from "@/lib/apps/export-app-spec";
+import { getApp } from "@/lib/apps/get-app";
+import { listApps } from "@/lib/apps/list-apps";
+import { readAppStatus } from "@/lib/apps/read-app-status";
+import { restartApp } from "@/lib/apps/restart-app";
+import { scaleApp } from "@/lib/apps/scale-app";
+import { updateApp } from "@/lib/apps/update-app";
+import { checkAuditChain } from "@/lib/audit/check-audit-chain";
+import { exportAuditEvents } from "@/lib/audit/export-audit-events";
+import { listAuditEvents } from "@/lib/audit/list-audit-events";
+import { getDashboard } from "@/lib/dashboard/get-dashboard";
+import { deployApp } from "@/lib/deploys/deploy-app";
+import { getRelease } from "@/lib/deploys/get-release";
+import { listReleases } from "@/lib/deploys/list-releases";
+import { rollbackRelease } from "@/lib/deploys/rollback-release";
+import { streamReleaseEvents } from "@/lib/deploys/stream-release-events";
+import { issueKubeconfig } from "@/lib/kube-access/issue-kubeconfig";
+import { addMember } from "@/lib/members/add-member";
+import { changeMemberRole } from "@/lib/members/change-member-role";
+import { listMembers } from "@/lib/members/list-members";
+import { removeMember } from "@/lib/members/remove-member";
+import { createTeam } from "@/lib/teams/create-team";
+import { getTeam } from "@/lib/teams/get-team";
+import { listTeams } from "@/lib/teams/list-teams";
+import { reprovisionTeam } from "@/lib/teams/reprovision-team";
+import { createApiToken } from "@/lib/tokens/create-api-token";
+import { listApiTokens } from "@/lib/tokens/list-api-tokens";
+import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
+import type { AnyUseCase, Routed } from "@/lib/usecase/define";
+import { getMe } from "@/lib/users/get-me";
+
+export const OPERATIONS: readonly Routed<AnyUseCase>[] = [
+  getMe,
+  listTeams,
+  createTeam,
+  getTeam,
+  reprovisionTeam,
+  listMembers,
+  addMember,
+  changeMemberRole,
+  removeMember,
+  issueKubeconfig,
+  listApps,
+  createApp,
+  applyAppSpec,
+  getApp,
+  updateApp,
+  archiveApp,
+  exportAppSpec,
+  readAppStatus,
+  restartApp,
+  scaleApp,
+  deployApp,
+  rollbackRelease,
+  listReleases,
+  getRelease,
+  streamReleaseEvents,
+  listApiTokens,
+  createApiToken,
+  revokeApiToken,
+  listAuditEvents,
+  exportAuditEvents,
+  checkAuditChain,
+  getDashboard,
+];

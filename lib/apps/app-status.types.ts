@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { dateTime } from "@/lib/validation/wire";
+
+const optionalDate = dateTime.optional();
+
+/** What runs for an app, as the cluster reports it (lib/k8s/read.ts), or why it could not be read. */
+export const appStatus = z.union([
+  z.object({
+    view: z.object({
+      deployment: z
+        .object({
+          generation: z.number(),
+          observedGeneration: z.number(),
+          image: z.string().optional(),
+          releaseId: z.string().optional(),
+          releaseSequence: z.number().optional(),
+          replicas: z.number(),
+        })
+        .nullable(),
+      rollout: z
+        .object({
+          done: z.boolean(),
+          failed: z.boolean(),
+          reason: z.string(),
+          message: z.string(),
+          updated: z.number(),
+          available: z.number(),
+          desired: z.number(),
+        })
+        .nullable(),
+      pods: z.array(
+        z.object({
+          name: z.string(),
+          phase: z.string(),
+          ready: z.boolean(),
+          restarts: z.number(),
+          node: z.string().optional(),
+          releaseId: z.string().optional(),
+          startedAt: optionalDate,
+        }),
+      ),
+      events: z.array(
+        z.object({
+          type: z.string(),
+          reason: z.string(),
+          message: z.string(),
+          object: z.string(),
+          count: z.number(),
+          lastSeen: optionalDate,
+        }),
+      ),
+      logs: z.array(z.object({ pod: z.string(), text: z.string().optional(), error: z.string().optional() })),
+    }),
+  }),
+  z.object({ error: z.string() }),
+]);

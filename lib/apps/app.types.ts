@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { dateTime } from "@/lib/validation/wire";
+
+export const appNameParam = z.object({ app: z.string() });
+
+const releaseStatus = z.enum(["PENDING", "APPLYING", "ROLLING_OUT", "SUCCEEDED", "FAILED"]);
+
+/** An app's settings, as stored and as the API shows them (`spec` is the same, as a spec file holds it). */
+export const appView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  imageRepository: z.string(),
+  containerPort: z.number().int(),
+  replicas: z.number().int(),
+  healthCheckPath: z.string().nullable(),
+  host: z.string().nullable(),
+  archivedAt: dateTime.nullable(),
+  createdAt: dateTime,
+  updatedAt: dateTime,
+});
+
+const amounts = z.object({ cpu: z.string().optional(), memory: z.string().optional() });
+
+/** An app spec as it is answered (appSpecSchema is what is accepted; it normalises, which only runs one way). */
+export const appSpecView = z.object({
+  name: z.string(),
+  imageRepository: z.string(),
+  containerPort: z.number().int(),
+  replicas: z.number().int(),
+  env: z.array(z.object({ name: z.string(), value: z.string() })),
+  resources: z.object({ requests: amounts.optional(), limits: amounts.optional() }),
+  healthCheckPath: z.string().optional(),
+  host: z.string().optional(),
+});
+
+export const appWithSpec = appView.extend({ spec: appSpecView });
+
+export const latestRelease = z.object({
+  sequence: z.number().int(),
+  image: z.string(),
+  status: releaseStatus,
+  createdAt: dateTime,
+  finishedAt: dateTime.nullable(),
+  error: z.string().nullable(),
+});
+
+export { releaseStatus };

@@ -1,0 +1,59 @@
+/**
+ * Every use-case that changes something in a team's cluster goes through here: the
+ * call runs with the token of the *caller's* role (clusterRoleOf), and its outcome,
+ * success or failure with the cluster's message, is audited in one transaction with
+ * whatever the use-case records in the database about it (`after`).
+ */
+import { db, type Tx } from "@/lib/db";
+import { clusterRoleOf } from "@/lib/authz/authorize";
+import type { AnyTeamContext } from "@/lib/authz/team-context";
+import { recordTeamEvent, type AuditPayloads, type AuditTarget, type ClusterOutcome } from "@/lib/audit/audit-events";
+import { teamClient, toK8sError, type PlatformClient, type TeamClient } from "@/lib/k8s";
+import { requireCluster } from "./platform-cluster";
+
+type ClusterAction = { [A in keyof AuditPayloads]: AuditPayloads[A] extends ClusterOutcome ? A : never }[keyof AuditPayloads];
+type Details<A extends ClusterAction> = AuditPayloads[A] extends infer P
+  ? P extends ClusterOutcome
+    ? Omit<P, "result" | "error">
+    : never
+  : never;
+
+/** The team's ServiceAccount for the caller's role: viewers read with the viewer token, everyone else acts with the deployer's. */
+export function teamClusterClient(ctx: AnyTeamContext, cluster: PlatformClient = requireCluster()): TeamClient {
+  return teamClient(cluster, ctx.team.namespace, clusterRoleOf(ctx));
+}
+
+export async function auditedClusterCall<A extends ClusterAction, T>(
+  ctx: AnyTeamContext,
+  event: {
+    action: A;
+    target: AuditTarget;
+    /** What to record besides the outcome; a function when it depends on the result (undefined when the call failed). */
+    data: Details<A> | ((result: T | undefined) => Details<A>);
+    after?: (tx: Tx, result: T) => Promise<unknown>;
+  },
+  call: (clients: { team: TeamClient; platform: PlatformClient }) => Promise<T>,
+): Promise<T> {
+  const platform = requireCluster();
+  let result: T;
+  try {
+    result = await call({ team: teamClusterClient(ctx, platform), platform });
+  } catch (error) {
+    const failure = toK8sError(error, { namespace: ctx.team.namespace, name: event.target.id });
+    const data = { ...(details(event.data, undefined) as object), result: "failed", error: failure.message } as AuditPayloads[A];
+    await db().$transaction((tx) => recordTeamEvent(tx, ctx, event.action, { target: event.target, data }));
+    throw failure;
+  }
+  await db().$transaction(async (tx) => {
+    await event.after?.(tx, result);
+    await recordTeamEvent(tx, ctx, event.action, {
+      target: event.target,
+      data: { ...(details(event.data, result) as object), result: "ok" } as AuditPayloads[A],
+    });
+  });
+  return result;
+}
+
+function details<D extends object, T>(data: D | ((result: T | undefined) => D), result: T | undefined): D {
+  return typeof data === "function" ? data(result) : data;
+}

@@ -1,0 +1,27 @@
+import { db } from "@/lib/db";
+import type { AnyTeamContext } from "@/lib/authz/team-context";
+import { recordTeamEvent, type AuditPayloads } from "@/lib/audit/audit-events";
+import { platformCluster } from "@/lib/cluster/platform-cluster";
+import { revokePersonAccess, toK8sError } from "@/lib/k8s";
+
+/**
+ * After someone leaves a team or changes role: deletes their kubectl ServiceAccount
+ * in the namespace, so a kubeconfig they downloaded stops working. Recorded when
+ * there was something to revoke, and when revoking failed (the Slipway change stands).
+ * The platform credential does this, not the caller's team token: granting and
+ * revoking access is Slipway's own business.
+ */
+export async function revokeKubeAccess(options: { ctx: AnyTeamContext; userId: string; reason: "removed" | "role changed" }) {
+  const { ctx } = options;
+  const cluster = platformCluster();
+  if (!cluster) return;
+  let data: AuditPayloads["kubeconfig.revoke"];
+  try {
+    const { revoked } = await revokePersonAccess(cluster, ctx.team.namespace, options.userId);
+    if (!revoked) return;
+    data = { reason: options.reason, result: "ok" };
+  } catch (error) {
+    data = { reason: options.reason, result: "failed", error: toK8sError(error, { namespace: ctx.team.namespace }).message };
+  }
+  await db().$transaction((tx) => recordTeamEvent(tx, ctx, "kubeconfig.revoke", { target: { type: "user", id: options.userId }, data }));
+}
