@@ -189,14 +189,16 @@ describe("[deploy] through the API against the control plane", () => {
   it("members download a kubeconfig whose token matches their role", async () => {
     const issued = await call(kubeconfig.POST, "POST", { token: token.viewer, params: p() });
     expect(issued.status).toBe(200);
-    expect(issued.body.role).toBe("viewer");
-    expect(issued.body.kubeconfig).toContain(`namespace: team-${team}`);
+    expect(issued.headers.get("content-disposition")).toBe(`attachment; filename="slipway-${team}.kubeconfig"`);
+    const config = parseYaml(issued.body) as { users: { name: string }[] };
+    expect(config.users[0]!.name).toBe(`slipway-${team}-viewer`);
+    expect(issued.body).toContain(`namespace: team-${team}`);
   });
 
   it("a downloaded kubeconfig has the person's rights and dies when they leave the team", async () => {
     const issued = await call(kubeconfig.POST, "POST", { token: token.deployer, params: p() });
-    expect(issued.body.role).toBe("deployer");
-    const config = parseYaml(issued.body.kubeconfig) as { users: { user: { token: string } }[] };
+    const config = parseYaml(issued.body) as { users: { name: string; user: { token: string } }[] };
+    expect(config.users[0]!.name).toBe(`slipway-${team}-deployer`);
     const kubectl = clientForToken(platform(), config.users[0]!.user.token, { namespace: `team-${team}` });
     const listPods = () => kubectl.call({}, () => kubectl.core.listNamespacedPod({ namespace: `team-${team}` }));
     expect((await listPods()).items.length).toBeGreaterThan(0);
