@@ -2,14 +2,17 @@ import { db } from "@/lib/db";
 import type { Actor, RequestInfo } from "@/lib/authz/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { platformCluster } from "@/lib/cluster/platform-cluster";
+import { env } from "@/lib/env";
 import { provisionTeam, toK8sError } from "@/lib/k8s";
+import { teamIngressDomains } from "./ingress-domains";
 
 export type ProvisioningOutcome =
   { status: "provisioned"; namespace: string } | { status: "skipped"; reason: string } | { status: "failed"; error: string };
 
 /**
- * Creates or updates the team's namespace, ServiceAccounts, RoleBindings, quota and
- * limits (idempotent server-side apply) and records the outcome, success or failure.
+ * Creates or updates the team's namespace (with its Ingress domains), ServiceAccounts,
+ * RoleBindings, quota and limits (idempotent server-side apply) and records the outcome,
+ * success or failure. Reprovisioning brings a team's domains up to SLIPWAY_INGRESS_DOMAIN.
  */
 export async function provisionTeamNamespace(options: {
   actor: Actor;
@@ -23,7 +26,11 @@ export async function provisionTeamNamespace(options: {
     outcome = { status: "skipped", reason: "no cluster is configured" };
   } else {
     try {
-      await provisionTeam(cluster, { slug: team.slug, namespace: team.namespace });
+      await provisionTeam(cluster, {
+        slug: team.slug,
+        namespace: team.namespace,
+        ingressDomains: teamIngressDomains(team.slug, env.SLIPWAY_INGRESS_DOMAIN),
+      });
       outcome = { status: "provisioned", namespace: team.namespace };
     } catch (error) {
       outcome = { status: "failed", error: toK8sError(error, { namespace: team.namespace }).message };
