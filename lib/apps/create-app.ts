@@ -3,11 +3,13 @@ import type { TeamContext } from "@/lib/authz/team-context";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
+import { assertAppHostAllowed } from "./app-host";
 import type { AppSpecInput } from "./app-spec.types";
 import { appSettingsOf } from "./spec-of-app";
 
 export async function createApp(options: { ctx: TeamContext; input: AppSpecInput }) {
   const { ctx, input } = options;
+  assertAppHostAllowed(ctx.team, input.host);
   try {
     return await db().$transaction(async (tx) => {
       const app = await tx.app.create({

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import type { TeamContext } from "@/lib/authz/team-context";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
+import { assertAppHostAllowed } from "./app-host";
 import type { AppSpecInput } from "./app-spec.types";
 import { findApp } from "./find-app";
 import { appSettingsOf, specOfApp } from "./spec-of-app";
@@ -14,6 +15,7 @@ export async function updateApp(options: { ctx: TeamContext; app: string; input:
       fieldErrors: { name: ["cannot change"] },
     });
   }
+  assertAppHostAllowed(ctx.team, input.host);
   return db().$transaction(async (tx) => {
     const before = await findApp(ctx, options.app, { tx });
     const after = await tx.app.update({
