@@ -46,6 +46,13 @@ const schema = z
     SLIPWAY_KUBECONFIG: optionalString,
     /** How long a rollout may make no progress before it fails (Deployment progressDeadlineSeconds). */
     SLIPWAY_PROGRESS_DEADLINE_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
+    /**
+     * Each team's Ingress hosts go under <team-slug>.<this domain> (Slipway's form and the
+     * slipway-ingress-hosts admission policy). `localhost` keeps the demo on loopback names.
+     */
+    SLIPWAY_INGRESS_DOMAIN: optionalString
+      .transform((value) => (value ?? "localhost").trim().toLowerCase())
+      .pipe(z.string().regex(/^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)*[a-z]{2,63}$/, "must be a DNS name like apps.example.com")),
     /** Set by `next build`; start-up requirements such as NEXTAUTH_SECRET wait for run time. */
     NEXT_PHASE: optionalString,
     /** Slipway's public URL; next-auth builds its callback URLs from it. */

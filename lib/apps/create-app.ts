@@ -3,6 +3,7 @@ import { recordTeamEvent } from "@/lib/audit/audit-events";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { teamUseCase } from "@/lib/usecase/define";
+import { assertAppHostAllowed } from "./app-host";
 import { appSpecSchema } from "./app-spec.types";
 import { appView } from "./app.types";
 import { appSettingsOf } from "./spec-of-app";
@@ -15,6 +16,7 @@ export const createApp = teamUseCase({
   output: appView,
   route: { method: "POST", path: "/teams/{team}/apps", status: 201 },
   async run({ ctx, input }) {
+    assertAppHostAllowed(ctx.team, input.host);
     try {
       return await db().$transaction(async (tx) => {
         const app = await tx.app.create({

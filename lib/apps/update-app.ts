@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { recordTeamEvent } from "@/lib/audit/audit-events";
 import { AppError } from "@/lib/errors";
 import { teamUseCase } from "@/lib/usecase/define";
+import { assertAppHostAllowed } from "./app-host";
 import { appSpecSchema } from "./app-spec.types";
 import { appView } from "./app.types";
 import { findApp } from "./find-app";
@@ -23,6 +24,7 @@ export const updateApp = teamUseCase({
         fieldErrors: { "spec.name": ["cannot change"] },
       });
     }
+    assertAppHostAllowed(ctx.team, spec.host);
     return db().$transaction(async (tx) => {
       const before = await findApp(ctx, input.app, { tx });
       const after = await tx.app.update({ where: { id: before.id }, data: appSettingsOf(spec) });

@@ -28,6 +28,8 @@ export const LABELS = {
 } as const;
 
 export const RELEASE_SEQUENCE_ANNOTATION = "slipway.dev/release-sequence";
+/** On a team Namespace: comma-separated domains its Ingress hosts must be under (the slipway-ingress-hosts policy reads it). */
+export const INGRESS_DOMAINS_ANNOTATION = "slipway.dev/ingress-domains";
 
 /** The ServiceAccount (and RoleBinding) name for each role, and the ClusterRole it is bound to. */
 export const TEAM_ROLES: Record<TeamRole, { serviceAccount: string; clusterRole: string }> = {
@@ -56,6 +58,8 @@ export type ReleaseRef = { id: string; sequence: number };
 export type TeamSpec = {
   slug: string;
   namespace: string;
+  /** Domains the team's Ingress hosts must be under (lib/teams/ingress-domains.ts). */
+  ingressDomains: string[];
   /** ResourceQuota `hard` entries, merged over DEFAULT_QUOTA. */
   quota?: Record<string, string>;
 };
@@ -98,7 +102,9 @@ export function buildNamespace(team: TeamSpec): V1Namespace {
     metadata: {
       name: team.namespace,
       // Pod Security "baseline" stops privileged pods even if a deploy gets through.
+      // The team label also puts the namespace under deploy/admission-policies.yaml.
       labels: { ...teamLabels(team.slug), "pod-security.kubernetes.io/enforce": "baseline" },
+      annotations: { [INGRESS_DOMAINS_ANNOTATION]: team.ingressDomains.join(",") },
     },
   };
 }

@@ -133,6 +133,19 @@ describe("[apps] app spec YAML over the API", () => {
   });
 });
 
+describe("[apps] an app's host", () => {
+  // SLIPWAY_INGRESS_DOMAIN is unset here: team pay's hosts go under pay.localhost.
+  const site = { name: "site", imageRepository: "registry.example.com/pay/site", containerPort: 8080, replicas: 1 };
+  const register = (host: string) => call(apps.POST, "POST", { token: token.deployer, params: { team: "pay" }, body: { ...site, host } });
+
+  it("must be under the team's domain, or the cluster would refuse its Ingress", async () => {
+    const foreign = await register("site.search.localhost");
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.fields).toEqual({ host: ["must be under pay.localhost, like app.pay.localhost"] });
+    expect((await register("site.pay.localhost")).status).toBe(201);
+  });
+});
+
 describe("[apps] app spec download for signed-in people (the page's export link is the API's)", () => {
   const get = async (app: string, who?: Who) => {
     const headers: Record<string, string> = who ? { cookie: `next-auth.session-token=${await sessionCookie(user[who].id)}` } : {};

@@ -15,7 +15,7 @@ export function admin(): PlatformClient {
 
 export function uniqueTeam(prefix: string, quota?: Record<string, string>): TeamSpec {
   const slug = `${prefix}-${randomBytes(3).toString("hex")}`;
-  return { slug, namespace: `team-${slug}`, quota };
+  return { slug, namespace: `team-${slug}`, ingressDomains: [`${slug}.apps.example.com`], quota };
 }
 
 export function appSpec(team: TeamSpec, overrides: Partial<AppSpec> = {}): AppSpec {

@@ -135,10 +135,10 @@ describe("[k8s] rollout", () => {
   test("an Ingress follows the app's host, and goes when the host does", async () => {
     const namespace = team.namespace;
     const a = admin();
-    const withHost = appSpec(team, { name: "site", replicas: 1, host: "site.example.com" });
+    const withHost = appSpec(team, { name: "site", replicas: 1, host: `site.${team.slug}.apps.example.com` });
     await applyRelease(deployer, { app: withHost, release: { id: "rel-1", sequence: 1 } });
     const ingress = await a.call({}, () => a.networking.readNamespacedIngress({ name: "site", namespace }));
-    expect(ingress.spec?.rules?.[0]?.host).toBe("site.example.com");
+    expect(ingress.spec?.rules?.[0]?.host).toBe(`site.${team.slug}.apps.example.com`);
 
     await applyRelease(deployer, { app: { ...withHost, host: undefined }, release: { id: "rel-2", sequence: 2 } });
     const list = await a.call({}, () => a.networking.listNamespacedIngress({ namespace }));

@@ -15,6 +15,13 @@ describe("[env] parseEnv", () => {
     expect(parseEnv({ DATABASE_URL: "postgresql://u:p@db:5432/slipway" }).DATABASE_URL).toBe("postgresql://u:p@db:5432/slipway");
   });
 
+  it("puts team Ingress domains under localhost unless SLIPWAY_INGRESS_DOMAIN says otherwise", () => {
+    expect(parseEnv({}).SLIPWAY_INGRESS_DOMAIN).toBe("localhost");
+    expect(parseEnv({ SLIPWAY_INGRESS_DOMAIN: "" }).SLIPWAY_INGRESS_DOMAIN).toBe("localhost");
+    expect(parseEnv({ SLIPWAY_INGRESS_DOMAIN: " Apps.Example.com " }).SLIPWAY_INGRESS_DOMAIN).toBe("apps.example.com");
+    expect(() => parseEnv({ SLIPWAY_INGRESS_DOMAIN: "*.example.com" })).toThrow(/SLIPWAY_INGRESS_DOMAIN: must be a DNS name/);
+  });
+
   it("names every malformed variable and why", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://db/slipway", LOG_LEVEL: "loud" })).toThrow(
       /DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL[\s\S]*LOG_LEVEL/,

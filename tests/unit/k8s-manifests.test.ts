@@ -13,7 +13,7 @@ import {
   type AppSpec,
 } from "@/lib/k8s/manifests";
 
-const team = { slug: "payments", namespace: "team-payments" };
+const team = { slug: "payments", namespace: "team-payments", ingressDomains: ["payments.apps.example.com"] };
 const app: AppSpec = {
   team: "payments",
   namespace: "team-payments",
@@ -36,7 +36,7 @@ const appLabels = {
 };
 
 describe("team manifests", () => {
-  test("namespace carries the team and Pod Security baseline", () => {
+  test("namespace carries the team, Pod Security baseline and its Ingress domains", () => {
     expect(buildNamespace(team)).toEqual({
       apiVersion: "v1",
       kind: "Namespace",
@@ -47,6 +47,7 @@ describe("team manifests", () => {
           "slipway.dev/team": "payments",
           "pod-security.kubernetes.io/enforce": "baseline",
         },
+        annotations: { "slipway.dev/ingress-domains": "payments.apps.example.com" },
       },
     });
   });

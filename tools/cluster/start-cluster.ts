@@ -6,7 +6,9 @@
  * k8s test suite. Binaries come from scripts/build-k8s.sh.
  *
  * The platform user gets exactly deploy/rbac.yaml's slipway-platform ClusterRole,
- * never cluster-admin, so what works here works with the role Slipway ships.
+ * never cluster-admin, so what works here works with the role Slipway ships; and
+ * deploy/admission-policies.yaml is enforced, so everything meets the limits a real
+ * installation has.
  */
 import { execFile } from "node:child_process";
 import * as crypto from "node:crypto";
@@ -233,7 +235,7 @@ export async function startCluster(options: StartClusterOptions): Promise<Cluste
       "--node-lease-duration-seconds=40",
     ]);
 
-    log("applying deploy/rbac.yaml and the fake node");
+    log("applying deploy/rbac.yaml, deploy/admission-policies.yaml and the fake node");
     const kubectl = (args: string[], input?: string) => {
       const child = execFileAsync(bin("kubectl"), [`--kubeconfig=${adminKubeconfig}`, ...args], { timeout: 30_000 });
       if (input !== undefined) {
@@ -241,7 +243,13 @@ export async function startCluster(options: StartClusterOptions): Promise<Cluste
       }
       return child;
     };
-    await kubectl(["apply", "-f", path.join(repoRoot, "deploy", "rbac.yaml")]);
+    await kubectl([
+      "apply",
+      "-f",
+      path.join(repoRoot, "deploy", "rbac.yaml"),
+      "-f",
+      path.join(repoRoot, "deploy", "admission-policies.yaml"),
+    ]);
     await kubectl(["apply", "-f", "-"], bootstrapObjects());
 
     await waitFor(
