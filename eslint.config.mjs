@@ -19,7 +19,7 @@ const layering = {
 };
 
 const config = [
-  { ignores: ["lib/generated/**", ".next/**", "node_modules/**", ".data/**", "next-env.d.ts"] },
+  { ignores: ["lib/generated/**", "dist/**", ".next/**", "node_modules/**", ".data/**", "next-env.d.ts"] },
   ...next,
   ...nextTs,
   layering,

@@ -3,20 +3,16 @@
  * set; otherwise embedded PGlite with its files under DATA_DIR. Created on first use,
  * so importing this module (as `next build` does) opens no database.
  */
-import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { pgliteDir } from "@/lib/pglite-dir";
 
 export type Db = PrismaClient;
 /** The client inside `db().$transaction(async (tx) => ...)`. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
-
-export function pgliteDir(): string {
-  return env.PGLITE_DIR ?? path.resolve(env.DATA_DIR, "pglite");
-}
 
 export function createPrismaClient(options: { databaseUrl?: string; pglite?: PGlite }): PrismaClient {
   if (options.databaseUrl) {

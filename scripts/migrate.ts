@@ -5,7 +5,7 @@ import { mkdir } from "node:fs/promises";
 import { env } from "@/lib/env";
 import { MigrationError, runMigrations } from "@/lib/migrations/run-migrations";
 import { connectPostgres, openPGlite } from "@/lib/migrations/sql-connection";
-import { pgliteDir } from "@/lib/db";
+import { pgliteDir } from "@/lib/pglite-dir";
 
 async function main() {
   const target = env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite at ${pgliteDir()}`;

@@ -3,7 +3,7 @@
  * and the schema checks need: one connection, plain SQL.
  */
 import pg from "pg";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 
 export interface SqlConnection {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -37,6 +37,9 @@ export function wrapPGlite(db: PGlite, options: { closeWithConnection: boolean }
 }
 
 export async function openPGlite(dataDir: string): Promise<SqlConnection> {
+  // Loaded on demand: the migration runner in the container image is PostgreSQL-only
+  // and is bundled without PGlite.
+  const { PGlite } = await import("@electric-sql/pglite");
   const db = await PGlite.create(dataDir);
   return wrapPGlite(db, { closeWithConnection: true });
 }

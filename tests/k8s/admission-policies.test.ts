@@ -9,7 +9,15 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, test, vi } from "vitest";
 import { stringify } from "yaml";
-import { applyRelease, personServiceAccountName, personToken, provisionTeam, scaleApp, teamClient, type TeamClient } from "@/lib/k8s";
+import {
+  applyRelease,
+  personServiceAccountName,
+  personToken,
+  provisionTeam,
+  scaleDeployment,
+  teamClient,
+  type TeamClient,
+} from "@/lib/k8s";
 import { appSpec, expectClusterStatus, platform, uniqueTeam } from "./helpers";
 
 const cluster = inject("cluster");
@@ -262,7 +270,7 @@ describe("[policy] Slipway's own releases", () => {
     );
     expect(error.code).toBe("INVALID_INPUT");
     expect(error.message).toContain("replicas must be at most 20 (Slipway's limit); asked for 40");
-    const scaled = await expectClusterStatus(scaleApp(deployer, team.namespace, "shop", 21), 422);
+    const scaled = await expectClusterStatus(scaleDeployment(deployer, team.namespace, "shop", 21), 422);
     expect(scaled.message).toContain("asked for 21");
   });
 });
