@@ -1,27 +1,40 @@
 /**
- * Every page and route needs a session, except the few in lib/auth/public-paths.ts.
- * This only checks that the session cookie is valid; pages and actions still load the
- * user (lib/auth/session.ts) and their permissions themselves.
+ * Runs before every page and route (not build output or public files):
+ * - next-auth's routes never see a callbackUrl they would answer 500 to
+ *   (lib/auth/next-auth-input.ts);
+ * - every page and route needs a session, except the few in lib/auth/public-paths.ts.
+ *   This only checks that the session cookie is valid; pages and actions still load
+ *   the user (lib/auth/session.ts) and their permissions themselves.
  */
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { authSecret } from "@/lib/auth/secret";
+import { hasMalformedCallbackUrlParam, malformedCallbackUrlCookies } from "@/lib/auth/next-auth-input";
 import { isApiPath, isPublicPath } from "@/lib/auth/public-paths";
+import { authSecret } from "@/lib/auth/secret";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (isPublicPath(pathname)) return NextResponse.next();
-  if (await getToken({ req: request, secret: authSecret() })) return NextResponse.next();
-
-  if (isApiPath(pathname)) {
-    return NextResponse.json(
-      { error: { code: "UNAUTHENTICATED", message: "Sign in first." } },
-      { status: 401, headers: { "cache-control": "no-store" } },
-    );
+  if (pathname.startsWith("/api/auth/")) {
+    if (hasMalformedCallbackUrlParam(request.nextUrl)) {
+      return apiError("INVALID_INPUT", "callbackUrl must be a path on this site or an http(s) URL.");
+    }
+    // next-auth then sets a fresh one on its response.
+    for (const name of malformedCallbackUrlCookies(request.cookies)) request.cookies.delete(name);
   }
+  const pass = () => NextResponse.next({ request: { headers: new Headers(request.headers) } });
+
+  if (isPublicPath(pathname)) return pass();
+  if (await getToken({ req: request, secret: authSecret() })) return pass();
+
+  if (isApiPath(pathname)) return apiError("UNAUTHENTICATED", "Sign in first.");
   const signIn = new URL("/signin", request.url);
   signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
   return NextResponse.redirect(signIn);
+}
+
+function apiError(code: ErrorCode, message: string) {
+  return NextResponse.json({ error: { code, message } }, { status: ERROR_STATUS[code], headers: { "cache-control": "no-store" } });
 }
 
 export const config = {
