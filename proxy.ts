@@ -1,5 +1,7 @@
 /**
  * Runs before every page and route (not build output or public files):
+ * - a Content-Security-Policy with a fresh nonce, and HSTS over https
+ *   (lib/http/security-headers.ts; next.config.ts sends the fixed headers);
  * - next-auth's routes never see a callbackUrl they would answer 500 to
  *   (lib/auth/next-auth-input.ts);
  * - every page and route needs a session, except the few in lib/auth/public-paths.ts.
@@ -11,9 +13,28 @@ import { NextResponse, type NextRequest } from "next/server";
 import { hasMalformedCallbackUrlParam, malformedCallbackUrlCookies } from "@/lib/auth/next-auth-input";
 import { isApiPath, isPublicPath } from "@/lib/auth/public-paths";
 import { authSecret } from "@/lib/auth/secret";
+import { env } from "@/lib/env";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import {
+  API_CONTENT_SECURITY_POLICY,
+  createNonce,
+  pageContentSecurityPolicy,
+  STRICT_TRANSPORT_SECURITY,
+} from "@/lib/http/security-headers";
+
+const https = env.NEXTAUTH_URL?.startsWith("https:") ?? false;
 
 export async function proxy(request: NextRequest) {
+  const csp = isApiPath(request.nextUrl.pathname)
+    ? API_CONTENT_SECURITY_POLICY
+    : pageContentSecurityPolicy({ nonce: createNonce(), dev: env.NODE_ENV === "development", https });
+  const response = await route(request, csp);
+  response.headers.set("Content-Security-Policy", csp);
+  if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  return response;
+}
+
+async function route(request: NextRequest, csp: string): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   if (pathname.startsWith("/api/auth/")) {
     if (hasMalformedCallbackUrlParam(request.nextUrl)) {
@@ -22,7 +43,10 @@ export async function proxy(request: NextRequest) {
     // next-auth then sets a fresh one on its response.
     for (const name of malformedCallbackUrlCookies(request.cookies)) request.cookies.delete(name);
   }
-  const pass = () => NextResponse.next({ request: { headers: new Headers(request.headers) } });
+  // Next.js takes the nonce for its own scripts from the request's CSP header.
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", csp);
+  const pass = () => NextResponse.next({ request: { headers } });
 
   if (isPublicPath(pathname)) return pass();
   if (await getToken({ req: request, secret: authSecret() })) return pass();
