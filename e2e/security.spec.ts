@@ -70,6 +70,14 @@ test("[security] odd callbackUrls and a planted callback-url cookie get no 500",
   }
 });
 
+test("[security] TRACE is refused with 405, not a 500", async ({ request }) => {
+  for (const path of ["/", "/signin", "/api/healthz", "/api/v1/teams"]) {
+    const response = await request.fetch(path, { method: "TRACE" });
+    expect(response.status(), path).toBe(405);
+    expect(response.headers().allow).toContain("GET");
+  }
+});
+
 async function expectFixedHeaders(request: APIRequestContext, path: string) {
   const response = await request.get(path, { maxRedirects: 0 });
   const headers = response.headers();
@@ -138,4 +146,19 @@ test("[security] pages work under the CSP: sign-in, dashboard, team, app, live r
   await expect(page.getByTestId("new-token")).toHaveValue(/^slw_/);
 
   expect(violations).toEqual([]);
+});
+
+test("[security] the audit log keeps the socket's address, not a spoofed X-Forwarded-For", async ({ page }) => {
+  await signInAs(page, "deployer@slipway.test", "/settings/tokens");
+  await page.context().setExtraHTTPHeaders({ "X-Forwarded-For": "203.0.113.9", "X-Real-IP": "203.0.113.9" });
+  const name = `xff-${Date.now()}`;
+  await page.getByLabel("Name").fill(name);
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByTestId("new-token")).toHaveValue(/^slw_/);
+
+  const exported = await page.request.get("/activity/export?action=token.create&format=json");
+  expect(exported.status()).toBe(200);
+  const events = (await exported.json()) as Array<{ data?: { name?: string }; sourceIp?: string | null }>;
+  const event = events.find((candidate) => candidate.data?.name === name);
+  expect(event?.sourceIp).toBe("127.0.0.1");
 });
