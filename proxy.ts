@@ -1,27 +1,64 @@
 /**
- * Every page and route needs a session, except the few in lib/auth/public-paths.ts.
- * This only checks that the session cookie is valid; pages and actions still load the
- * user (lib/auth/session.ts) and their permissions themselves.
+ * Runs before every page and route (not build output or public files):
+ * - a Content-Security-Policy with a fresh nonce, and HSTS over https
+ *   (lib/http/security-headers.ts; next.config.ts sends the fixed headers);
+ * - next-auth's routes never see a callbackUrl they would answer 500 to
+ *   (lib/auth/next-auth-input.ts);
+ * - every page and route needs a session, except the few in lib/auth/public-paths.ts.
+ *   This only checks that the session cookie is valid; pages and actions still load
+ *   the user (lib/auth/session.ts) and their permissions themselves.
  */
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { authSecret } from "@/lib/auth/secret";
+import { hasMalformedCallbackUrlParam, malformedCallbackUrlCookies } from "@/lib/auth/next-auth-input";
 import { isApiPath, isPublicPath } from "@/lib/auth/public-paths";
+import { authSecret } from "@/lib/auth/secret";
+import { env } from "@/lib/env";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import {
+  API_CONTENT_SECURITY_POLICY,
+  createNonce,
+  pageContentSecurityPolicy,
+  STRICT_TRANSPORT_SECURITY,
+} from "@/lib/http/security-headers";
+
+const https = env.NEXTAUTH_URL?.startsWith("https:") ?? false;
 
 export async function proxy(request: NextRequest) {
-  const { pathname, search } = request.nextUrl;
-  if (isPublicPath(pathname)) return NextResponse.next();
-  if (await getToken({ req: request, secret: authSecret() })) return NextResponse.next();
+  const csp = isApiPath(request.nextUrl.pathname)
+    ? API_CONTENT_SECURITY_POLICY
+    : pageContentSecurityPolicy({ nonce: createNonce(), dev: env.NODE_ENV === "development", https });
+  const response = await route(request, csp);
+  response.headers.set("Content-Security-Policy", csp);
+  if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  return response;
+}
 
-  if (isApiPath(pathname)) {
-    return NextResponse.json(
-      { error: { code: "UNAUTHENTICATED", message: "Sign in first." } },
-      { status: 401, headers: { "cache-control": "no-store" } },
-    );
+async function route(request: NextRequest, csp: string): Promise<NextResponse> {
+  const { pathname, search } = request.nextUrl;
+  if (pathname.startsWith("/api/auth/")) {
+    if (hasMalformedCallbackUrlParam(request.nextUrl)) {
+      return apiError("INVALID_INPUT", "callbackUrl must be a path on this site or an http(s) URL.");
+    }
+    // next-auth then sets a fresh one on its response.
+    for (const name of malformedCallbackUrlCookies(request.cookies)) request.cookies.delete(name);
   }
+  // Next.js takes the nonce for its own scripts from the request's CSP header.
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", csp);
+  const pass = () => NextResponse.next({ request: { headers } });
+
+  if (isPublicPath(pathname)) return pass();
+  if (await getToken({ req: request, secret: authSecret() })) return pass();
+
+  if (isApiPath(pathname)) return apiError("UNAUTHENTICATED", "Sign in first.");
   const signIn = new URL("/signin", request.url);
   signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
   return NextResponse.redirect(signIn);
+}
+
+function apiError(code: ErrorCode, message: string) {
+  return NextResponse.json({ error: { code, message } }, { status: ERROR_STATUS[code], headers: { "cache-control": "no-store" } });
 }
 
 export const config = {

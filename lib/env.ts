@@ -3,6 +3,7 @@
  * start-up with a message that names it (instrumentation.ts imports this first).
  */
 import { z } from "zod";
+import { compileTrustedProxies } from "@/lib/http/client-ip";
 
 const optionalString = z
   .string()
@@ -73,6 +74,14 @@ const schema = z
     /** "1" when OIDC_ISSUER is the bundled development IdP (tools/dev-idp), which lets anyone sign in as anyone. */
     SLIPWAY_DEV_IDP: flag,
     SLIPWAY_ALLOW_DEV_IDP_IN_PRODUCTION: flag,
+    /** Proxies whose X-Forwarded-For is believed (CIDRs or addresses); unset: the socket's peer is the client. */
+    SLIPWAY_TRUSTED_PROXIES: commaList.superRefine((ranges, ctx) => {
+      try {
+        compileTrustedProxies(ranges);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: `${(error as Error).message} (expected IP addresses or CIDRs, e.g. 10.0.0.0/8)` });
+      }
+    }),
   })
   .superRefine((env, ctx) => {
     const production = env.NODE_ENV === "production" && env.NEXT_PHASE !== "phase-production-build";

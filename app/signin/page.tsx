@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInButton } from "@/components/sign-in-button";
-import { safeCallbackPath } from "@/lib/auth/public-paths";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { configuredProviders, usesDevIdp } from "@/lib/auth/providers";
 import { getSessionUser } from "@/lib/auth/session";
 import { devUsers } from "@/tools/dev-idp/users";

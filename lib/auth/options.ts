@@ -8,6 +8,7 @@ import type { AuthOptions, Profile } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import GitHubProvider from "next-auth/providers/github";
 import { env } from "@/lib/env";
+import { sameOriginRedirect } from "./callback-url";
 import { authSecret } from "./secret";
 import { SignInRefusedError, signInUser } from "./sign-in-user";
 
@@ -70,5 +71,6 @@ export const authOptions: AuthOptions = {
     session({ session, token }) {
       return { expires: session.expires, userId: token.sub };
     },
+    redirect: sameOriginRedirect,
   },
 };

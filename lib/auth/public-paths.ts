@@ -13,10 +13,3 @@ export function isPublicPath(pathname: string): boolean {
 export function isApiPath(pathname: string): boolean {
   return pathname === "/api" || pathname.startsWith("/api/");
 }
-
-/** Where /signin should send a person back to: a path on this site, never another origin. */
-export function safeCallbackPath(value: string | string[] | undefined | null): string {
-  const path = Array.isArray(value) ? value[0] : value;
-  if (!path || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return "/";
-  return path;
-}

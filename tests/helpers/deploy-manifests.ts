@@ -10,7 +10,16 @@ import { parseAllDocuments } from "yaml";
 export const DEPLOY_DIR = path.resolve(import.meta.dirname, "../../deploy");
 
 /** Every file in deploy/, in the order README.md's install applies them. */
-export const INSTALL_ORDER = ["rbac.yaml", "namespace.yaml", "config.yaml", "migrate.yaml", "slipway.yaml", "ingress.yaml"];
+export const INSTALL_ORDER = [
+  "rbac.yaml",
+  "admission-policies.yaml",
+  "namespace.yaml",
+  "slipway-policy.yaml",
+  "config.yaml",
+  "migrate.yaml",
+  "slipway.yaml",
+  "ingress.yaml",
+];
 
 export type Manifest = { file: string; object: KubernetesObject };
 

@@ -28,3 +28,21 @@ describe("[env] parseEnv", () => {
     );
   });
 });
+
+describe("[env] SLIPWAY_TRUSTED_PROXIES", () => {
+  it("takes a comma list of addresses and CIDRs; unset trusts none", () => {
+    expect(parseEnv({}).SLIPWAY_TRUSTED_PROXIES).toEqual([]);
+    expect(parseEnv({ SLIPWAY_TRUSTED_PROXIES: "10.0.0.0/8, fd00::/8,192.0.2.1" }).SLIPWAY_TRUSTED_PROXIES).toEqual([
+      "10.0.0.0/8",
+      "fd00::/8",
+      "192.0.2.1",
+    ]);
+  });
+
+  it("refuses what is not an address or a CIDR", () => {
+    expect(() => parseEnv({ SLIPWAY_TRUSTED_PROXIES: "10.0.0.0/8, proxy.internal" })).toThrow(
+      /SLIPWAY_TRUSTED_PROXIES: invalid IP address: proxy.internal/,
+    );
+    expect(() => parseEnv({ SLIPWAY_TRUSTED_PROXIES: "10.0.0.0/33" })).toThrow(/SLIPWAY_TRUSTED_PROXIES: invalid range/);
+  });
+});

@@ -67,7 +67,13 @@ describe("install manifests", () => {
   });
 
   test("every namespaced object is in the slipway namespace, which enforces restricted pod security", () => {
-    const clusterScoped = ["Namespace", "ClusterRole", "ClusterRoleBinding"];
+    const clusterScoped = [
+      "Namespace",
+      "ClusterRole",
+      "ClusterRoleBinding",
+      "ValidatingAdmissionPolicy",
+      "ValidatingAdmissionPolicyBinding",
+    ];
     for (const { file, object } of manifests) {
       const expected = clusterScoped.includes(object.kind!) ? undefined : "slipway";
       expect(object.metadata?.namespace, `${file}: ${object.kind} ${object.metadata?.name}`).toBe(expected);
