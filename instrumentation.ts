@@ -1,13 +1,20 @@
 /**
- * Runs once when the server starts: a bad environment stops start-up here, then
- * releases left in flight by a previous process are picked up again.
+ * Runs once when the server starts. A bad environment stops the process here, with the
+ * message naming the variable (exit 1), rather than serving 500s. Then the engine
+ * starts (release queue, leader election, notifications, SIGTERM handling) and the
+ * OpenID Connect issuer's discovery is checked for /api/readyz.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  await import("@/lib/env");
-  const { reconcileReleases, startReconciler } = await import("@/lib/deploys/reconcile-releases");
-  reconcileReleases()
-    .then((count) => count > 0 && console.log(`reconciler: resumed ${count} release(s) left in flight`))
-    .catch((error) => console.error("reconciler: could not resume releases", error));
-  startReconciler();
+  try {
+    await import("@/lib/env");
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  const { handleTermination, startEngine } = await import("@/lib/engine");
+  const { watchOidcDiscovery } = await import("@/lib/health/check-oidc-discovery");
+  startEngine();
+  handleTermination();
+  watchOidcDiscovery();
 }

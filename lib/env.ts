@@ -47,6 +47,11 @@ const schema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(20),
     /** Releases one replica runs at the same time (applies and rollout watches). */
     SLIPWAY_RELEASE_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
+    /** "0": this process only serves requests; other replicas run the releases it queues. */
+    SLIPWAY_RELEASE_WORKER: z
+      .enum(["", "0", "1"])
+      .default("1")
+      .transform((value) => value !== "0"),
     /** Where embedded state lives (PGlite files, the local cluster). Git-ignored. */
     DATA_DIR: z.string().min(1).default(".data"),
     /** PGlite's data directory; defaults to DATA_DIR/pglite. Tests point it elsewhere. */

@@ -4,7 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import type { ReleaseSpec } from "./release-spec";
-import { startRelease } from "./run-release";
+import { enqueueRelease } from "@/lib/engine/enqueue-release";
 
 /**
  * Step 3 of the deploy flow: the Release row (PENDING) and its audit event in one
@@ -64,7 +64,7 @@ export async function requestRelease(options: {
       });
       return created;
     });
-    startRelease(release.id);
+    enqueueRelease(release.id);
     return { release, created: true };
   } catch (error) {
     // The same key raced in from two requests: the other one won.

@@ -1,9 +1,18 @@
 import { db } from "@/lib/db";
+import { isShuttingDown } from "@/lib/engine/shutdown";
+import { oidcDiscoveryState } from "./check-oidc-discovery";
 
 export type Readiness = { ready: true } | { ready: false; reason: string };
 
-/** Ready when the database answers a trivial query within `timeoutMs`. */
+/**
+ * Ready when this process is not shutting down, the OpenID Connect issuer answered its
+ * discovery (checked at start-up), and the database answers a trivial query within
+ * `timeoutMs`.
+ */
 export async function checkReadiness({ timeoutMs = 3_000 } = {}): Promise<Readiness> {
+  if (isShuttingDown()) return { ready: false, reason: "shutting down" };
+  const oidc = oidcDiscoveryState();
+  if (!oidc.ok) return { ready: false, reason: oidc.reason };
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
