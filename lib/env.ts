@@ -47,6 +47,11 @@ const schema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(20),
     /** Releases one replica runs at the same time (applies and rollout watches). */
     SLIPWAY_RELEASE_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
+    /**
+     * How long a replica's claim on a running release holds without renewal (renewed six
+     * times as often): a replica that dies has its releases taken over after this long.
+     */
+    SLIPWAY_CLAIM_SECONDS: z.coerce.number().int().min(3).max(600).default(30),
     /** "0": this process only serves requests; other replicas run the releases it queues. */
     SLIPWAY_RELEASE_WORKER: z
       .enum(["", "0", "1"])

@@ -17,8 +17,6 @@ import type { ReleaseSpec } from "./release-spec";
 
 /** A transient API-server failure during the apply is tried again for this long. */
 const APPLY_RETRY_MS = 30_000;
-/** The claim must hold at least this long when a cluster write starts (three calls of 10 s at most would overrun it anyway). */
-const CLAIM_MARGIN_MS = 12_000;
 
 type ReleaseWithApp = Release & { app: { id: string; name: string; team: { slug: string; namespace: string } } };
 
@@ -54,7 +52,7 @@ export async function applyInTurn(options: {
   const until = Date.now() + APPLY_RETRY_MS;
   for (let waitMs = 250; ; waitMs = Math.min(waitMs * 2, 5_000)) {
     // Fencing: a worker whose claim may have lapsed (another replica may hold the release now) does not write.
-    if (!run.holdsFor(CLAIM_MARGIN_MS)) return null;
+    if (!run.holdsFirmly()) return null;
     try {
       applied = await applyRelease(team, input);
       break;

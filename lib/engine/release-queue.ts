@@ -3,7 +3,7 @@
  * release whose claim is free (never taken, or expired) with FOR UPDATE SKIP LOCKED,
  * so exactly one replica runs each release; while it runs, a heartbeat renews the claim.
  * A replica that dies stops renewing, and its releases are taken over within
- * CLAIM_SECONDS. A worker that finds a claim renewed by someone else stops that run.
+ * SLIPWAY_CLAIM_SECONDS. A worker that finds a claim renewed by someone else stops that run.
  *
  * Wake-ups: a NOTIFY when a release is requested (lib/engine/notifications.ts), a
  * run ending, the leader's sweep (lib/deploys/reconcile-releases.ts), and a slow poll
@@ -15,8 +15,8 @@ import { CHANNELS, listen, notify } from "./notifications";
 import { engineState } from "./process-state";
 import { isShuttingDown } from "./shutdown";
 
-export const CLAIM_SECONDS = 30;
-const HEARTBEAT_MS = 5_000;
+const CLAIM_SECONDS = env.SLIPWAY_CLAIM_SECONDS;
+const HEARTBEAT_MS = (CLAIM_SECONDS * 1000) / 6;
 const POLL_MS = 30_000;
 
 export type ReleasePhase = "apply" | "watch";
@@ -26,8 +26,8 @@ export type ClaimedRun = {
   workerId: string;
   /** Aborted when the claim is lost or this process shuts down: stop without recording an outcome. */
   signal: AbortSignal;
-  /** Whether the claim will still hold for `ms` (renewed on time): checked before each cluster write. */
-  holdsFor(ms: number): boolean;
+  /** Whether the claim holds for a good while yet (renewed on time): checked before each cluster write. */
+  holdsFirmly(): boolean;
   /** Tells the worker the run has applied and is now only watching (a shutdown does not wait for watches). */
   enterPhase(phase: ReleasePhase): void;
 };
@@ -80,7 +80,9 @@ export function startReleaseWorker(options: {
     const run: ClaimedRun = {
       workerId,
       signal: abort.signal,
-      holdsFor: (ms) => Math.max(claimsValidUntil, claimedAt + CLAIM_SECONDS * 1000) - Date.now() > ms && !abort.signal.aborted,
+      // At 40% of the claim left a write could outlast it (the default 30 s claim: 12 s, a cluster call's timeout and more).
+      holdsFirmly: () =>
+        Math.max(claimsValidUntil, claimedAt + CLAIM_SECONDS * 1000) - Date.now() > CLAIM_SECONDS * 400 && !abort.signal.aborted,
       enterPhase: (phase) => {
         entry.phase = phase;
       },
