@@ -128,7 +128,9 @@ describe("[k8s] timeouts and unreachable clusters", () => {
 
       const { error } = await watching;
       expect(error).toMatchObject({ code: "UNAVAILABLE", reason: "Timeout" });
-      expect((error as Error).message).toMatch(/did not finish within 8 s\. The last attempt to follow it failed: .*did not answer in time/);
+      expect((error as Error).message).toMatch(
+        /did not finish within 8 s\. The last attempt to follow it failed: .*did not answer in time/,
+      );
 
       const { error: readError, ms } = await failure(
         deployer.call({ verb: "get", kind: "Deployment", name: "stuck", namespace: team.namespace }, () =>
