@@ -1,16 +1,23 @@
 /**
- * Runs once when the server starts: a bad environment stops start-up here; the HTTP
- * server hook (lib/http/server-hook.ts) goes in before Next.js serves any request;
- * then releases left in flight by a previous process are picked up again.
+ * Runs once when the server starts. A bad environment stops the process here, with the
+ * message naming the variable (exit 1), rather than serving 500s. The HTTP server hook
+ * (lib/http/server-hook.ts) goes in before Next.js serves any request. Then the engine
+ * starts (release queue, leader election, notifications, SIGTERM handling) and the
+ * OpenID Connect issuer's discovery is checked for /api/readyz.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  await import("@/lib/env");
+  try {
+    await import("@/lib/env");
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
   const { installServerHook } = await import("@/lib/http/server-hook");
   installServerHook();
-  const { reconcileReleases, startReconciler } = await import("@/lib/deploys/reconcile-releases");
-  reconcileReleases()
-    .then((count) => count > 0 && console.log(`reconciler: resumed ${count} release(s) left in flight`))
-    .catch((error) => console.error("reconciler: could not resume releases", error));
-  startReconciler();
+  const { handleTermination, startEngine } = await import("@/lib/engine");
+  const { watchOidcDiscovery } = await import("@/lib/health/check-oidc-discovery");
+  startEngine();
+  handleTermination();
+  watchOidcDiscovery();
 }

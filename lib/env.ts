@@ -38,6 +38,26 @@ const schema = z
         .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
         .optional(),
     ),
+    /**
+     * Connections in each replica's PostgreSQL pool, shared by requests and the release
+     * queue. A running release holds no connection during a cluster call, only for one
+     * short statement at a time, so SLIPWAY_RELEASE_CONCURRENCY releases need far fewer
+     * connections than that. Replicas x (this + 2 dedicated sessions: LISTEN and the
+     * leader lock) must stay under the server's max_connections.
+     */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(20),
+    /** Releases one replica runs at the same time (applies and rollout watches). */
+    SLIPWAY_RELEASE_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
+    /**
+     * How long a replica's claim on a running release holds without renewal (renewed six
+     * times as often): a replica that dies has its releases taken over after this long.
+     */
+    SLIPWAY_CLAIM_SECONDS: z.coerce.number().int().min(3).max(600).default(30),
+    /** "0": this process only serves requests; other replicas run the releases it queues. */
+    SLIPWAY_RELEASE_WORKER: z
+      .enum(["", "0", "1"])
+      .default("1")
+      .transform((value) => value !== "0"),
     /** Where embedded state lives (PGlite files, the local cluster). Git-ignored. */
     DATA_DIR: z.string().min(1).default(".data"),
     /** PGlite's data directory; defaults to DATA_DIR/pglite. Tests point it elsewhere. */

@@ -1,3 +1,6 @@
+import { isDatabaseUnavailable } from "./db-errors";
+import { logError } from "@/lib/observability/logger";
+
 /**
  * One error class for everything a person may see. Anything else that escapes a
  * request is logged and answered with a generic 500 (see toHttpError).
@@ -48,15 +51,24 @@ export type HttpErrorBody = { error: { code: ErrorCode; message: string; fields?
 
 export function toHttpError(
   error: unknown,
-  log: (message: string, error: unknown) => void = console.error,
+  log: (message: string, error: unknown) => void = logError,
 ): {
   status: number;
   body: HttpErrorBody;
+  headers?: Record<string, string>;
 } {
   if (isAppError(error)) {
     return {
       status: error.status,
       body: { error: { code: error.code, message: error.message, fields: error.fieldErrors } },
+    };
+  }
+  if (isDatabaseUnavailable(error)) {
+    log("database unavailable", error);
+    return {
+      status: ERROR_STATUS.UNAVAILABLE,
+      body: { error: { code: "UNAVAILABLE", message: "The database is unavailable; try again shortly." } },
+      headers: { "retry-after": "5" },
     };
   }
   log("unexpected error", error);

@@ -11,6 +11,6 @@ export function json(data: unknown, status = 200, headers: Record<string, string
  * with a generic message; the request id in the body is the reference to that log line.
  */
 export function errorResponse(error: unknown, requestId: string, headers: Record<string, string> = {}): Response {
-  const { status, body } = toHttpError(error, (message, cause) => logger.error({ err: cause }, message));
-  return json({ error: { ...body.error, requestId } }, status, { "x-request-id": requestId, ...headers });
+  const { status, body, headers: extra } = toHttpError(error, (message, cause) => logger.error({ err: cause }, message));
+  return json({ error: { ...body.error, requestId } }, status, { "x-request-id": requestId, ...extra, ...headers });
 }

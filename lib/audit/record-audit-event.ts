@@ -1,8 +1,20 @@
+/**
+ * The one way to append to the audit chain. Each row links to the row committed just
+ * before it, so appends are serialised by one transaction-scoped advisory lock, held
+ * from the read of the chain's head until the caller's COMMIT. Two rules keep that
+ * lock short and free of deadlocks:
+ * - call this LAST in the transaction (nothing but COMMIT after it), so the lock is
+ *   held for the insert and the commit only, and a transaction holding it never
+ *   waits for another lock;
+ * - the rows the event references (Team, User) are locked FOR KEY SHARE *before* the
+ *   chain lock, so the insert's foreign-key checks cannot wait, under the chain lock,
+ *   for a transaction that holds the Team or User row and waits for the chain lock
+ *   (the member-removal deadlock). Lock order everywhere: domain rows, then the chain.
+ */
 import type { Tx } from "@/lib/db";
 import type { AuditAction, AuditPayloads, AuditTarget } from "./audit-events";
 import { auditHash, GENESIS_HASH, type AuditContent } from "./hash";
 
-// Serialises appends so each row links to the one committed just before it.
 const AUDIT_CHAIN_LOCK = 7_235_105_900_001n;
 
 export type AuditActor = { id: string; email: string } | null;
@@ -23,6 +35,15 @@ export type RecordAuditEventOptions<A extends AuditAction> = {
  */
 export async function recordAuditEvent<A extends AuditAction>(options: RecordAuditEventOptions<A>) {
   const { tx } = options;
+  const teamId = options.teamId ?? null;
+  const actorId = options.actor?.id ?? null;
+  if (teamId || actorId) {
+    await tx.$queryRaw`
+      WITH team AS (SELECT 1 FROM "Team" WHERE id = ${teamId}::uuid FOR KEY SHARE),
+           actor AS (SELECT 1 FROM "User" WHERE id = ${actorId}::uuid FOR KEY SHARE)
+      SELECT (SELECT count(*) FROM team) + (SELECT count(*) FROM actor) AS locked`;
+  }
+  // A statement of its own: its snapshot must be taken after the lock is granted.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
   const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true, createdAt: true } });
   const prevHash = last?.hash ?? GENESIS_HASH;

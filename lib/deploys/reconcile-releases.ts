@@ -1,32 +1,19 @@
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { isRunningHere, startRelease } from "./run-release";
+import { announceRelease } from "@/lib/engine/release-queue";
 
 /**
- * No release may stay PENDING or ROLLING_OUT forever. At start-up every release in
- * flight is run again from where it stopped (a PENDING one is applied, idempotently;
- * a ROLLING_OUT one resumes its watch). After that, a sweep every minute picks up
- * releases older than any runner would take (deadline + 2 minutes) that nobody in
- * this process is running: their runner died or could not record the end.
+ * No release may stay in flight forever. Every in-flight release is claimed by the
+ * replica running it and the claim is renewed while it runs; one whose claim is free
+ * (never taken, or expired because its replica died) is picked up by any replica's
+ * queue worker, which starts it over from its recorded state. This sweep, run by the
+ * leader every few seconds (lib/engine/start-engine.ts), finds such releases and wakes
+ * the workers of every replica. Returns how many it found.
  */
-export async function reconcileReleases(options: { olderThan?: Date } = {}): Promise<number> {
-  const inFlight = await db().release.findMany({
-    where: {
-      status: { in: ["PENDING", "APPLYING", "ROLLING_OUT"] },
-      ...(options.olderThan ? { createdAt: { lt: options.olderThan } } : {}),
-    },
-    orderBy: { createdAt: "asc" },
-    select: { id: true },
-  });
-  const orphans = inFlight.filter(({ id }) => !isRunningHere(id));
-  for (const { id } of orphans) startRelease(id);
-  return orphans.length;
-}
-
-export function startReconciler(): void {
-  const sweep = () => {
-    const olderThan = new Date(Date.now() - (env.SLIPWAY_PROGRESS_DEADLINE_SECONDS + 120) * 1000);
-    reconcileReleases({ olderThan }).catch((error) => console.error("reconciler: sweep failed", error));
-  };
-  setInterval(sweep, 60_000).unref();
+export async function reconcileReleases(): Promise<number> {
+  const [row] = await db().$queryRaw<{ free: number }[]>`
+    SELECT count(*)::int AS free FROM "Release"
+    WHERE status IN ('PENDING', 'APPLYING', 'ROLLING_OUT') AND ("claimExpiresAt" IS NULL OR "claimExpiresAt" < now())`;
+  const free = row?.free ?? 0;
+  if (free > 0) announceRelease("*");
+  return free;
 }

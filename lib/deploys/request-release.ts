@@ -1,10 +1,11 @@
 import { db } from "@/lib/db";
 import type { TeamContext } from "@/lib/authz/team-context";
 import { recordTeamEvent } from "@/lib/audit/audit-events";
+import { clusterRoleOf } from "@/lib/authz/authorize";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import type { ReleaseSpec } from "./release-spec";
-import { startRelease } from "./run-release";
+import { enqueueRelease } from "@/lib/engine/enqueue-release";
 
 /**
  * Step 3 of the deploy flow: the Release row (PENDING) and its audit event in one
@@ -46,6 +47,9 @@ export async function requestRelease(options: {
           requestedById: ctx.actor.id,
           idempotencyKey: idempotencyKey ?? null,
           rollbackOfId: options.rollbackOf?.id ?? null,
+          // The runner applies it with this role's token, so the API server refuses
+          // what the requester's role may not do even if Slipway's own check failed.
+          clusterRole: clusterRoleOf(ctx),
         },
       });
       await recordTeamEvent(tx, ctx, "deploy.request", {
@@ -59,7 +63,7 @@ export async function requestRelease(options: {
       });
       return created;
     });
-    startRelease(release.id);
+    enqueueRelease(release.id);
     return { release, created: true };
   } catch (error) {
     // The same key raced in from two requests: the other one won.

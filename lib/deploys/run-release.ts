@@ -1,136 +1,91 @@
 /**
- * Takes a release from PENDING to SUCCEEDED or FAILED: team deployer token,
- * server-side apply, then the rollout watch. Runs in the background of the request
- * that created the release, and again from the reconciler after a restart. Every
- * way out records what happened on the release.
+ * Takes a claimed release from PENDING to SUCCEEDED or FAILED: the token of the team
+ * role the requester had, server-side apply, then the rollout watch. The release queue
+ * (lib/engine/release-queue.ts) calls it with the claim; a run that stops early (claim
+ * lost, shutdown, the database away) records nothing, and whoever claims the release
+ * next starts it over from its recorded state: a PENDING or APPLYING release is applied
+ * (idempotently), a ROLLING_OUT one is watched.
+ *
+ * No database transaction or lock is held across a cluster call. A release's outcome is
+ * what happened in the cluster: a database failure is retried here and otherwise left
+ * to the next claim, never recorded as a failed deploy.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "@/lib/db";
+import { isDatabaseError } from "@/lib/db-errors";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { platformCluster } from "@/lib/cluster/platform-cluster";
-import { applyRelease, K8sError, teamClient, watchRollout } from "@/lib/k8s";
-import type { ReleaseSpec } from "./release-spec";
+import { teamClient, watchRollout, type TeamRole } from "@/lib/k8s";
+import type { ClaimedRun } from "@/lib/engine/release-queue";
+import { isShuttingDown } from "@/lib/engine/shutdown";
+import { applyInTurn } from "./apply-in-turn";
 import { finishRelease } from "./finish-release";
 import { publishProgress, TERMINAL } from "./progress-bus";
+import { describeReleaseError } from "./release-error";
+import { logError } from "@/lib/observability/logger";
 
-const running = new Set<string>();
+const BOOKKEEPING_ATTEMPTS = 8;
 
-export function isRunningHere(releaseId: string): boolean {
-  return running.has(releaseId);
+/** Runs the release; database failures start it over from its recorded state, a bounded number of times. */
+export async function runRelease(releaseId: string, run: ClaimedRun): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runOnce(releaseId, run);
+    } catch (error) {
+      if (run.signal.aborted) return;
+      if (!isDatabaseError(error) || attempt >= BOOKKEEPING_ATTEMPTS) throw error;
+      logError(`release ${releaseId}: database error, trying again (attempt ${attempt})`, error);
+      await sleep(Math.min(250 * 2 ** attempt, 5_000), undefined, { signal: run.signal }).catch(() => {});
+    }
+  }
 }
 
-export function startRelease(releaseId: string): void {
-  if (running.has(releaseId)) return;
-  running.add(releaseId);
-  void runRelease(releaseId)
-    .catch((error) => console.error(`release ${releaseId}: could not record its outcome`, error))
-    .finally(() => running.delete(releaseId));
-}
-
-function describe(error: unknown): string {
-  if (error instanceof K8sError || error instanceof AppError) return error.message;
-  console.error("release runner: unexpected error", error);
-  return "Slipway hit an unexpected error while deploying; it has been logged.";
-}
-
-async function runRelease(releaseId: string): Promise<void> {
-  const release = await db().release.findUniqueOrThrow({
-    where: { id: releaseId },
-    include: { app: { include: { team: true } } },
-  });
-  if (TERMINAL.includes(release.status)) return;
+async function runOnce(releaseId: string, run: ClaimedRun): Promise<void> {
+  const release = await db().release.findUnique({ where: { id: releaseId }, include: { app: { include: { team: true } } } });
+  if (!release || TERMINAL.includes(release.status) || release.claimedBy !== run.workerId) return;
   const { app } = release;
   const namespace = app.team.namespace;
+  const cluster = platformCluster();
+  if (!cluster) {
+    await finishRelease(releaseId, { status: "FAILED", error: "No Kubernetes cluster is configured, so nothing was deployed." });
+    return;
+  }
+  if (release.clusterRole !== "deployer" && release.clusterRole !== "viewer") {
+    await finishRelease(releaseId, { status: "FAILED", error: `Unknown team role "${release.clusterRole}" on the release.` });
+    return;
+  }
+  // The requester's role, not ours: the API server refuses a deploy asked for with viewer rights.
+  const team = teamClient(cluster, namespace, release.clusterRole as TeamRole);
+  const deadline = env.SLIPWAY_PROGRESS_DEADLINE_SECONDS;
+
+  let generation = release.generation;
+  if (release.status !== "ROLLING_OUT" || generation === null) {
+    const applied = await applyInTurn({ release, team, run, progressDeadlineSeconds: deadline });
+    if (!applied) return;
+    generation = applied.generation;
+  }
+  if (run.signal.aborted || isShuttingDown()) return;
+  run.enterPhase("watch");
+  publishProgress({ releaseId, status: "ROLLING_OUT" });
+  let final;
   try {
-    const cluster = platformCluster();
-    if (!cluster) throw new AppError("UNAVAILABLE", "No Kubernetes cluster is configured, so nothing was deployed.");
-    const team = teamClient(cluster, namespace, "deployer");
-    const deadline = env.SLIPWAY_PROGRESS_DEADLINE_SECONDS;
-
-    let generation = release.generation;
-    if (release.status !== "ROLLING_OUT" || generation === null) {
-      const applied = await applyInOrder(release.id, app.id, release.sequence, async () => {
-        publishProgress({ releaseId, status: "APPLYING" });
-        const spec = release.spec as ReleaseSpec;
-        return applyRelease(team, {
-          app: { ...spec, team: app.team.slug, namespace, name: app.name },
-          release: { id: release.id, sequence: release.sequence },
-          progressDeadlineSeconds: deadline,
-        });
-      });
-      if (!applied) return;
-      generation = applied.generation;
-      await supersedeOlderReleases(app.id, release.sequence);
-    }
-    publishProgress({ releaseId, status: "ROLLING_OUT" });
-    const final = await watchRollout(team, namespace, app.name, {
+    final = await watchRollout(team, namespace, app.name, {
       generation,
-      timeoutMs: (deadline + 60) * 1000,
-      onProgress: (status) =>
-        publishProgress({
-          releaseId,
-          status: "ROLLING_OUT",
-          updated: status.updated,
-          available: status.available,
-          desired: status.desired,
-          message: status.message,
-        }),
+      signal: run.signal,
+      // The controller reports a stalled rollout after `deadline`; past that plus a margin, stop waiting.
+      timeoutMs: (deadline + Math.min(60, deadline)) * 1000,
+      onProgress: (status) => {
+        const counts = { updated: status.updated, available: status.available, desired: status.desired, message: status.message };
+        publishProgress({ releaseId, status: "ROLLING_OUT", ...counts });
+        db()
+          .release.updateMany({ where: { id: releaseId, status: "ROLLING_OUT" }, data: { progress: counts } })
+          .catch((error) => logError(`release ${releaseId}: could not store progress`, error));
+      },
     });
-    await finishRelease(releaseId, final.done ? { status: "SUCCEEDED" } : { status: "FAILED", error: final.message });
   } catch (error) {
-    await finishRelease(releaseId, { status: "FAILED", error: describe(error) });
+    if (run.signal.aborted) return;
+    await finishRelease(releaseId, { status: "FAILED", error: describeReleaseError(error) });
+    return;
   }
-}
-
-/**
- * Applies one app's releases one at a time and in order: under a per-app lock, a
- * release that a newer one has overtaken is not applied at all (it ends FAILED as
- * superseded), so the cluster always ends up with the newest spec and the history
- * says so. Returns null when this release is no longer to be applied.
- */
-async function applyInOrder<T extends { generation: number }>(
-  releaseId: string,
-  appId: string,
-  sequence: number,
-  apply: () => Promise<T>,
-): Promise<T | null> {
-  const outcome = await db().$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`apply:${appId}`}, 0))`;
-      const newer = await tx.release.findFirst({
-        // A newer release that reached the cluster (it has a generation).
-        where: { appId, sequence: { gt: sequence }, generation: { not: null } },
-        orderBy: { sequence: "desc" },
-        select: { sequence: true },
-      });
-      if (newer) return { superseded: newer.sequence };
-      // The claim: only one runner moves a release on (another replica may hold it).
-      const { count } = await tx.release.updateMany({
-        where: { id: releaseId, status: { in: ["PENDING", "APPLYING"] } },
-        data: { status: "APPLYING" },
-      });
-      if (count === 0) return null;
-      const applied = await apply();
-      await tx.release.update({ where: { id: releaseId }, data: { status: "ROLLING_OUT", generation: applied.generation } });
-      return { applied };
-    },
-    // Long enough for an apply (each cluster call times out after 10 s).
-    { timeout: 60_000, maxWait: 60_000 },
-  );
-  if (outcome && "superseded" in outcome) {
-    await finishRelease(releaseId, { status: "FAILED", error: `Superseded by release #${outcome.superseded} before it was applied.` });
-    return null;
-  }
-  return outcome?.applied ?? null;
-}
-
-/** A newer release replaces the Deployment's spec; older in-flight ones will never finish as themselves. */
-async function supersedeOlderReleases(appId: string, sequence: number) {
-  const older = await db().release.findMany({
-    where: { appId, sequence: { lt: sequence }, status: { in: ["PENDING", "APPLYING", "ROLLING_OUT"] } },
-    select: { id: true },
-  });
-  for (const { id } of older) {
-    await finishRelease(id, { status: "FAILED", error: `Superseded by release #${sequence} before it finished.` });
-  }
+  await finishRelease(releaseId, final.done ? { status: "SUCCEEDED" } : { status: "FAILED", error: final.message });
 }

@@ -1,16 +1,22 @@
 /**
- * A release's progress as a server-sent event stream: the current state first, then
- * every update the rollout watch in this process publishes, and a re-read of the row
- * every few seconds (so a browser attached to another replica still sees the end).
+ * A release's progress as a server-sent event stream: the current state first (status
+ * and the last rollout counts stored on the row), then every update published by
+ * whichever replica runs the release (progress-bus.ts), and a re-read of the row every
+ * few seconds in case a notification was lost. When this replica shuts down, the stream
+ * ends with a `reconnect` event (and `retry:`), so the browser reattaches elsewhere.
  */
 import { db } from "@/lib/db";
 import { findApp } from "@/lib/apps/find-app";
 import { AppError } from "@/lib/errors";
+import { onShutdown } from "@/lib/engine/shutdown";
 import { fileBody, teamUseCase } from "@/lib/usecase/define";
 import { subscribeProgress, TERMINAL, type ReleaseProgress } from "./progress-bus";
 import { releaseParams } from "./release.types";
 
 const RECHECK_MS = 5_000;
+const RECONNECT_MS = 1_000;
+
+type Counts = Pick<ReleaseProgress, "updated" | "available" | "desired" | "message">;
 
 export const streamReleaseEvents = teamUseCase({
   name: "streamReleaseEvents",
@@ -27,16 +33,23 @@ export const streamReleaseEvents = teamUseCase({
   },
 });
 
-function progressStream(release: { id: string; status: ReleaseProgress["status"]; error: string | null }): ReadableStream<Uint8Array> {
+function progressStream(release: {
+  id: string;
+  status: ReleaseProgress["status"];
+  error: string | null;
+  progress: unknown;
+}): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cleanup = () => {};
 
   return new ReadableStream<Uint8Array>({
     start(controller) {
       let closed = false;
+      const write = (text: string) => {
+        if (!closed) controller.enqueue(encoder.encode(text));
+      };
       const send = (progress: Partial<ReleaseProgress>) => {
-        if (closed) return;
-        controller.enqueue(encoder.encode(`event: progress\ndata: ${JSON.stringify(progress)}\n\n`));
+        write(`event: progress\ndata: ${JSON.stringify(progress)}\n\n`);
         if (progress.status && TERMINAL.includes(progress.status)) cleanup();
       };
       const unsubscribe = subscribeProgress(release.id, send);
@@ -45,16 +58,22 @@ function progressStream(release: { id: string; status: ReleaseProgress["status"]
           .release.findUnique({ where: { id: release.id }, select: { status: true, error: true } })
           .catch(() => null);
         if (row && TERMINAL.includes(row.status)) send({ status: row.status, error: row.error });
-        else if (!closed) controller.enqueue(encoder.encode(": still watching\n\n"));
+        else write(": still watching\n\n");
       }, RECHECK_MS);
+      const stopOnShutdown = onShutdown(() => {
+        write(`retry: ${RECONNECT_MS}\nevent: reconnect\ndata: {}\n\n`);
+        cleanup();
+      });
       cleanup = () => {
         if (closed) return;
         closed = true;
         unsubscribe();
+        stopOnShutdown();
         clearInterval(timer);
         controller.close();
       };
-      send({ status: release.status, error: release.error });
+      const counts = release.status === "ROLLING_OUT" ? ((release.progress as Counts | null) ?? {}) : {};
+      send({ status: release.status, error: release.error, ...counts });
     },
     cancel() {
       cleanup();

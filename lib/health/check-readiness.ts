@@ -1,9 +1,19 @@
 import { db } from "@/lib/db";
+import { isShuttingDown } from "@/lib/engine/shutdown";
+import { oidcDiscoveryState } from "./check-oidc-discovery";
+import { logError } from "@/lib/observability/logger";
 
 export type Readiness = { ready: true } | { ready: false; reason: string };
 
-/** Ready when the database answers a trivial query within `timeoutMs`. */
+/**
+ * Ready when this process is not shutting down, the OpenID Connect issuer answered its
+ * discovery (checked at start-up), and the database answers a trivial query within
+ * `timeoutMs`.
+ */
 export async function checkReadiness({ timeoutMs = 3_000 } = {}): Promise<Readiness> {
+  if (isShuttingDown()) return { ready: false, reason: "shutting down" };
+  const oidc = oidcDiscoveryState();
+  if (!oidc.ok) return { ready: false, reason: oidc.reason };
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
@@ -13,7 +23,7 @@ export async function checkReadiness({ timeoutMs = 3_000 } = {}): Promise<Readin
     return { ready: true };
   } catch (error) {
     // The details (host, user, driver message) go to the log, not to whoever asks.
-    console.error("readyz: database check failed", error);
+    logError("readyz: database check failed", error);
     const timedOut = error instanceof Error && error.message.startsWith("no answer within");
     return {
       ready: false,

@@ -4,7 +4,7 @@
  * RBAC, not Slipway, is the last word on where it may land.
  */
 import type { TeamClient } from "./client";
-import { K8sError } from "./errors";
+import { hasClusterStatus } from "./errors";
 import { LABELS, FIELD_MANAGER, buildDeployment, buildIngress, buildService, type AppSpec, type ReleaseRef } from "./manifests";
 import { APPLY_PARAMS, applyPatchOptions } from "./ssa";
 
@@ -12,6 +12,11 @@ export type ApplyReleaseInput = {
   app: AppSpec;
   release: ReleaseRef;
   progressDeadlineSeconds?: number;
+  /**
+   * Whether an Ingress of Slipway's may exist from an earlier release (one that had a
+   * host). False skips the check for a stale one, a read whose answer is known (404).
+   */
+  mayHaveIngress?: boolean;
 };
 
 export type AppliedRelease = {
@@ -37,7 +42,7 @@ export async function applyRelease(team: TeamClient, input: ApplyReleaseInput): 
     await team.call({ verb: "apply", kind: "Ingress", ...where }, () =>
       team.networking.patchNamespacedIngress({ ...where, body: ingress, ...APPLY_PARAMS }, applyPatchOptions()),
     );
-  } else {
+  } else if (input.mayHaveIngress ?? true) {
     await deleteStaleIngress(team, namespace, name);
   }
 
@@ -54,7 +59,7 @@ async function deleteStaleIngress(team: TeamClient, namespace: string, name: str
     if (existing.metadata?.labels?.[LABELS.managedBy] !== FIELD_MANAGER) return;
     await team.call({ verb: "delete", kind: "Ingress", ...where }, () => team.networking.deleteNamespacedIngress(where));
   } catch (e) {
-    if (e instanceof K8sError && e.clusterStatus === 404) return;
+    if (hasClusterStatus(e, 404)) return;
     throw e;
   }
 }

@@ -33,7 +33,30 @@ export type TokenSource = {
   invalidate?(): void;
 };
 
-type ClientOptions = { timeoutMs?: number; tokenSource?: TokenSource };
+type ClientOptions = { timeoutMs?: number; tokenSource?: TokenSource; agent?: AgentSource };
+
+type AgentSource = () => Promise<https.Agent | undefined>;
+
+/**
+ * One kept-alive TLS agent per credential: the client library would otherwise create
+ * an agent, so a new TLS connection, for every request. Undefined when the cluster goes
+ * through a proxy (the library's proxy agent is kept then).
+ */
+function keptAliveAgent(kc: KubeConfig): AgentSource {
+  let agent: Promise<https.Agent | undefined> | undefined;
+  return () =>
+    (agent ??= (async () => {
+      if (kc.getCurrentCluster()?.proxyUrl) return undefined;
+      const options: https.RequestOptions = {};
+      await kc.applyToHTTPSOptions(options);
+      const { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername } = options;
+      return new https.Agent({ ca, cert, key, pfx, passphrase, rejectUnauthorized, servername, keepAlive: true, scheduling: "lifo" });
+    })());
+}
+
+// Team clients carry their bearer token in a header, so every team client made from one
+// platform client shares that cluster's CA-only agent.
+const bearerAgents = new WeakMap<KubeClient, AgentSource>();
 
 export class KubeClient {
   readonly server: string;
@@ -46,6 +69,7 @@ export class KubeClient {
   readonly clusterEntry: Cluster;
   private readonly kc: KubeConfig;
   private readonly tokenSource: TokenSource | undefined;
+  private readonly agent: AgentSource;
 
   constructor(kc: KubeConfig, options: ClientOptions = {}) {
     const cluster = kc.getCurrentCluster();
@@ -55,9 +79,11 @@ export class KubeClient {
     this.server = cluster.server;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.tokenSource = options.tokenSource;
+    this.agent = options.agent ?? keptAliveAgent(kc);
 
     const timeoutMs = this.timeoutMs;
     const tokenSource = this.tokenSource;
+    const agent = this.agent;
     const config = createConfiguration({
       baseServer: new ServerConfiguration(cluster.server, {}),
       authMethods: {
@@ -66,6 +92,8 @@ export class KubeClient {
           async applySecurityAuthentication(context: RequestContext) {
             // The kubeconfig sets the TLS agent (CA) and its own credentials...
             await kc.applySecurityAuthentication(context);
+            const shared = await agent();
+            if (shared) context.setAgent(shared);
             // ...which a team token, when there is one, replaces.
             if (tokenSource) context.setHeaderParam("Authorization", `Bearer ${await tokenSource.get()}`);
           },
@@ -113,6 +141,8 @@ export class KubeClient {
   async requestOptions(): Promise<https.RequestOptions> {
     const options: https.RequestOptions = {};
     await this.kc.applyToHTTPSOptions(options);
+    const shared = await this.agent();
+    if (shared) options.agent = shared;
     if (this.tokenSource) {
       options.headers = { ...options.headers, Authorization: `Bearer ${await this.tokenSource.get()}` };
     }
@@ -184,9 +214,15 @@ export function teamClientWithTokenSource(
   tokenSource: TokenSource,
   options: { timeoutMs?: number } = {},
 ): TeamClient {
+  let agent = bearerAgents.get(base);
+  if (!agent) {
+    agent = keptAliveAgent(kubeConfigWithoutUser(base));
+    bearerAgents.set(base, agent);
+  }
   return new TeamClient(kubeConfigWithoutUser(base, namespace), namespace, role, {
     timeoutMs: options.timeoutMs ?? base.timeoutMs,
     tokenSource,
+    agent,
   });
 }
 

@@ -30,7 +30,15 @@ export type K8sErrorReason =
   | "Aborted"
   | (string & {});
 
+/**
+ * The brand that marks a K8sError. Next.js may bundle this module more than once (one
+ * copy per server bundle), so `instanceof K8sError` can be false for a real one;
+ * Symbol.for is one registry per process, shared by every copy.
+ */
+const K8S_ERROR = Symbol.for("slipway.K8sError");
+
 export class K8sError extends AppError {
+  readonly [K8S_ERROR] = true;
   /** The API server's HTTP status; undefined when no answer came back. */
   readonly clusterStatus: number | undefined;
   readonly reason: K8sErrorReason;
@@ -59,6 +67,28 @@ export class K8sError extends AppError {
     this.cluster = details.cluster;
     this.serverMessage = details.serverMessage;
   }
+}
+
+/** Whether `e` is a K8sError, from any copy of this module (see K8S_ERROR). */
+export function isK8sError(e: unknown): e is K8sError {
+  return typeof e === "object" && e !== null && (e as { [K8S_ERROR]?: unknown })[K8S_ERROR] === true;
+}
+
+/** The API server answered `status` (404 for a missing object, say). */
+export function hasClusterStatus(e: unknown, status: number): boolean {
+  return isK8sError(e) && e.clusterStatus === status;
+}
+
+/**
+ * Worth trying again: no answer (unreachable, timed out), or the API server said it is
+ * overloaded or failing for now (429, 5xx). Refusals (401/403), missing objects and
+ * invalid requests are answers, not transient trouble.
+ */
+export function isTransientK8sError(e: unknown): boolean {
+  if (!isK8sError(e)) return false;
+  if (e.reason === "Aborted") return false;
+  if (e.clusterStatus === undefined) return e.reason === "Unreachable" || e.reason === "Timeout";
+  return e.clusterStatus === 429 || e.clusterStatus >= 500;
 }
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
@@ -146,7 +176,7 @@ export function k8sErrorFromStatus(status: number, body: unknown, context: K8sCa
 
 /** Any failure of a cluster call, as a K8sError. A K8sError passes through unchanged. */
 export function toK8sError(e: unknown, context: K8sCallContext = {}): K8sError {
-  if (e instanceof K8sError) return e;
+  if (isK8sError(e)) return e;
   if (e instanceof ApiException) return k8sErrorFromStatus(e.code, e.body, context, e);
   const where = context.cluster ? ` at ${context.cluster}` : "";
   const details = { namespace: context.namespace, cluster: context.cluster, cause: e };

@@ -3,7 +3,15 @@
  * here only; @kubernetes/client-node stays inside this folder.
  */
 export { DEFAULT_TIMEOUT_MS, KubeClient, PlatformClient, TeamClient, clientForToken, loadPlatformClient, type TeamRole } from "./client";
-export { K8sError, toK8sError, type K8sCallContext, type K8sErrorReason } from "./errors";
+export {
+  K8sError,
+  hasClusterStatus,
+  isK8sError,
+  isTransientK8sError,
+  toK8sError,
+  type K8sCallContext,
+  type K8sErrorReason,
+} from "./errors";
 export {
   DEFAULT_PROGRESS_DEADLINE_SECONDS,
   DEFAULT_QUOTA,

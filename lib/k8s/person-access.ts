@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import type { V1RoleBinding, V1ServiceAccount } from "@kubernetes/client-node";
 import type { PlatformClient, TeamRole } from "./client";
-import { K8sError } from "./errors";
+import { hasClusterStatus } from "./errors";
 import { LABELS, TEAM_ROLES } from "./manifests";
 import { APPLY_PARAMS, applyPatchOptions } from "./ssa";
 import { serviceAccountToken, type TeamToken } from "./tokens";
@@ -52,7 +52,7 @@ export async function personToken(platform: PlatformClient, access: PersonAccess
   // immutable, so a binding to another role is replaced.
   const existing = await platform
     .call({ verb: "get", kind: "RoleBinding", ...where }, () => platform.rbac.readNamespacedRoleBinding(where))
-    .catch((e: unknown) => (e instanceof K8sError && e.clusterStatus === 404 ? null : Promise.reject(e)));
+    .catch((e: unknown) => (hasClusterStatus(e, 404) ? null : Promise.reject(e)));
   if (existing && existing.roleRef.name !== TEAM_ROLES[access.role].clusterRole) {
     await platform.call({ verb: "delete", kind: "RoleBinding", ...where }, () => platform.rbac.deleteNamespacedRoleBinding(where));
   }
@@ -71,7 +71,7 @@ export async function personToken(platform: PlatformClient, access: PersonAccess
 /** Deletes the person's account and binding; their tokens stop working. Absent is fine. */
 export async function revokePersonAccess(platform: PlatformClient, namespace: string, personId: string): Promise<{ revoked: boolean }> {
   const where = { name: personServiceAccountName(personId), namespace };
-  const ignoreMissing = (e: unknown) => (e instanceof K8sError && e.clusterStatus === 404 ? false : Promise.reject(e));
+  const ignoreMissing = (e: unknown) => (hasClusterStatus(e, 404) ? false : Promise.reject(e));
   const [account] = await Promise.all([
     platform
       .call({ verb: "delete", kind: "ServiceAccount", ...where }, () => platform.core.deleteNamespacedServiceAccount(where))

@@ -5,7 +5,7 @@
  * (kwok's simulated nodes, a node gone away) gets an error line, not a failed page.
  */
 import type { TeamClient } from "./client";
-import { K8sError } from "./errors";
+import { hasClusterStatus } from "./errors";
 import { LABELS, RELEASE_SEQUENCE_ANNOTATION } from "./manifests";
 import { rolloutStatus, type RolloutStatus } from "./rollout";
 
@@ -58,7 +58,7 @@ export async function readApp(team: TeamClient, namespace: string, name: string,
     team
       .call({ verb: "get", kind: "Deployment", ...where }, () => team.apps.readNamespacedDeployment(where))
       .catch((e: unknown) => {
-        if (e instanceof K8sError && e.clusterStatus === 404) return null;
+        if (hasClusterStatus(e, 404)) return null;
         throw e;
       }),
     team.call({ verb: "list", kind: "pods", namespace }, () => team.core.listNamespacedPod({ namespace, labelSelector })),

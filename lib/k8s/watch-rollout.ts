@@ -8,10 +8,15 @@
  *
  * The watch is a plain HTTPS request rather than the client's Watch helper, so
  * every phase (connect, first byte, an idle stream) has a timeout of our own.
+ *
+ * A transient failure (the API server unreachable, restarting, answering 429/5xx) is
+ * not the rollout's outcome: the watch tries again, backing off, until its deadline,
+ * and only then fails, with the last error in the message.
  */
 import * as https from "node:https";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { TeamClient } from "./client";
-import { K8sError, k8sErrorFromStatus, toK8sError, type K8sCallContext } from "./errors";
+import { K8sError, isTransientK8sError, k8sErrorFromStatus, toK8sError, type K8sCallContext } from "./errors";
 import { rolloutStatus, type DeploymentLike, type RolloutStatus } from "./rollout";
 
 export type WatchRolloutOptions = {
@@ -23,7 +28,12 @@ export type WatchRolloutOptions = {
   timeoutMs?: number;
   /** Length of each watch request before a fresh read (default 60 s). */
   watchSeconds?: number;
+  /** Told about each transient failure that the watch will retry. */
+  onRetry?: (error: K8sError) => void;
 };
+
+const FIRST_RETRY_MS = 250;
+const MAX_RETRY_MS = 5_000;
 
 type WatchEvent = { type?: string; object?: unknown };
 
@@ -73,12 +83,15 @@ async function followRollout(
     }
     return status;
   };
+  let lastError: K8sError | undefined;
+  let retryMs = FIRST_RETRY_MS;
   const stopped = () => {
     if (options.signal?.aborted) return new K8sError("UNAVAILABLE", "Stopped following the rollout.", { ...context, reason: "Aborted" });
+    const last = lastError ? ` The last attempt to follow it failed: ${lastError.message}` : "";
     return new K8sError(
       "UNAVAILABLE",
-      `The rollout of "${name}" in namespace "${namespace}" did not finish within ${Math.round(timeoutMs / 1000)} s.`,
-      { ...context, reason: "Timeout" },
+      `The rollout of "${name}" in namespace "${namespace}" did not finish within ${Math.round(timeoutMs / 1000)} s.${last}`,
+      { ...context, reason: "Timeout", cause: lastError },
     );
   };
 
@@ -93,9 +106,15 @@ async function followRollout(
         watchOnce(team, context, deployment.metadata?.resourceVersion ?? "", seconds, overall, judge),
       );
       if (final) return final;
+      retryMs = FIRST_RETRY_MS;
     } catch (e) {
       if (overall.aborted) throw stopped();
-      throw toK8sError(e, context);
+      const error = toK8sError(e, context);
+      if (!isTransientK8sError(error)) throw error;
+      lastError = error;
+      options.onRetry?.(error);
+      await sleep(Math.min(retryMs, Math.max(0, deadline - Date.now())), undefined, { signal: overall }).catch(() => {});
+      retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
     }
   }
   throw stopped();

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
  * reading any membership. No access check: callers have one.
  */
 export async function unsafeLockTeam(tx: Tx, teamId: string) {
-  await tx.$queryRaw`SELECT id FROM "Team" WHERE id = ${teamId}::uuid FOR UPDATE`;
+  await tx.$queryRaw`SELECT id FROM "Team" WHERE id = ${teamId}::uuid FOR NO KEY UPDATE`;
 }
 
 /** Refuses to take away the team's last lead (under unsafeLockTeam). */

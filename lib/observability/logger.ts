@@ -37,3 +37,8 @@ export function withRequestScope<T>(requestId: string, fn: () => T): T {
 export function currentRequestId(): string | undefined {
   return scope.getStore()?.requestId;
 }
+
+/** For code that takes a `log(message, error)` callback: one JSON line with the error's stack. */
+export function logError(message: string, error?: unknown): void {
+  logger.error(error === undefined ? {} : { err: error }, message);
+}

@@ -26,6 +26,8 @@ export const createTeam = adminUseCase({
         const created = await tx.team.create({
           data: { slug: input.slug, name: input.name, namespace, createdById: ctx.actor.id },
         });
+        // team.create comes before the first lead's grant so the log reads in order; the
+        // chain lock is then held across that grant's two inserts, which take no other lock.
         await recordActorEvent(tx, ctx, "team.create", {
           teamId: created.id,
           target: { type: "team", id: created.slug },

@@ -121,12 +121,16 @@ describe("[k8s] timeouts and unreachable clusters", () => {
       const app = appSpec(team, { name: "stuck", replicas: 1, resources: { requests: { cpu: "48" } } });
       await applyRelease(deployer, { app, release: { id: "r1", sequence: 1 }, progressDeadlineSeconds: 600 });
 
-      const watching = failure(watchRollout(deployer, team.namespace, "stuck", { watchSeconds: 2, timeoutMs: 60_000 }));
+      // The watch retries a server that does not answer until its own deadline, then says so.
+      const watching = failure(watchRollout(deployer, team.namespace, "stuck", { watchSeconds: 2, timeoutMs: 8_000 }));
       await new Promise((r) => setTimeout(r, 500));
       process.kill(cluster.pids["kube-apiserver"]!, "SIGSTOP");
 
       const { error } = await watching;
       expect(error).toMatchObject({ code: "UNAVAILABLE", reason: "Timeout" });
+      expect((error as Error).message).toMatch(
+        /did not finish within 8 s\. The last attempt to follow it failed: .*did not answer in time/,
+      );
 
       const { error: readError, ms } = await failure(
         deployer.call({ verb: "get", kind: "Deployment", name: "stuck", namespace: team.namespace }, () =>

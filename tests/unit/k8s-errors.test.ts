@@ -1,7 +1,7 @@
 import { ApiException } from "@kubernetes/client-node";
-import { describe, expect, test } from "vitest";
+import { describe, expect, it, test } from "vitest";
 import { AppError } from "@/lib/errors";
-import { K8sError, toK8sError } from "@/lib/k8s/errors";
+import { K8sError, k8sErrorFromStatus, toK8sError } from "@/lib/k8s/errors";
 
 const context = { verb: "get", kind: "Deployment", name: "web", namespace: "team-b", cluster: "https://k8s.example" };
 const statusBody = (code: number, reason: string, message: string) =>
@@ -62,5 +62,21 @@ describe("toK8sError", () => {
   test("a K8sError passes through unchanged", () => {
     const original = new K8sError("NOT_FOUND", "gone", { reason: "NotFound", clusterStatus: 404 });
     expect(toK8sError(original, context)).toBe(original);
+  });
+});
+
+describe("[k8s] isK8sError", () => {
+  it("recognises a K8sError by its brand, also one made by another copy of the module", async () => {
+    const { isK8sError, isTransientK8sError } = await import("@/lib/k8s/errors");
+    const real = toK8sError(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }), { verb: "get" });
+    expect(isK8sError(real)).toBe(true);
+    expect(isTransientK8sError(real)).toBe(true);
+    // What a second bundle's class produces: not an instance of ours, same brand.
+    const foreign = Object.assign(new Error("x"), { [Symbol.for("slipway.K8sError")]: true, clusterStatus: 404 });
+    expect(foreign instanceof K8sError).toBe(false);
+    expect(isK8sError(foreign)).toBe(true);
+    expect(isK8sError(new Error("x"))).toBe(false);
+    expect(isTransientK8sError(k8sErrorFromStatus(403, "", {}))).toBe(false);
+    expect(isTransientK8sError(k8sErrorFromStatus(503, "", {}))).toBe(true);
   });
 });

@@ -40,6 +40,10 @@ export type Cluster = {
   platformToken: string;
   pids: Record<string, number>;
   stop(): Promise<void>;
+  /** SIGKILLs one component (fault tests); `restart` runs it again with the same arguments. */
+  kill(name: string): Promise<void>;
+  /** Starts a killed component again; for kube-apiserver, waits until it is ready. */
+  restart(name: string): Promise<void>;
 };
 
 export const PLATFORM_USER = "slipway-platform";
@@ -127,10 +131,18 @@ export async function startCluster(options: StartClusterOptions): Promise<Cluste
       await Promise.all(rest.reverse().map((p) => stopProcess(p)));
       if (etcd) await stopProcess(etcd);
     })());
+  const argsOf = new Map<string, string[]>();
   const run = (name: string, args: string[]) => {
     const p = startProcess(name, bin(name), args, path.join(logs, `${name}.log`));
+    argsOf.set(name, args);
     processes.push(p);
     return p;
+  };
+  const kill = async (name: string) => {
+    const p = processes.find((candidate) => candidate.name === name);
+    if (!p) throw new Error(`no component ${name}`);
+    p.child.kill("SIGKILL");
+    await p.exited;
   };
 
   try {
@@ -277,8 +289,19 @@ export async function startCluster(options: StartClusterOptions): Promise<Cluste
     );
     log(`control plane ready after ${((Date.now() - started) / 1000).toFixed(1)}s`);
 
+    const restart = async (name: string) => {
+      const index = processes.findIndex((candidate) => candidate.name === name);
+      if (index < 0) throw new Error(`no component ${name}`);
+      if (!processes[index]!.exit) await kill(name);
+      const p = startProcess(name, bin(name), argsOf.get(name)!, path.join(logs, `${name}.log`));
+      processes[index] = p;
+      if (name === "kube-apiserver") {
+        const ready = async () => (await get(`${server}/readyz`, withCa()).catch(() => ({ status: 0 }))).status === 200;
+        await waitFor("kube-apiserver /readyz after a restart", ready, { timeoutMs: 60_000, processes: [p] });
+      }
+    };
     const pids = Object.fromEntries(processes.map((p) => [p.name, p.child.pid ?? 0]));
-    return { server, caFile, adminKubeconfig, platformKubeconfig, adminToken, platformToken, pids, stop };
+    return { server, caFile, adminKubeconfig, platformKubeconfig, adminToken, platformToken, pids, stop, kill, restart };
   } catch (error) {
     await stop();
     throw error;

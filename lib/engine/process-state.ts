@@ -1,0 +1,36 @@
+/**
+ * Engine state that must be one per process. Next.js may load lib/engine once per
+ * server bundle (instrumentation, route handlers), so module-level variables would be
+ * several; everything shared lives on one globalThis object instead.
+ */
+import { randomBytes } from "node:crypto";
+import { EventEmitter } from "node:events";
+import { hostname } from "node:os";
+
+export type EngineState = {
+  /** Names this process in claims and notifications. */
+  processId: string;
+  /** Local delivery of notifications (and of everything, on PGlite). */
+  bus: EventEmitter;
+  shutdown: AbortController;
+  started: boolean;
+  /** Filled in by the queue worker once it runs. */
+  worker?: { wake(): void; drain(timeoutMs: number): Promise<void>; running(): number };
+  /** Filled in by the notification listener once it runs. */
+  listener?: { close(): Promise<void> };
+  leader?: { isLeader(): boolean; close(): Promise<void> };
+  oidc?: { ok: true } | { ok: false; reason: string };
+  terminationHandled?: boolean;
+};
+
+const holder = globalThis as unknown as { slipwayEngine?: EngineState };
+
+export function engineState(): EngineState {
+  holder.slipwayEngine ??= {
+    processId: `${hostname().slice(0, 60)}-${process.pid}-${randomBytes(3).toString("hex")}`,
+    bus: new EventEmitter().setMaxListeners(0),
+    shutdown: new AbortController(),
+    started: false,
+  };
+  return holder.slipwayEngine;
+}
