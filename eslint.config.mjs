@@ -12,7 +12,31 @@ const layering = {
           { name: "@/lib/db", message: "Call a use-case in lib/ instead of the database." },
           { name: "@kubernetes/client-node", message: "Only lib/k8s talks to the cluster." },
         ],
-        patterns: [{ group: ["@/lib/generated/*", "@/lib/k8s/*"], message: "Go through lib/ use-cases." }],
+        patterns: [
+          { group: ["@/lib/generated/*", "@/lib/k8s", "@/lib/k8s/*", "@/lib/cluster/*"], message: "Go through lib/ use-cases." },
+          { group: ["@/tools/*", "**/tools/*"], message: "tools/ builds and runs the local environment; the app does not import it." },
+        ],
+      },
+    ],
+  },
+};
+
+// Components receive server actions as props from the page; they never import app/.
+const componentsStayPresentational = {
+  files: ["components/**/*.{ts,tsx}"],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        paths: [
+          { name: "@/lib/db", message: "Call a use-case in lib/ instead of the database." },
+          { name: "@kubernetes/client-node", message: "Only lib/k8s talks to the cluster." },
+        ],
+        patterns: [
+          { group: ["@/lib/generated/*", "@/lib/k8s", "@/lib/k8s/*", "@/lib/cluster/*"], message: "Go through lib/ use-cases." },
+          { group: ["@/tools/*", "**/tools/*"], message: "tools/ builds and runs the local environment; the app does not import it." },
+          { group: ["@/app/*"], message: "Pages pass server actions to components as props." },
+        ],
       },
     ],
   },
@@ -23,6 +47,7 @@ const config = [
   ...next,
   ...nextTs,
   layering,
+  componentsStayPresentational,
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { ignoreRestSiblings: true, argsIgnorePattern: "^_" }],

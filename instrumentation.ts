@@ -15,9 +15,10 @@ export async function register() {
   }
   const { installServerHook } = await import("@/lib/http/server-hook");
   installServerHook();
-  const { handleTermination, startEngine } = await import("@/lib/engine");
+  const { handleTermination } = await import("@/lib/engine");
+  const { startReleaseEngine } = await import("@/lib/deploys/start-release-engine");
   const { watchOidcDiscovery } = await import("@/lib/health/check-oidc-discovery");
-  startEngine();
+  startReleaseEngine();
   handleTermination();
   watchOidcDiscovery();
 }

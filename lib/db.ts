@@ -11,11 +11,13 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { Pool } from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { isRetryableTransactionError } from "@/lib/db-errors";
+import { reportPoolUse } from "@/lib/observability/metrics";
 import { pgliteDir } from "@/lib/pglite-dir";
 
 export type Db = PrismaClient;
@@ -27,13 +29,14 @@ export const TRANSACTION_ATTEMPTS = 4;
 
 export function createPrismaClient(options: { databaseUrl?: string; pglite?: PGlite; poolSize?: number }): PrismaClient {
   if (options.databaseUrl) {
-    const adapter = new PrismaPg({
+    const pool = new Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? env.DATABASE_POOL_SIZE,
       // A database that does not answer must fail a request (503), not hang it.
       connectionTimeoutMillis: 5_000,
     });
-    return withTransactionRetries(new PrismaClient({ adapter }));
+    watchPool(pool);
+    return withTransactionRetries(new PrismaClient({ adapter: new PrismaPg(pool) }));
   }
   return withTransactionRetries(new PrismaClient({ adapter: new PrismaPGlite(options.pglite ?? new PGlite(pgliteDir())) }));
 }
@@ -71,4 +74,9 @@ const holder = globalThis as unknown as { slipwayDb?: PrismaClient };
 export function db(): PrismaClient {
   holder.slipwayDb ??= createPrismaClient({ databaseUrl: env.DATABASE_URL });
   return holder.slipwayDb;
+}
+
+/** The pool's use, read when /metrics is scraped. */
+function watchPool(pool: Pool) {
+  reportPoolUse(() => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }));
 }

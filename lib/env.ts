@@ -62,6 +62,8 @@ const schema = z
     DATA_DIR: z.string().min(1).default(".data"),
     /** PGlite's data directory; defaults to DATA_DIR/pglite. Tests point it elsewhere. */
     PGLITE_DIR: optionalString,
+    /** Bearer token Prometheus sends to GET /metrics; unset: /metrics is off. */
+    SLIPWAY_METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     /** Slipway's own (platform) kubeconfig. Unset: in-cluster, else the local control plane if up. */
     SLIPWAY_KUBECONFIG: optionalString,

@@ -1,7 +1,7 @@
 // npm run db:seed: demo data for `npm run demo`. Idempotent: upserts by natural keys.
 import { db } from "@/lib/db";
 import { adminConfigFromEnv, isPlatformAdmin } from "@/lib/auth/platform-admin";
-import { devUsers } from "@/tools/dev-idp/users";
+import { devUsers } from "@/lib/auth/dev-users";
 import { provisionTeamNamespace } from "@/lib/teams/provision-team-namespace";
 
 async function main() {

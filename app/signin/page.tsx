@@ -4,7 +4,7 @@ import { SignInButton } from "@/components/sign-in-button";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { configuredProviders, usesDevIdp } from "@/lib/auth/providers";
 import { getSessionUser } from "@/lib/auth/session";
-import { devUsers } from "@/tools/dev-idp/users";
+import { devUsers } from "@/lib/auth/dev-users";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";

@@ -3,7 +3,8 @@
  * /api/v1 answers to bearer tokens, checked by the API itself.
  */
 const PUBLIC_PREFIXES = ["/api/auth/", "/api/v1/", "/_next/"];
-const PUBLIC_PATHS = new Set(["/signin", "/api/healthz", "/api/readyz", "/api/v1", "/favicon.ico", "/robots.txt"]);
+// /metrics checks its own bearer token (lib/observability/serve-metrics.ts).
+const PUBLIC_PATHS = new Set(["/signin", "/api/healthz", "/api/readyz", "/api/v1", "/metrics", "/favicon.ico", "/robots.txt"]);
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.has(pathname) || PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix));

@@ -1,6 +1,9 @@
 /**
  * The one permission table: what each team role may do. Platform admins may do
  * everything (and it is audited as them). Nothing else in the code compares roles.
+ * Every permission here is required by some use-case's descriptor. Reading the audit
+ * log is not one: anyone sees the events of the teams they belong to (the query
+ * itself is scoped; lib/audit/query-audit-events.ts).
  */
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -10,7 +13,6 @@ const LEADS: readonly Role[] = ["LEAD"];
 
 export const TEAM_PERMISSIONS = {
   "team.read": ALL,
-  "team.manage": LEADS,
   "member.grant": LEADS,
   "app.read": ALL,
   "app.create": WRITERS,
@@ -19,7 +21,6 @@ export const TEAM_PERMISSIONS = {
   "app.deploy": WRITERS,
   "app.restart": WRITERS,
   "app.scale": WRITERS,
-  "audit.read": ALL,
   "kubeconfig.issue": ALL,
 } as const satisfies Record<string, readonly Role[]>;
 

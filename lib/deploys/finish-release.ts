@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { metrics } from "@/lib/observability/metrics";
 import { publishProgress } from "./progress-bus";
 
 const IN_FLIGHT = ["PENDING", "APPLYING", "ROLLING_OUT"] as const;
@@ -31,6 +32,15 @@ export async function finishRelease(releaseId: string, outcome: { status: "SUCCE
     });
     return true;
   });
-  if (finished) publishProgress({ releaseId, status: outcome.status, error });
+  if (finished) {
+    publishProgress({ releaseId, status: outcome.status, error });
+    const outcomeLabel = outcome.status.toLowerCase();
+    metrics.deploys.inc({ outcome: outcomeLabel });
+    const row = await db()
+      .release.findUnique({ where: { id: releaseId }, select: { createdAt: true, finishedAt: true } })
+      .catch(() => null);
+    if (row?.finishedAt)
+      metrics.releaseDuration.observe({ outcome: outcomeLabel }, (row.finishedAt.getTime() - row.createdAt.getTime()) / 1000);
+  }
   return finished;
 }

@@ -6,6 +6,7 @@ import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import type { ReleaseSpec } from "./release-spec";
 import { enqueueRelease } from "@/lib/engine/enqueue-release";
+import { startReleaseEngine } from "./start-release-engine";
 
 /**
  * Step 3 of the deploy flow: the Release row (PENDING) and its audit event in one
@@ -63,6 +64,8 @@ export async function requestRelease(options: {
       });
       return created;
     });
+    // Scripts and tests start this process's engine here; the server did at start-up.
+    startReleaseEngine();
     enqueueRelease(release.id);
     return { release, created: true };
   } catch (error) {

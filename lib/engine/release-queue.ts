@@ -15,6 +15,7 @@ import { CHANNELS, listen, notify } from "./notifications";
 import { engineState } from "./process-state";
 import { isShuttingDown } from "./shutdown";
 import { logError } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
 
 const CLAIM_SECONDS = env.SLIPWAY_CLAIM_SECONDS;
 const HEARTBEAT_MS = (CLAIM_SECONDS * 1000) / 6;
@@ -93,9 +94,11 @@ export function startReleaseWorker(options: {
       .catch((error) => log(`queue: release ${releaseId} stopped; its claim will expire and the release be taken over`, error))
       .finally(() => {
         running.delete(releaseId);
+        metrics.releasesInFlight.set(running.size);
         wake();
       });
     running.set(releaseId, entry);
+    metrics.releasesInFlight.set(running.size);
   };
 
   const fill = async () => {

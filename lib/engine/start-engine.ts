@@ -4,8 +4,6 @@
  * once per process (instrumentation.ts, the first enqueued release, or a runner).
  */
 import { env } from "@/lib/env";
-import { runRelease } from "@/lib/deploys/run-release";
-import { reconcileReleases } from "@/lib/deploys/reconcile-releases";
 import { isLeader, startLeaderElection, whileLeader } from "./leader";
 import { startListening } from "./notifications";
 import { engineState } from "./process-state";
@@ -19,15 +17,21 @@ export const DRAIN_MS = 6_000;
 
 type Log = (message: string, error?: unknown) => void;
 
-export function startEngine(options: { log?: Log } = {}): void {
+/** What the engine runs; lib/deploys/start-release-engine.ts hands it the release runner and the reconciler. */
+export type EngineTasks = {
+  runRelease: Parameters<typeof startReleaseWorker>[0]["run"];
+  sweep: () => Promise<unknown>;
+};
+
+export function startEngine(tasks: EngineTasks, options: { log?: Log } = {}): void {
   const state = engineState();
   if (state.started) return;
   state.started = true;
   const log = options.log ?? logError;
   startListening(log);
   startLeaderElection(log);
-  whileLeader("reconciler sweep", SWEEP_MS, reconcileReleases, log);
-  if (env.SLIPWAY_RELEASE_WORKER) startReleaseWorker({ run: runRelease, log });
+  whileLeader("reconciler sweep", SWEEP_MS, tasks.sweep, log);
+  if (env.SLIPWAY_RELEASE_WORKER) startReleaseWorker({ run: tasks.runRelease, log });
 }
 
 /** Stops this process's engine: no new claims, applies finish (bounded), watches handed over, connections closed. */

@@ -22,6 +22,7 @@ import {
 } from "@kubernetes/client-node";
 import { AppError } from "@/lib/errors";
 import { K8sError, toK8sError, type K8sCallContext } from "./errors";
+import { metrics } from "@/lib/observability/metrics";
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -123,16 +124,28 @@ export class KubeClient {
    */
   async call<T>(context: K8sCallContext, operation: () => Promise<T>): Promise<T> {
     const withCluster = { cluster: this.server, ...context };
+    const started = performance.now();
+    const observe = (result: string) =>
+      metrics.kubeCalls.observe({ verb: context.verb ?? "call", kind: context.kind ?? "", result }, (performance.now() - started) / 1000);
     try {
-      return await operation();
+      const value = await operation();
+      observe("ok");
+      return value;
     } catch (e) {
       const error = toK8sError(e, withCluster);
-      if (error.clusterStatus !== 401 || !this.tokenSource?.invalidate) throw error;
+      if (error.clusterStatus !== 401 || !this.tokenSource?.invalidate) {
+        observe(String(error.clusterStatus ?? error.reason));
+        throw error;
+      }
       this.tokenSource.invalidate();
       try {
-        return await operation();
+        const value = await operation();
+        observe("ok");
+        return value;
       } catch (again) {
-        throw toK8sError(again, withCluster);
+        const failure = toK8sError(again, withCluster);
+        observe(String(failure.clusterStatus ?? failure.reason));
+        throw failure;
       }
     }
   }

@@ -5,6 +5,16 @@
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
+type PoolUse = { total: number; idle: number; waiting: number };
+// On globalThis like the registry: Next.js may load this module once per bundle.
+const poolUse: { current?: () => PoolUse } = ((globalThis as unknown as { slipwayPoolUse?: { current?: () => PoolUse } }).slipwayPoolUse ??=
+  {});
+
+/** lib/db.ts registers how to read its pool (PostgreSQL only; PGlite has none). */
+export function reportPoolUse(read: () => PoolUse): void {
+  poolUse.current = read;
+}
+
 function create() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "slipway_process_" });
@@ -44,9 +54,16 @@ function create() {
     }),
     dbPool: new Gauge({
       name: "slipway_db_pool_connections",
-      help: "PostgreSQL pool connections by state (total, idle, waiting clients)",
+      help: "PostgreSQL pool connections by state (total, idle) and clients waiting for one",
       labelNames: ["state"] as const,
       registers: [registry],
+      collect() {
+        const use = poolUse.current?.();
+        if (!use) return;
+        this.set({ state: "total" }, use.total);
+        this.set({ state: "idle" }, use.idle);
+        this.set({ state: "waiting" }, use.waiting);
+      },
     }),
   };
 }

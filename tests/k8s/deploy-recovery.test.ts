@@ -14,7 +14,7 @@ import { createApp } from "@/lib/apps/create-app";
 import { createTeam } from "@/lib/teams/create-team";
 import { deployApp } from "@/lib/deploys/deploy-app";
 import { reconcileReleases } from "@/lib/deploys/reconcile-releases";
-import { startEngine } from "@/lib/engine";
+import { startReleaseEngine } from "@/lib/deploys/start-release-engine";
 import { releaseSpec } from "@/lib/deploys/release-spec";
 import { startCluster, type Cluster } from "@/tools/cluster/start-cluster";
 import { releaseOutcome } from "../helpers/release-outcome";
@@ -38,7 +38,7 @@ async function teamWithApp(slug: string, app: typeof spec & { name: string }) {
 beforeAll(async () => {
   const user = await db().user.create({ data: { email: "root@recovery.test", isPlatformAdmin: true } });
   admin = { ...user, via: "session" };
-  startEngine();
+  startReleaseEngine();
 });
 
 describe("[deploy] recovery", () => {

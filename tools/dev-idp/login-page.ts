@@ -1,5 +1,5 @@
 /** The development IdP's pages: pick a demo user with one click (a form of submit buttons, so keyboard users get it for free). */
-import type { DevUser } from "./users";
+import type { DevUser } from "../../lib/auth/dev-users";
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

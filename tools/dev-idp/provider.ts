@@ -9,7 +9,7 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider, { interactionPolicy, type OidcContext } from "oidc-provider";
 import { renderLoginPage, renderMessagePage } from "./login-page";
-import { devUsers, findDevUser } from "./users";
+import { devUsers, findDevUser } from "../../lib/auth/dev-users";
 
 export type DevIdpOptions = {
   /** 0 or unset: any free port. */
