@@ -14,12 +14,12 @@
 import pg from "pg";
 import { env } from "@/lib/env";
 import { engineState } from "./process-state";
-import { logError } from "@/lib/observability/logger";
+import { logEvent } from "@/lib/observability/logger";
 
 const LEADER_LOCK = 7_235_105_900_002n;
 const TRY_EVERY_MS = 5_000;
 
-export function startLeaderElection(log: (message: string, error?: unknown) => void = logError): void {
+export function startLeaderElection(log: (message: string, error?: unknown) => void = logEvent): void {
   const state = engineState();
   if (state.leader) return;
   const url = env.DATABASE_URL;
@@ -77,7 +77,7 @@ export function isLeader(): boolean {
 }
 
 /** Runs `task` every `intervalMs` while this process leads (and not while shutting down). */
-export function whileLeader(name: string, intervalMs: number, task: () => Promise<unknown>, log = logError): void {
+export function whileLeader(name: string, intervalMs: number, task: () => Promise<unknown>, log = logEvent): void {
   let busy = false;
   const tick = async () => {
     if (busy || !isLeader() || engineState().shutdown.signal.aborted) return;

@@ -10,7 +10,7 @@ import pg from "pg";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { engineState } from "./process-state";
-import { logError } from "@/lib/observability/logger";
+import { logEvent } from "@/lib/observability/logger";
 
 export const CHANNELS = { queue: "slipway_release_queue", progress: "slipway_release_progress" } as const;
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
@@ -33,7 +33,7 @@ export function listen(channel: Channel, listener: (body: unknown) => void): () 
 }
 
 /** Opens the LISTEN connection (PostgreSQL only) and keeps it open, reconnecting after a loss. */
-export function startListening(log: (message: string, error?: unknown) => void = logError): void {
+export function startListening(log: (message: string, error?: unknown) => void = logEvent): void {
   const state = engineState();
   const url = env.DATABASE_URL;
   if (!url || state.listener) return;

@@ -14,7 +14,7 @@ import { env } from "@/lib/env";
 import { CHANNELS, listen, notify } from "./notifications";
 import { engineState } from "./process-state";
 import { isShuttingDown } from "./shutdown";
-import { logError } from "@/lib/observability/logger";
+import { logEvent } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 
 const CLAIM_SECONDS = env.SLIPWAY_CLAIM_SECONDS;
@@ -38,7 +38,7 @@ export type ReleaseRunner = (releaseId: string, run: ClaimedRun) => Promise<void
 
 /** Wakes a worker here and in every replica for a newly committed release. */
 export function announceRelease(releaseId: string): void {
-  notify(CHANNELS.queue, { releaseId }).catch((error) => logError(`queue: could not announce release ${releaseId}`, error));
+  notify(CHANNELS.queue, { releaseId }).catch((error) => logEvent(`queue: could not announce release ${releaseId}`, error));
 }
 
 /** Claims the oldest in-flight release nobody holds; null when there is none. */
@@ -66,7 +66,7 @@ export function startReleaseWorker(options: {
 }) {
   const state = engineState();
   if (state.worker) return state.worker;
-  const log = options.log ?? logError;
+  const log = options.log ?? logEvent;
   const concurrency = options.concurrency ?? env.SLIPWAY_RELEASE_CONCURRENCY;
   const workerId = state.processId;
   const running = new Map<string, Entry>();

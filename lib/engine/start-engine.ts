@@ -9,7 +9,7 @@ import { startListening } from "./notifications";
 import { engineState } from "./process-state";
 import { startReleaseWorker } from "./release-queue";
 import { beginShutdown } from "./shutdown";
-import { logError } from "@/lib/observability/logger";
+import { logEvent } from "@/lib/observability/logger";
 
 const SWEEP_MS = 5_000;
 /** In-flight applies get this long to finish after SIGTERM; the whole exit stays under 10 s. */
@@ -27,7 +27,7 @@ export function startEngine(tasks: EngineTasks, options: { log?: Log } = {}): vo
   const state = engineState();
   if (state.started) return;
   state.started = true;
-  const log = options.log ?? logError;
+  const log = options.log ?? logEvent;
   startListening(log);
   startLeaderElection(log);
   whileLeader("reconciler sweep", SWEEP_MS, tasks.sweep, log);

@@ -10,14 +10,14 @@
  */
 import { engineState } from "./process-state";
 import { DRAIN_MS, stopEngine } from "./start-engine";
-import { logError } from "@/lib/observability/logger";
+import { logEvent } from "@/lib/observability/logger";
 
 const SIGNALS = ["SIGTERM", "SIGINT"] as const;
 const HARD_EXIT_MS = 9_500;
 
 type Handler = (signal: NodeJS.Signals) => void;
 
-export function handleTermination(log: (message: string, error?: unknown) => void = logError): void {
+export function handleTermination(log: (message: string, error?: unknown) => void = logEvent): void {
   const state = engineState();
   if (state.terminationHandled) return;
   state.terminationHandled = true;

@@ -5,7 +5,7 @@
  */
 import { env } from "@/lib/env";
 import { engineState } from "@/lib/engine/process-state";
-import { logError } from "@/lib/observability/logger";
+import { logger } from "@/lib/observability/logger";
 
 const RETRY_MS = 15_000;
 
@@ -30,7 +30,7 @@ export async function discoverOidcIssuer(issuer: string, timeoutMs = 5_000): Pro
 }
 
 /** Checks the configured issuer now and keeps checking until it answers; no issuer, nothing to check. */
-export function watchOidcDiscovery(log: (message: string) => void = logError): void {
+export function watchOidcDiscovery(log: (message: string) => void = (message) => logger.warn(message)): void {
   const issuer = env.OIDC_ISSUER;
   const state = engineState();
   if (!issuer || state.oidc) return;

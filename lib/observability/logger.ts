@@ -42,3 +42,9 @@ export function currentRequestId(): string | undefined {
 export function logError(message: string, error?: unknown): void {
   logger.error(error === undefined ? {} : { err: error }, message);
 }
+
+/** For `log(message, error?)` callbacks that also report normal events: info without an error, error with one. */
+export function logEvent(message: string, error?: unknown): void {
+  if (error === undefined) logger.info(message);
+  else logger.error({ err: error }, message);
+}
