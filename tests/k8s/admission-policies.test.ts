@@ -226,7 +226,9 @@ describe("[policy] registries and a lower ceiling from ConfigMap slipway/slipway
   const nginx = deployment("nginx", { image: "nginx:1.27" });
 
   beforeAll(async () => {
-    await kubectl("admin", ["create", "namespace", "slipway"]);
+    // The namespace Slipway installs itself in (deploy/namespace.yaml), applied the way the
+    // install does, so tests/k8s/install-manifests.test.ts can apply it again cleanly.
+    await kubectl("admin", ["apply", "-f", path.resolve(import.meta.dirname, "../../deploy/namespace.yaml")]);
   });
   afterAll(async () => {
     await kubectl("admin", ["delete", "configmap", "slipway-policy", "--namespace=slipway", "--ignore-not-found"]);
