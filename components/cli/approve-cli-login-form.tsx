@@ -14,8 +14,8 @@ export function ApproveCliLoginForm(props: { action: FormAction; code: string; c
         <span className="font-medium">{props.clientName}</span> asks to act as you with the slipway command line.
       </p>
       <p className="text-slate-600">
-        Approve only if you ran <code className="rounded bg-slate-100 px-1">slipway login</code> yourself just now and your terminal
-        shows this code:
+        Approve only if you ran <code className="rounded bg-slate-100 px-1">slipway login</code> yourself just now and your terminal shows
+        this code:
       </p>
       <p className="font-mono text-2xl tracking-widest" data-testid="cli-login-code">
         {props.code}

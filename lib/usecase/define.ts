@@ -77,10 +77,7 @@ export type PublicUseCase<I extends z.ZodType, O extends z.ZodType, M extends Ht
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the registry holds use-cases of every shape */
 export type AnyUseCase =
-  | TeamUseCase<any, any, any, any>
-  | UserUseCase<any, any, any>
-  | AdminUseCase<any, any, any>
-  | PublicUseCase<any, any, any>;
+  TeamUseCase<any, any, any, any> | UserUseCase<any, any, any> | AdminUseCase<any, any, any> | PublicUseCase<any, any, any>;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 export type Routed<U extends AnyUseCase> = U & { route: NonNullable<U["route"]> };

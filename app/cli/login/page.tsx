@@ -20,7 +20,11 @@ export default async function CliLoginPage({ searchParams }: { searchParams: Pro
       ) : login.state === "approved" ? (
         <p className="text-slate-600">Approved already. You can close this tab.</p>
       ) : (
-        <ApproveCliLoginForm action={approveCliLoginAction.bind(null, { code: login.code })} code={login.code} clientName={login.clientName} />
+        <ApproveCliLoginForm
+          action={approveCliLoginAction.bind(null, { code: login.code })}
+          code={login.code}
+          clientName={login.clientName}
+        />
       )}
     </div>
   );
