@@ -77,8 +77,9 @@ function handler(useCase: Routed<AnyUseCase>): RouteHandler {
       let actorId: string | undefined;
       let response: Response;
       try {
-        const actor = await authenticate(request, method);
-        actorId = actor.id;
+        // A public use-case ignores credentials: it must behave the same with or without one.
+        const actor = useCase.scope === "public" ? undefined : await authenticate(request, method);
+        actorId = actor?.id;
         const params = await pathParams(context);
         const { output } = await runUseCase(useCase, { actor, request: info }, params, await readInput(request, useCase.route));
         response = respond(useCase, output);

@@ -40,6 +40,7 @@ const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
 function who(useCase: AnyUseCase): string {
   if (useCase.scope === "admin") return "Platform admins.";
   if (useCase.scope === "user") return "Anyone signed in, for themselves.";
+  if (useCase.scope === "public") return "Anyone, without a credential.";
   const roles = useCase.permissions.map((permission: Parameters<typeof leastRoleFor>[0]) => ROLE_LABELS[leastRoleFor(permission)]);
   const least = ["Lead", "Deployer", "Viewer"].find((role) => roles.includes(role))!;
   return `${least}${least === "Lead" ? "s" : "s or above"} of the team, and platform admins (${useCase.permissions.join(", ")}).`;
@@ -109,6 +110,7 @@ function operation(useCase: Routed<AnyUseCase>) {
     operationId: useCase.name,
     summary: useCase.summary,
     description: `Who may call it: ${who(useCase)}`,
+    ...(useCase.scope === "public" ? { security: [] } : {}),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(requestBody ? { requestBody } : {}),
     responses,

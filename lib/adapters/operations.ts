@@ -13,6 +13,10 @@ import { readAppStatus } from "@/lib/apps/read-app-status";
 import { restartApp } from "@/lib/apps/restart-app";
 import { scaleApp } from "@/lib/apps/scale-app";
 import { updateApp } from "@/lib/apps/update-app";
+import { approveCliLogin } from "@/lib/cli-login/approve-cli-login";
+import { collectCliLogin } from "@/lib/cli-login/collect-cli-login";
+import { getCliLogin } from "@/lib/cli-login/get-cli-login";
+import { startCliLogin } from "@/lib/cli-login/start-cli-login";
 import { checkAuditChain } from "@/lib/audit/check-audit-chain";
 import { exportAuditEvents } from "@/lib/audit/export-audit-events";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
@@ -22,6 +26,7 @@ import { getRelease } from "@/lib/deploys/get-release";
 import { listReleases } from "@/lib/deploys/list-releases";
 import { rollbackRelease } from "@/lib/deploys/rollback-release";
 import { streamReleaseEvents } from "@/lib/deploys/stream-release-events";
+import { issueKubeToken } from "@/lib/kube-access/issue-kube-token";
 import { issueKubeconfig } from "@/lib/kube-access/issue-kubeconfig";
 import { addMember } from "@/lib/members/add-member";
 import { changeMemberRole } from "@/lib/members/change-member-role";
@@ -48,6 +53,7 @@ export const OPERATIONS: readonly Routed<AnyUseCase>[] = [
   changeMemberRole,
   removeMember,
   issueKubeconfig,
+  issueKubeToken,
   listApps,
   createApp,
   applyAppSpec,
@@ -66,6 +72,10 @@ export const OPERATIONS: readonly Routed<AnyUseCase>[] = [
   listApiTokens,
   createApiToken,
   revokeApiToken,
+  startCliLogin,
+  collectCliLogin,
+  getCliLogin,
+  approveCliLogin,
   listAuditEvents,
   exportAuditEvents,
   checkAuditChain,

@@ -5,19 +5,24 @@
  */
 import type { Actor, RequestInfo } from "@/lib/authz/actor";
 import { authorizePlatformAdmin, authorizeTeam, authorizeUser } from "@/lib/authz/authorize";
+import { AppError } from "@/lib/errors";
 import type { AnyUseCase } from "@/lib/usecase/define";
 import { parseInput } from "@/lib/validation/parse-input";
 
-export type Caller = { actor: Actor; request: RequestInfo };
+/** Whoever calls; no actor only for public use-cases. */
+export type Caller = { actor: Actor; request: RequestInfo } | { actor?: undefined; request: RequestInfo };
 
 export async function contextFor(useCase: AnyUseCase, caller: Caller, params: Record<string, string>) {
+  if (useCase.scope === "public") return { request: caller.request };
+  if (!caller.actor) throw new AppError("UNAUTHENTICATED", "Sign in, or send a personal access token: Authorization: Bearer slw_...");
+  const known = { actor: caller.actor, request: caller.request };
   switch (useCase.scope) {
     case "team":
-      return authorizeTeam({ ...caller, teamSlug: params.team ?? "", permissions: useCase.permissions });
+      return authorizeTeam({ ...known, teamSlug: params.team ?? "", permissions: useCase.permissions });
     case "admin":
-      return authorizePlatformAdmin(caller);
+      return authorizePlatformAdmin(known);
     case "user":
-      return authorizeUser(caller);
+      return authorizeUser(known);
   }
 }
 

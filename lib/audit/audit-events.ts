@@ -29,7 +29,14 @@ export type AuditPayloads = {
   "deploy.failed": { app: string; sequence: number; image: string; error?: string };
   "token.create": { name: string; prefix: string; expiresAt: string; via: Actor["via"] };
   "token.revoke": { name: string; prefix: string };
-  "kubeconfig.issue": { role: "viewer" | "deployer"; serviceAccount: string; expiresAt?: string } & ClusterOutcome;
+  "cli.login.approve": { code: string; clientName: string };
+  "kubeconfig.issue": {
+    role: "viewer" | "deployer";
+    serviceAccount: string;
+    expiresAt?: string;
+    /** What was handed out: a kubeconfig with the token in it (static), or a token for the exec plugin (`slipway kube-token`). */
+    form?: "static" | "exec-token";
+  } & ClusterOutcome;
   "kubeconfig.revoke": { reason: "removed" | "role changed" } & ClusterOutcome;
 };
 
@@ -51,6 +58,7 @@ const ACTIONS: Record<AuditAction, true> = {
   "deploy.failed": true,
   "token.create": true,
   "token.revoke": true,
+  "cli.login.approve": true,
   "kubeconfig.issue": true,
   "kubeconfig.revoke": true,
 };

@@ -34,4 +34,7 @@ export type AnyTeamContext = TeamContextBase & { readonly [granted]: object };
 /** Any signed-in person or token, acting on their own things. */
 export type UserContext = { readonly actor: Actor; readonly request: RequestInfo; readonly [signedIn]: true };
 
+/** No one in particular: a request without a credential (public use-cases only). */
+export type PublicContext = { readonly request: RequestInfo };
+
 export type PlatformAdminContext = { readonly actor: Actor; readonly request: RequestInfo; readonly [adminChecked]: true };

@@ -1,12 +1,15 @@
 import { readFile } from "node:fs/promises";
 import { stringify } from "yaml";
+import { z } from "zod";
 import { clusterRoleOf } from "@/lib/authz/authorize";
-import { auditedClusterCall } from "@/lib/cluster/audited-cluster-call";
-import { personServiceAccountName, personToken, type PlatformClient } from "@/lib/k8s";
+import { requireCluster } from "@/lib/cluster/platform-cluster";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import type { PlatformClient } from "@/lib/k8s";
 import { fileBody, teamUseCase } from "@/lib/usecase/define";
-import { noInput } from "@/lib/validation/wire";
+import { mintPersonKubeToken } from "./mint-person-kube-token";
 
-const LIFETIME_SECONDS = 60 * 60;
+const STATIC_LIFETIME_SECONDS = 60 * 60;
 
 async function certificateAuthority(cluster: PlatformClient): Promise<string | undefined> {
   const { caData, caFile } = cluster.clusterEntry;
@@ -14,33 +17,47 @@ async function certificateAuthority(cluster: PlatformClient): Promise<string | u
 }
 
 /**
- * A kubeconfig for the team namespace holding a fresh one-hour token of the person's
- * own ServiceAccount, bound to their role's rights: viewers read, deployers and leads
- * (and admins) get the deployer rights. Same view as the UI ("same tools"). Leaving
- * the team or changing role deletes that account, which revokes the token. Issuing
- * is a POST: a credential is a change, audited, never a prefetchable GET.
+ * A kubeconfig for the team namespace, for the person's own ServiceAccount with their
+ * role's rights (./mint-person-kube-token.ts). Same view as the UI ("same tools").
+ *
+ * By default kubectl gets its token from the `slipway` CLI (a client-go exec credential
+ * plugin: `slipway kube-token TEAM --server URL`, ./issue-kube-token.ts), a fresh
+ * ten-minute one whenever the last nears its end, so the file keeps working while the
+ * person is a member and never holds a credential itself. `format=static` is for
+ * machines without the CLI: a one-hour token written into the file. Issuing is a POST:
+ * a credential is a change, audited, never a prefetchable GET.
  */
 export const issueKubeconfig = teamUseCase({
   name: "issueKubeconfig",
-  summary: "A kubeconfig (YAML) for the team namespace with a one-hour token matching your role",
+  summary:
+    "A kubeconfig (YAML) for the team namespace matching your role: refreshing through `slipway kube-token` (exec), or with a one-hour token (static)",
   permissions: ["kubeconfig.issue"],
-  input: noInput,
+  input: z.object({
+    format: z.enum(["exec", "static"]).default("exec").describe("exec: tokens from the slipway CLI; static: a one-hour token in the file"),
+    server: z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+      .optional()
+      .describe("Slipway's URL for `slipway kube-token --server` (default: NEXTAUTH_URL)"),
+  }),
   output: fileBody,
-  route: { method: "POST", path: "/teams/{team}/kubeconfig", produces: ["application/yaml"], download: true },
-  async run({ ctx }) {
-    const role = clusterRoleOf(ctx);
-    const serviceAccount = personServiceAccountName(ctx.actor.id);
-    const access = { team: ctx.team.slug, namespace: ctx.team.namespace, personId: ctx.actor.id, role } as const;
-    const { token, cluster } = await auditedClusterCall<"kubeconfig.issue", { token: string; expiresAt: Date; cluster: PlatformClient }>(
-      ctx,
-      {
-        action: "kubeconfig.issue",
-        target: { type: "namespace", id: ctx.team.namespace },
-        data: (minted) => ({ role, serviceAccount, ...(minted ? { expiresAt: minted.expiresAt.toISOString() } : {}) }),
-      },
-      async ({ platform }) => ({ ...(await personToken(platform, access, LIFETIME_SECONDS)), cluster: platform }),
-    );
+  route: { method: "POST", path: "/teams/{team}/kubeconfig", body: "query", produces: ["application/yaml"], download: true },
+  async run({ ctx, input }) {
     const name = `slipway-${ctx.team.slug}`;
+    let user: Record<string, unknown>;
+    let cluster: PlatformClient;
+    let role = clusterRoleOf(ctx);
+    if (input.format === "static") {
+      const minted = await mintPersonKubeToken(ctx, { lifetimeSeconds: STATIC_LIFETIME_SECONDS, form: "static" });
+      ({ cluster, role } = minted);
+      user = { token: minted.token };
+    } else {
+      const server = input.server ?? env.NEXTAUTH_URL;
+      if (!server) {
+        throw new AppError("UNAVAILABLE", "Slipway does not know its own URL (NEXTAUTH_URL); ask for format=static, or pass server.");
+      }
+      cluster = requireCluster();
+      user = { exec: kubeTokenExec(ctx.team.slug, server.replace(/\/+$/, "")) };
+    }
     const { server, skipTLSVerify } = cluster.clusterEntry;
     const ca = await certificateAuthority(cluster);
     const kubeconfig = stringify({
@@ -56,10 +73,22 @@ export const issueKubeconfig = teamUseCase({
           },
         },
       ],
-      users: [{ name: `${name}-${role}`, user: { token } }],
+      users: [{ name: `${name}-${role}`, user }],
       contexts: [{ name, context: { cluster: name, user: `${name}-${role}`, namespace: ctx.team.namespace } }],
       "current-context": name,
     });
     return { body: kubeconfig, contentType: "application/yaml; charset=utf-8", filename: `${name}.kubeconfig` };
   },
 });
+
+/** client-go's exec credential plugin stanza (client.authentication.k8s.io/v1). */
+function kubeTokenExec(team: string, server: string) {
+  return {
+    apiVersion: "client.authentication.k8s.io/v1",
+    command: "slipway",
+    args: ["kube-token", team, "--server", server],
+    interactiveMode: "Never",
+    provideClusterInfo: false,
+    installHint: `kubectl gets its token from the slipway CLI: install it (see Slipway's README), then run: slipway login --server ${server}`,
+  };
+}

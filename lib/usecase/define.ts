@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import type { TeamPermission } from "@/lib/authz/permissions";
-import type { PlatformAdminContext, TeamContext, UserContext } from "@/lib/authz/team-context";
+import type { PlatformAdminContext, PublicContext, TeamContext, UserContext } from "@/lib/authz/team-context";
 
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -66,8 +66,18 @@ export type AdminUseCase<I extends z.ZodType, O extends z.ZodType, M extends Htt
   run(args: { ctx: PlatformAdminContext; input: z.output<I> }): Promise<z.output<O>>;
 };
 
+/**
+ * Answers without any credential: only what must come before one exists (a `slipway
+ * login` starting, and collecting its token with the secret it was started with).
+ */
+export type PublicUseCase<I extends z.ZodType, O extends z.ZodType, M extends HttpMethod = HttpMethod> = Common<I, O, M> & {
+  scope: "public";
+  run(args: { ctx: PublicContext; input: z.output<I> }): Promise<z.output<O>>;
+};
+
 /* eslint-disable @typescript-eslint/no-explicit-any -- the registry holds use-cases of every shape */
-export type AnyUseCase = TeamUseCase<any, any, any, any> | UserUseCase<any, any, any> | AdminUseCase<any, any, any>;
+export type AnyUseCase =
+  TeamUseCase<any, any, any, any> | UserUseCase<any, any, any> | AdminUseCase<any, any, any> | PublicUseCase<any, any, any>;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 export type Routed<U extends AnyUseCase> = U & { route: NonNullable<U["route"]> };
@@ -91,4 +101,10 @@ export function adminUseCase<I extends z.ZodType, O extends z.ZodType, const M e
   descriptor: Omit<AdminUseCase<I, O, M>, "scope">,
 ): AdminUseCase<I, O, M> & WithRoute<M, O> {
   return { scope: "admin", ...descriptor } as AdminUseCase<I, O, M> & WithRoute<M, O>;
+}
+
+export function publicUseCase<I extends z.ZodType, O extends z.ZodType, const M extends HttpMethod = never>(
+  descriptor: Omit<PublicUseCase<I, O, M>, "scope">,
+): PublicUseCase<I, O, M> & WithRoute<M, O> {
+  return { scope: "public", ...descriptor } as PublicUseCase<I, O, M> & WithRoute<M, O>;
 }

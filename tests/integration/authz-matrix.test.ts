@@ -19,6 +19,7 @@ import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createApiToken } from "@/lib/tokens/create-api-token";
+import { startCliLogin } from "@/lib/cli-login/start-cli-login";
 import type { AnyUseCase, HttpMethod, Routed } from "@/lib/usecase/define";
 import { call, type CallOptions } from "../helpers/api";
 import { sessionCookie } from "../helpers/session";
@@ -85,6 +86,10 @@ const SAMPLES: Record<
   getRelease: () => ({ params: { sequence: "1" } }),
   streamReleaseEvents: () => ({ params: { sequence: "1" } }),
   createApiToken: () => ({ body: { name: "ci", expiresInDays: 7 } }),
+  startCliLogin: () => ({ body: { clientName: "matrix@test" } }),
+  collectCliLogin: async () => ({ body: { secret: (await pendingCliLogin()).secret } }),
+  getCliLogin: async () => ({ params: { code: (await pendingCliLogin()).code } }),
+  approveCliLogin: async () => ({ params: { code: (await pendingCliLogin()).code } }),
   revokeApiToken: async () => {
     // The lead's own token: only the lead may revoke it; to anyone else it does not exist.
     const ctx = authorizeUser({ actor: { ...userOf.lead, name: null, isPlatformAdmin: false, via: "session" } });
@@ -93,8 +98,12 @@ const SAMPLES: Record<
   },
 };
 
+/** A fresh `slipway login` waiting for approval. */
+const pendingCliLogin = () => startCliLogin.run({ ctx: { request: {} }, input: { clientName: "matrix@test" } });
+
 /** What the caller should get: "denied" with its status, or allowed (any answer but 401/403/500). */
 function expectation(useCase: AnyUseCase, caller: Caller): { denied: 401 | 403 | 404 } | { allowed: true } {
+  if (useCase.scope === "public") return { allowed: true };
   if (caller === "none" || caller === "expired" || caller === "revoked") return { denied: 401 };
   if (useCase.scope === "user") {
     if (useCase.name === "revokeApiToken" && caller !== "lead") return { denied: 404 };

@@ -187,7 +187,7 @@ describe("[deploy] through the API against the control plane", () => {
   });
 
   it("members download a kubeconfig whose token matches their role", async () => {
-    const issued = await call(kubeconfig.POST, "POST", { token: token.viewer, params: p() });
+    const issued = await call(kubeconfig.POST, "POST", { token: token.viewer, params: p(), query: { format: "static" } });
     expect(issued.status).toBe(200);
     expect(issued.headers.get("content-disposition")).toBe(`attachment; filename="slipway-${team}.kubeconfig"`);
     const config = parseYaml(issued.body) as { users: { name: string }[] };
@@ -196,7 +196,7 @@ describe("[deploy] through the API against the control plane", () => {
   });
 
   it("a downloaded kubeconfig has the person's rights and dies when they leave the team", async () => {
-    const issued = await call(kubeconfig.POST, "POST", { token: token.deployer, params: p() });
+    const issued = await call(kubeconfig.POST, "POST", { token: token.deployer, params: p(), query: { format: "static" } });
     const config = parseYaml(issued.body) as { users: { name: string; user: { token: string } }[] };
     expect(config.users[0]!.name).toBe(`slipway-${team}-deployer`);
     const kubectl = clientForToken(platform(), config.users[0]!.user.token, { namespace: `team-${team}` });

@@ -59,9 +59,18 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
               <button
                 type="submit"
                 className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
-                title="A kubeconfig with a one-hour token for your role in this namespace"
+                title="A kubeconfig for your role in this namespace; kubectl gets fresh tokens from the slipway CLI"
               >
                 Download kubeconfig
+              </button>
+            </form>
+            <form method="post" action={`/api/v1/teams/${ctx.team.slug}/kubeconfig?format=static`}>
+              <button
+                type="submit"
+                className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
+                title="For machines without the slipway CLI: a kubeconfig holding a one-hour token"
+              >
+                Static kubeconfig (1 h)
               </button>
             </form>
             {mayCreate && (

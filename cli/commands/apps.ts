@@ -1,0 +1,160 @@
+import { CliError, ok } from "../api";
+import { table, when, type Command, type Context } from "../context";
+
+const appPath = (ctx: Context, index = 0) => {
+  const { team, app } = ctx.app(index);
+  return { params: { path: { team, app } } };
+};
+
+export const apps: Command = {
+  usage: "apps [--team TEAM]",
+  summary: "The apps of a team (or of all your teams) with their last release",
+  async run(ctx) {
+    const api = ctx.api();
+    const explicit = ctx.flag("team") ?? ctx.io.env.SLIPWAY_TEAM ?? ctx.entry()?.team;
+    const teams = explicit ? [explicit] : (await ok(api.GET("/teams"))).teams.map((team) => team.slug);
+    const lists = await Promise.all(
+      teams.map(async (team) => ({ team, apps: (await ok(api.GET("/teams/{team}/apps", { params: { path: { team } } }))).apps })),
+    );
+    const rows = lists.flatMap(({ team, apps }) =>
+      apps.map((app) => {
+        const last = app.releases[0];
+        return [
+          `${team}/${app.name}`,
+          app.replicas,
+          last ? `#${last.sequence} ${last.image.split(":").pop()}` : null,
+          last?.status,
+          when(last?.createdAt),
+        ];
+      }),
+    );
+    ctx.out(rows.length ? table(["APP", "REPLICAS", "RELEASE", "STATUS", "AT"], rows) : "No apps.", lists);
+  },
+};
+
+export const status: Command = {
+  usage: "status APP",
+  summary: "What runs: rollout, pods and recent events",
+  async run(ctx) {
+    const answer = await ok(ctx.api().GET("/teams/{team}/apps/{app}/status", appPath(ctx)));
+    if ("error" in answer) return ctx.out(`Cannot read the cluster: ${answer.error}`, answer);
+    const { deployment, rollout, pods, events } = answer.view;
+    const lines = [
+      deployment
+        ? `release #${deployment.releaseSequence ?? "?"}  ${deployment.image ?? ""}  replicas ${deployment.replicas}`
+        : "Not deployed.",
+      rollout
+        ? `rollout: ${rollout.done ? "done" : rollout.failed ? "failed" : "in progress"} (${rollout.available}/${rollout.desired} available) ${rollout.message}`.trimEnd()
+        : "",
+      "",
+      pods.length
+        ? table(
+            ["POD", "PHASE", "READY", "RESTARTS", "STARTED"],
+            pods.map((p) => [p.name, p.phase, p.ready ? "yes" : "no", p.restarts, when(p.startedAt)]),
+          )
+        : "No pods.",
+      events.length
+        ? `\n${table(
+            ["TYPE", "REASON", "OBJECT", "MESSAGE"],
+            events.map((e) => [e.type, e.reason, e.object, e.message]),
+          )}`
+        : "",
+    ];
+    ctx.out(lines.filter((line, i) => line !== "" || i === 2).join("\n"), answer);
+  },
+};
+
+export const releases: Command = {
+  usage: "releases APP",
+  summary: "The release history, newest first",
+  async run(ctx) {
+    const answer = await ok(ctx.api().GET("/teams/{team}/apps/{app}/releases", appPath(ctx)));
+    const rows = answer.releases.map((r) => [
+      `#${r.sequence}`,
+      r.image,
+      r.status,
+      r.requestedBy?.email,
+      when(r.createdAt),
+      r.rollbackOf ? `rollback of #${r.rollbackOf.sequence}` : r.error,
+    ]);
+    ctx.out(rows.length ? table(["RELEASE", "IMAGE", "STATUS", "BY", "AT", "NOTE"], rows) : "No releases yet.", answer);
+  },
+};
+
+export const diff: Command = {
+  usage: "diff APP [N]",
+  summary: "What release N (default: the latest) changed since the one before",
+  async run(ctx) {
+    const api = ctx.api();
+    const path = appPath(ctx).params.path;
+    let sequence = ctx.args[1] ? Number(ctx.args[1]) : undefined;
+    if (sequence === undefined) {
+      const latest = (await ok(api.GET("/teams/{team}/apps/{app}/releases", { params: { path, query: { limit: 1 } } }))).releases[0];
+      if (!latest) throw new CliError(`${path.app} has no releases yet.`);
+      sequence = latest.sequence;
+    }
+    if (!Number.isInteger(sequence) || sequence < 1) throw new CliError("N must be a release number", 2);
+    const answer = await ok(api.GET("/teams/{team}/apps/{app}/releases/{sequence}", { params: { path: { ...path, sequence } } }));
+    const show = (value: unknown) => (value === undefined ? "(none)" : typeof value === "string" ? value : JSON.stringify(value));
+    const lines = answer.changes.map((change) => `${change.field}: ${show(change.before)} -> ${show(change.after)}`);
+    const title = `#${sequence} against ${answer.previousSequence ? `#${answer.previousSequence}` : "nothing (first release)"}`;
+    ctx.out([title, ...(lines.length ? lines : ["no changes"])].join("\n"), answer);
+  },
+};
+
+export const logs: Command = {
+  usage: "logs APP [-f]",
+  summary: "The log tail of the app's pods; -f keeps printing new lines",
+  options: { follow: { type: "boolean", short: "f" } },
+  async run(ctx) {
+    const api = ctx.api();
+    const path = appPath(ctx);
+    const printed = new Map<string, string[]>();
+    for (;;) {
+      const answer = await ok(api.GET("/teams/{team}/apps/{app}/status", path));
+      if ("error" in answer) throw new CliError(`Cannot read the cluster: ${answer.error}`);
+      if (ctx.json) return ctx.out("", answer.view.logs);
+      const many = answer.view.logs.length > 1;
+      for (const log of answer.view.logs) {
+        if (log.error) {
+          if (!printed.has(log.pod)) ctx.io.stderr(`${log.pod}: ${log.error}\n`);
+          printed.set(log.pod, printed.get(log.pod) ?? []);
+          continue;
+        }
+        const lines = (log.text ?? "").split("\n").filter((line) => line !== "");
+        for (const line of newLines(printed.get(log.pod) ?? [], lines)) ctx.io.stdout(many ? `[${log.pod}] ${line}\n` : `${line}\n`);
+        printed.set(log.pod, lines);
+      }
+      if (!ctx.flags.follow) return;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  },
+};
+
+/** The lines of a new tail after what the last tail ended with (a tail is a window that slides). */
+export function newLines(before: string[], after: string[]): string[] {
+  for (let overlap = Math.min(before.length, after.length); overlap > 0; overlap--) {
+    if (before.slice(-overlap).every((line, i) => line === after[i])) return after.slice(overlap);
+  }
+  return after;
+}
+
+export const scale: Command = {
+  usage: "scale APP N",
+  summary: "Set the number of replicas",
+  async run(ctx) {
+    const replicas = Number(ctx.arg(1, "N"));
+    if (!Number.isInteger(replicas)) throw new CliError("N must be a whole number", 2);
+    const answer = await ok(ctx.api().POST("/teams/{team}/apps/{app}/scale", { ...appPath(ctx), body: { replicas } }));
+    ctx.out(`${answer.app} scaled to ${answer.replicas}.`, answer);
+  },
+};
+
+export const restart: Command = {
+  usage: "restart APP",
+  summary: "Restart the app's pods, one by one",
+  async run(ctx) {
+    const answer = await ok(ctx.api().POST("/teams/{team}/apps/{app}/restart", appPath(ctx)));
+    ctx.out(`${answer.app} restarting.`, answer);
+  },
+};
