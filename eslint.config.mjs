@@ -22,7 +22,7 @@ function restrictedImports(extraPatterns = []) {
 }
 
 const config = [
-  { ignores: ["lib/generated/**", ".next/**", "node_modules/**", ".data/**", "next-env.d.ts"] },
+  { ignores: ["lib/generated/**", ".next/**", "node_modules/**", ".data/**", "dist/**", "next-env.d.ts"] },
   ...next,
   ...nextTs,
   { files: ["app/**/*.{ts,tsx}"], rules: { "no-restricted-imports": restrictedImports() } },
