@@ -63,6 +63,11 @@ const schema = z
     /** PGlite's data directory; defaults to DATA_DIR/pglite. Tests point it elsewhere. */
     PGLITE_DIR: optionalString,
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /**
+     * The bearer token kube-apiserver's audit webhook sends (in its webhook kubeconfig) to
+     * POST /api/cluster/audit. Unset: the endpoint refuses everything.
+     */
+    SLIPWAY_AUDIT_WEBHOOK_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     /** Slipway's own (platform) kubeconfig. Unset: in-cluster, else the local control plane if up. */
     SLIPWAY_KUBECONFIG: optionalString,
     /** How long a rollout may make no progress before it fails (Deployment progressDeadlineSeconds). */
