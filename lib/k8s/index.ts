@@ -39,3 +39,6 @@ export { watchRollout, type WatchRolloutOptions } from "./watch-rollout";
 export { readApp, type AppView, type EventSummary, type LogTail, type PodSummary, type ReadAppOptions } from "./read";
 export { RESTARTED_AT_ANNOTATION, restartDeployment, scaleDeployment } from "./deployment-actions";
 export { personServiceAccountName, personToken, revokePersonAccess, type PersonAccess } from "./person-access";
+export { appHealth, type AppHealth, type HealthState } from "./app-health";
+export { appDrift, type DriftChange, type LiveObjects } from "./app-drift";
+export { closeNamespaceCaches, namespaceCache, type CachedKind, type NamespaceCache, type RawObject } from "./namespace-cache";
