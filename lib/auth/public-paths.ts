@@ -3,7 +3,7 @@
  * /api/v1 answers to bearer tokens, checked by the API itself; /api/cluster/audit to the
  * audit webhook's token (lib/cluster-audit/audit-webhook-handler.ts).
  */
-const PUBLIC_PREFIXES = ["/api/auth/", "/api/v1/", "/_next/"];
+const PUBLIC_PREFIXES = ["/api/auth/", "/api/v1/", "/api/cluster/audit/", "/_next/"];
 const PUBLIC_PATHS = new Set(["/signin", "/api/healthz", "/api/readyz", "/api/v1", "/api/cluster/audit", "/favicon.ico", "/robots.txt"]);
 
 export function isPublicPath(pathname: string): boolean {

@@ -1,7 +1,9 @@
 /**
  * POST /api/cluster/audit: kube-apiserver's audit webhook backend (batch mode) posts an
  * audit.k8s.io/v1 EventList here, with the bearer token of its webhook kubeconfig
- * (SLIPWAY_AUDIT_WEBHOOK_TOKEN). Anything else gets 401. The answer is 200 once the
+ * (SLIPWAY_AUDIT_WEBHOOK_TOKEN). Over plain http (the local control plane posting to
+ * Slipway on loopback) client-go sends no credentials at all, so there the token is the
+ * last path segment instead: POST /api/cluster/audit/<token>. Anything else gets 401. The answer is 200 once the
  * batch is in the log; on an error the API server sends the batch again, and events
  * already recorded are skipped by their auditID.
  */
@@ -14,18 +16,24 @@ import { ingestKubeAuditEvents } from "./ingest-kube-audit-events";
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-function authorized(header: string | null, expected: string | undefined): boolean {
-  if (!expected || !header?.startsWith("Bearer ")) return false;
-  const given = Buffer.from(header.slice("Bearer ".length));
-  const wanted = Buffer.from(expected);
-  return given.length === wanted.length && timingSafeEqual(given, wanted);
+function sameSecret(given: string | undefined, expected: string | undefined): boolean {
+  if (!expected || !given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function authorized(request: Request, pathToken: string | undefined, expected: string | undefined): boolean {
+  const header = request.headers.get("authorization");
+  const bearer = header?.startsWith("Bearer ") ? header.slice("Bearer ".length) : undefined;
+  return sameSecret(bearer, expected) || sameSecret(pathToken, expected);
 }
 
 const refused = (status: number, code: string, message: string) => json({ error: { code, message } }, status);
 
-export async function handleAuditWebhook(request: Request, options: { token?: string } = {}): Promise<Response> {
+export async function handleAuditWebhook(request: Request, options: { token?: string; pathToken?: string } = {}): Promise<Response> {
   const requestId = randomUUID();
-  if (!authorized(request.headers.get("authorization"), options.token ?? env.SLIPWAY_AUDIT_WEBHOOK_TOKEN)) {
+  if (!authorized(request, options.pathToken, options.token ?? env.SLIPWAY_AUDIT_WEBHOOK_TOKEN)) {
     return refused(401, "UNAUTHENTICATED", "The audit webhook needs its bearer token.");
   }
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {

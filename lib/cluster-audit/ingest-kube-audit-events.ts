@@ -45,7 +45,8 @@ export async function ingestKubeAuditEvents(items: unknown[]): Promise<IngestRes
       result.ignored += 1;
       continue;
     }
-    (await recordWrite(view, write)) ? (result.recorded += 1) : (result.duplicates += 1);
+    if (await recordWrite(view, write)) result.recorded += 1;
+    else result.duplicates += 1;
   }
   return result;
 }

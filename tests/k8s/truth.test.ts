@@ -70,7 +70,7 @@ beforeAll(async () => {
       const body = Buffer.concat(chunks);
       const answer = await handleAuditWebhook(
         new Request(`http://127.0.0.1:${port}${req.url}`, { method: req.method, headers: req.headers as Record<string, string>, body }),
-        { token: webhookToken },
+        { token: webhookToken, pathToken: new URL(req.url ?? "/", "http://x").pathname.split("/").pop() },
       );
       webhookBatches.push(answer.status);
       res.writeHead(answer.status, { "content-type": "application/json" }).end(await answer.text());
@@ -222,7 +222,7 @@ describe("[truth] what Slipway shows is what runs", () => {
         },
       ],
     };
-    const answer = await fetch(`http://127.0.0.1:${port}/`, {
+    const answer = await fetch(`http://127.0.0.1:${port}/${webhookToken}`, {
       method: "POST",
       headers: { authorization: `Bearer ${webhookToken}`, "content-type": "application/json" },
       body: JSON.stringify(again),

@@ -67,7 +67,7 @@ function kubeconfig(server: string, caFile: string, user: string, token: string)
   });
 }
 
-/** The audit flags: deploy/audit-policy.yaml, and a webhook kubeconfig naming Slipway with its token. */
+/** The audit flags: deploy/kube-apiserver/audit-policy.yaml, and a webhook kubeconfig naming Slipway with its token. */
 function auditArgs(dir: string, webhook: StartClusterOptions["auditWebhook"]): string[] {
   if (!webhook) return [];
   const config = path.join(dir, "audit-webhook.kubeconfig");
@@ -76,7 +76,14 @@ function auditArgs(dir: string, webhook: StartClusterOptions["auditWebhook"]): s
     stringify({
       apiVersion: "v1",
       kind: "Config",
-      clusters: [{ name: "slipway", cluster: { server: webhook.url } }],
+      // client-go sends credentials only over TLS: to a plain-http URL (Slipway on
+      // loopback) the token goes as the last path segment (/api/cluster/audit/<token>).
+      clusters: [
+        {
+          name: "slipway",
+          cluster: { server: webhook.url.startsWith("http:") ? `${webhook.url.replace(/\/$/, "")}/${webhook.token}` : webhook.url },
+        },
+      ],
       users: [{ name: "kube-apiserver", user: { token: webhook.token } }],
       contexts: [{ name: "slipway", context: { cluster: "slipway", user: "kube-apiserver" } }],
       "current-context": "slipway",
@@ -84,7 +91,7 @@ function auditArgs(dir: string, webhook: StartClusterOptions["auditWebhook"]): s
     { mode: 0o600 },
   );
   return [
-    `--audit-policy-file=${path.join(repoRoot, "deploy", "audit-policy.yaml")}`,
+    `--audit-policy-file=${path.join(repoRoot, "deploy", "kube-apiserver", "audit-policy.yaml")}`,
     `--audit-webhook-config-file=${config}`,
     "--audit-webhook-mode=batch",
     // Seconds, not the default 30, so a kubectl change reaches the activity page at once.
