@@ -65,6 +65,11 @@ const schema = z
     /** Bearer token Prometheus sends to GET /metrics; unset: /metrics is off. */
     SLIPWAY_METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /**
+     * The bearer token kube-apiserver's audit webhook sends (in its webhook kubeconfig) to
+     * POST /api/cluster/audit. Unset: the endpoint refuses everything.
+     */
+    SLIPWAY_AUDIT_WEBHOOK_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     /** Slipway's own (platform) kubeconfig. Unset: in-cluster, else the local control plane if up. */
     SLIPWAY_KUBECONFIG: optionalString,
     /** How long a rollout may make no progress before it fails (Deployment progressDeadlineSeconds). */

@@ -23,6 +23,8 @@ ensure_node_modules
 generate_prisma_client
 trap 'stop_dev_idp; stop_local_cluster; [[ -n ${server_pid:-} ]] && kill "$server_pid" 2>/dev/null; true' EXIT
 trap 'exit 130' INT TERM
+# The local API server reports kubectl writes to Slipway (README, "kubectl in the audit log").
+export SLIPWAY_AUDIT_WEBHOOK_URL=http://127.0.0.1:$port/api/cluster/audit
 use_cluster
 npx --no-install tsx scripts/migrate.ts
 npx --no-install tsx prisma/seed.ts

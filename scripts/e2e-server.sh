@@ -25,6 +25,8 @@ export SLIPWAY_PROGRESS_DEADLINE_SECONDS=${SLIPWAY_PROGRESS_DEADLINE_SECONDS:-10
 unset KUBECONFIG SLIPWAY_KUBECONFIG
 trap 'stop_dev_idp; [[ -n ${server_pid:-} ]] && kill "$server_pid" 2>/dev/null; stop_local_cluster; rm -rf "$DATA_DIR" ${scratch_pglite:+"$scratch_pglite"}; true' EXIT
 trap 'exit 143' TERM INT
+# The local API server reports kubectl writes to Slipway (README, "kubectl in the audit log").
+export SLIPWAY_AUDIT_WEBHOOK_URL=http://127.0.0.1:${PORT:?}/api/cluster/audit
 use_cluster
 npx --no-install tsx scripts/migrate.ts
 npx --no-install tsx prisma/seed.ts

@@ -272,10 +272,30 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * What runs for the app: Deployment and rollout, pods, recent events and a log tail; or why it cannot be read
+     * What runs for the app: Deployment and rollout, pods, recent events and a log tail, live health and drift from the current release; or why it cannot be read
      * @description Who may call it: Viewers or above of the team, and platform admins (app.read).
      */
     get: operations["readAppStatus"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/teams/{team}/apps/{app}/live": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The app's live health and drift as server-sent events (`live` events), pushed when they change
+     * @description Who may call it: Viewers or above of the team, and platform admins (app.read).
+     */
+    get: operations["streamAppLive"];
     put?: never;
     post?: never;
     delete?: never;
@@ -354,10 +374,30 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Roll back: a new release with an earlier successful release's spec (`{ sequence }`)
+     * Roll back: a new release with an earlier successful release's spec (`{ sequence }`), which becomes the app's settings
      * @description Who may call it: Deployers or above of the team, and platform admins (app.deploy).
      */
     post: operations["rollbackRelease"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/teams/{team}/apps/{app}/reapply": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Re-apply the current release (the latest that succeeded) over changes made outside Slipway, as a new release
+     * @description Who may call it: Deployers or above of the team, and platform admins (app.deploy).
+     */
+    post: operations["reapplyRelease"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1700,7 +1740,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description What runs for the app: Deployment and rollout, pods, recent events and a log tail; or why it cannot be read */
+      /** @description What runs for the app: Deployment and rollout, pods, recent events and a log tail, live health and drift from the current release; or why it cannot be read */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1751,10 +1791,102 @@ export interface operations {
                     error?: string;
                   }[];
                 };
+                live: {
+                  health: {
+                    /** @enum {string} */
+                    state: "Healthy" | "Progressing" | "Degraded" | "Missing";
+                    reason: string;
+                  } | null;
+                  release: {
+                    sequence: number;
+                    image: string;
+                  } | null;
+                  drift: {
+                    /** @enum {string} */
+                    state: "in-sync" | "drifted" | "unknown";
+                    changes: {
+                      field: string;
+                      expected: string | null;
+                      live: string | null;
+                    }[];
+                    changedBy: {
+                      email: string | null;
+                      /** Format: date-time */
+                      at: string;
+                      verb: string;
+                      resource: string;
+                      name: string | null;
+                    }[];
+                  };
+                  error?: string;
+                };
               }
             | {
                 error: string;
+                live?: {
+                  health: {
+                    /** @enum {string} */
+                    state: "Healthy" | "Progressing" | "Degraded" | "Missing";
+                    reason: string;
+                  } | null;
+                  release: {
+                    sequence: number;
+                    image: string;
+                  } | null;
+                  drift: {
+                    /** @enum {string} */
+                    state: "in-sync" | "drifted" | "unknown";
+                    changes: {
+                      field: string;
+                      expected: string | null;
+                      live: string | null;
+                    }[];
+                    changedBy: {
+                      email: string | null;
+                      /** Format: date-time */
+                      at: string;
+                      verb: string;
+                      resource: string;
+                      name: string | null;
+                    }[];
+                  };
+                  error?: string;
+                };
               };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  streamAppLive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Team slug */
+        team: string;
+        app: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The app's live health and drift as server-sent events (`live` events), pushed when they change */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/event-stream": string;
         };
       };
       400: components["responses"]["INVALID_INPUT"];
@@ -1960,7 +2092,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Roll back: a new release with an earlier successful release's spec (`{ sequence }`) */
+      /** @description Roll back: a new release with an earlier successful release's spec (`{ sequence }`), which becomes the app's settings */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1987,7 +2119,89 @@ export interface operations {
           };
         };
       };
-      /** @description Roll back: a new release with an earlier successful release's spec (`{ sequence }`) */
+      /** @description Roll back: a new release with an earlier successful release's spec (`{ sequence }`), which becomes the app's settings */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            release: {
+              /** Format: uuid */
+              id: string;
+              sequence: number;
+              image: string;
+              /** @description The app spec exactly as applied: image and every setting */
+              spec: unknown;
+              /** @enum {string} */
+              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED";
+              error: string | null;
+              idempotencyKey: string | null;
+              generation: number | null;
+              /** Format: date-time */
+              createdAt: string;
+              finishedAt: string | null;
+            };
+            created: boolean;
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  reapplyRelease: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried request safe: the same key answers with what the first request made */
+        "idempotency-key"?: string;
+      };
+      path: {
+        /** @description Team slug */
+        team: string;
+        app: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Re-apply the current release (the latest that succeeded) over changes made outside Slipway, as a new release */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            release: {
+              /** Format: uuid */
+              id: string;
+              sequence: number;
+              image: string;
+              /** @description The app spec exactly as applied: image and every setting */
+              spec: unknown;
+              /** @enum {string} */
+              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED";
+              error: string | null;
+              idempotencyKey: string | null;
+              generation: number | null;
+              /** Format: date-time */
+              createdAt: string;
+              finishedAt: string | null;
+            };
+            created: boolean;
+          };
+        };
+      };
+      /** @description Re-apply the current release (the latest that succeeded) over changes made outside Slipway, as a new release */
       202: {
         headers: {
           [name: string]: unknown;
@@ -2494,8 +2708,10 @@ export interface operations {
         app?: string;
         /** @description Email of the person who acted */
         actor?: string;
-        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke) or a prefix ending in "." such as "deploy." */
+        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write) or a prefix ending in "." such as "deploy." */
         action?: string;
+        /** @description The tool: session (Slipway's UI), token (the API), kubectl, cli (the admin CLI) */
+        via?: "session" | "token" | "kubectl" | "cli";
         /** @description Earliest time, inclusive: ISO timestamp or date (UTC) */
         from?: string;
         /** @description Latest time, inclusive: ISO timestamp, or a date for that whole day (UTC) */
@@ -2535,6 +2751,8 @@ export interface operations {
               data: unknown;
               requestId: string | null;
               sourceIp: string | null;
+              /** @description The tool: session (Slipway's UI), token (the API), kubectl, cli; null on older events */
+              via: string | null;
             }[];
             nextCursor: string | null;
           };
@@ -2561,8 +2779,10 @@ export interface operations {
         app?: string;
         /** @description Email of the person who acted */
         actor?: string;
-        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke) or a prefix ending in "." such as "deploy." */
+        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write) or a prefix ending in "." such as "deploy." */
         action?: string;
+        /** @description The tool: session (Slipway's UI), token (the API), kubectl, cli (the admin CLI) */
+        via?: "session" | "token" | "kubectl" | "cli";
         /** @description Earliest time, inclusive: ISO timestamp or date (UTC) */
         from?: string;
         /** @description Latest time, inclusive: ISO timestamp, or a date for that whole day (UTC) */

@@ -1,7 +1,7 @@
 import { AUDIT_ACTIONS } from "@/lib/audit/audit-events";
 import { inputClass } from "@/components/ui/form-status";
 
-export type FilterValues = Partial<Record<"team" | "app" | "actor" | "action" | "from" | "to", string>>;
+export type FilterValues = Partial<Record<"team" | "app" | "actor" | "action" | "via" | "from" | "to", string>>;
 
 const ACTION_GROUPS = [...new Set(AUDIT_ACTIONS.map((action) => action.split(".")[0]!))];
 
@@ -64,6 +64,18 @@ export function ActivityFilters({ values, teams }: { values: FilterValues; teams
               ))}
             </optgroup>
           ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="filter-via" className="text-sm font-medium">
+          Tool
+        </label>
+        <select id="filter-via" name="via" defaultValue={values.via ?? ""} className={inputClass}>
+          <option value="">All tools</option>
+          <option value="session">Slipway UI</option>
+          <option value="token">API</option>
+          <option value="kubectl">kubectl</option>
+          <option value="cli">Admin CLI</option>
         </select>
       </div>
       <div>

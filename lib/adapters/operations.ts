@@ -10,6 +10,7 @@ import { exportAppSpec } from "@/lib/apps/export-app-spec";
 import { getApp } from "@/lib/apps/get-app";
 import { listApps } from "@/lib/apps/list-apps";
 import { readAppStatus } from "@/lib/apps/read-app-status";
+import { streamAppLive } from "@/lib/apps/stream-app-live";
 import { restartApp } from "@/lib/apps/restart-app";
 import { scaleApp } from "@/lib/apps/scale-app";
 import { updateApp } from "@/lib/apps/update-app";
@@ -24,6 +25,7 @@ import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { deployApp } from "@/lib/deploys/deploy-app";
 import { getRelease } from "@/lib/deploys/get-release";
 import { listReleases } from "@/lib/deploys/list-releases";
+import { reapplyRelease } from "@/lib/deploys/reapply-release";
 import { rollbackRelease } from "@/lib/deploys/rollback-release";
 import { streamReleaseEvents } from "@/lib/deploys/stream-release-events";
 import { issueKubeToken } from "@/lib/kube-access/issue-kube-token";
@@ -62,10 +64,12 @@ export const OPERATIONS: readonly Routed<AnyUseCase>[] = [
   archiveApp,
   exportAppSpec,
   readAppStatus,
+  streamAppLive,
   restartApp,
   scaleApp,
   deployApp,
   rollbackRelease,
+  reapplyRelease,
   listReleases,
   getRelease,
   streamReleaseEvents,

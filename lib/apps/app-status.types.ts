@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dateTime } from "@/lib/validation/wire";
+import { appLive } from "./app-live.types";
 
 const optionalDate = dateTime.optional();
 
@@ -51,6 +52,7 @@ export const appStatus = z.union([
       ),
       logs: z.array(z.object({ pod: z.string(), text: z.string().optional(), error: z.string().optional() })),
     }),
+    live: appLive,
   }),
-  z.object({ error: z.string() }),
+  z.object({ error: z.string(), live: appLive.optional() }),
 ]);

@@ -24,7 +24,8 @@ export type AuditPayloads = {
   "app.archive": { app: string };
   "app.restart": { app: string; restartedAt: string } & ClusterOutcome;
   "app.scale": { app: string; from: number; to: number } & ClusterOutcome;
-  "deploy.request": { app: string; sequence: number; image: string; rollbackOf?: number };
+  /** rollbackOf: an earlier release's spec again; reapplyOf: the current release's spec again, over drift. */
+  "deploy.request": { app: string; sequence: number; image: string; rollbackOf?: number; reapplyOf?: number };
   "deploy.succeeded": { app: string; sequence: number; image: string };
   "deploy.failed": { app: string; sequence: number; image: string; error?: string };
   "token.create": { name: string; prefix: string; expiresAt: string; via: Actor["via"] };
@@ -38,6 +39,19 @@ export type AuditPayloads = {
     form?: "static" | "exec-token";
   } & ClusterOutcome;
   "kubeconfig.revoke": { reason: "removed" | "role changed" } & ClusterOutcome;
+  /** A write made with a person's own kubeconfig, reported by the API server's audit webhook. */
+  "kubectl.write": {
+    /** Set when the object is one of the team's apps (Deployment, Service or Ingress named like it, or its pods). */
+    app?: string;
+    verb: string;
+    resource: string;
+    subresource?: string;
+    name?: string;
+    namespace: string;
+    code: number;
+    userAgent?: string;
+    serviceAccount: string;
+  };
 };
 
 export type AuditAction = keyof AuditPayloads;
@@ -61,10 +75,11 @@ const ACTIONS: Record<AuditAction, true> = {
   "cli.login.approve": true,
   "kubeconfig.issue": true,
   "kubeconfig.revoke": true,
+  "kubectl.write": true,
 };
 export const AUDIT_ACTIONS = Object.keys(ACTIONS) as AuditAction[];
 
-export type AuditTarget = { type: "team" | "user" | "app" | "release" | "token" | "namespace"; id: string };
+export type AuditTarget = { type: "team" | "user" | "app" | "release" | "token" | "namespace" | "object"; id: string };
 
 /** Records an event about a team, by the context's actor, in the caller's transaction. */
 export function recordTeamEvent<A extends AuditAction>(
@@ -81,6 +96,7 @@ export function recordTeamEvent<A extends AuditAction>(
     target: event.target,
     data: event.data,
     request: ctx.request,
+    via: ctx.actor.via,
   });
 }
 
@@ -99,5 +115,6 @@ export function recordActorEvent<A extends AuditAction>(
     target: event.target,
     data: event.data,
     request: caller.request,
+    via: caller.actor.via,
   });
 }

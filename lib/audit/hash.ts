@@ -18,6 +18,9 @@ export type AuditContent = {
   data: unknown;
   requestId: string | null;
   sourceIp: string | null;
+  /** Absent on rows from before the column existed, so their hashes still verify. */
+  via?: string;
+  clusterAuditId?: string;
 };
 
 export function canonicalJson(value: unknown): string {

@@ -14,6 +14,7 @@ export const auditEventView = z.object({
   data: z.unknown().describe("What happened, by action: see the audit log section of the README"),
   requestId: z.string().nullable(),
   sourceIp: z.string().nullable(),
+  via: z.string().nullable().describe("The tool: session (Slipway's UI), token (the API), kubectl, cli; null on older events"),
 });
 
 /** Audit events the caller may see, newest first; filters as on the activity page. */

@@ -9,6 +9,9 @@
  * - actor: the email of the person who acted (matched through their user, so events
  *   from before an email change are found too).
  * - action: one action, or a prefix ending in "." ("deploy.") for all actions under it.
+ * - via: the tool, "session" (Slipway's UI), "token" (the API), "kubectl" (the API
+ *   server's audit webhook) or "cli" (the admin CLI). Events from before Slipway
+ *   recorded it have none and match no tool.
  * - from / to: ISO timestamps, or dates (YYYY-MM-DD, UTC). Both ends are inclusive; a
  *   date as `to` takes in that whole day.
  */
@@ -18,6 +21,8 @@ import { AUDIT_ACTIONS, type AuditAction } from "./audit-events";
 
 const blankIsAbsent = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optional = <S extends z.ZodType>(schema: S) => z.preprocess(blankIsAbsent, schema.optional());
+
+export const AUDIT_VIAS = ["session", "token", "kubectl", "cli"] as const;
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
@@ -63,6 +68,9 @@ export const auditFilterSchema = z.object({
   app: optional(dnsLabel(63)).describe("App name (the event's data.app); combine with team, app names are unique per team"),
   actor: optional(email).describe("Email of the person who acted"),
   action: optional(actionFilter).describe(`One action (${AUDIT_ACTIONS.join(", ")}) or a prefix ending in "." such as "deploy."`),
+  via: optional(z.enum(AUDIT_VIAS, { error: `must be one of ${AUDIT_VIAS.join(", ")}` })).describe(
+    "The tool: session (Slipway's UI), token (the API), kubectl, cli (the admin CLI)",
+  ),
   from: optional(instant("from")).describe("Earliest time, inclusive: ISO timestamp or date (UTC)"),
   to: optional(instant("to")).describe("Latest time, inclusive: ISO timestamp, or a date for that whole day (UTC)"),
 });
@@ -98,7 +106,7 @@ export type AuditExportInput = z.infer<typeof auditExportSchema>;
 /** The filter as query-string pairs again, for links that keep it (next page, export). */
 export function filterParams(raw: Partial<Record<keyof AuditFilter, string | undefined>>): URLSearchParams {
   const params = new URLSearchParams();
-  for (const key of ["team", "app", "actor", "action", "from", "to"] as const) {
+  for (const key of ["team", "app", "actor", "action", "via", "from", "to"] as const) {
     const value = raw[key]?.trim();
     if (value) params.set(key, value);
   }

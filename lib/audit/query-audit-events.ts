@@ -27,6 +27,7 @@ export type AuditEventRow = {
   data: unknown;
   requestId: string | null;
   sourceIp: string | null;
+  via: string | null;
 };
 
 export type AuditEventPage = { events: AuditEventRow[]; nextCursor: string | null };
@@ -38,13 +39,14 @@ type RawRow = Omit<AuditEventRow, "team" | "target"> & {
   targetId: string | null;
 };
 
-const COLUMNS = Prisma.sql`e.id, e."createdAt", e."actorEmail", e."teamId", e.action, e."targetType", e."targetId", e.data, e."requestId", e."sourceIp"`;
+const COLUMNS = Prisma.sql`e.id, e."createdAt", e."actorEmail", e."teamId", e.action, e."targetType", e."targetId", e.data, e."requestId", e."sourceIp", e.via`;
 
 function conditions(filter: AuditFilter, cursor?: string): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
   if (filter.team) where.push(Prisma.sql`e."teamId" = (SELECT id FROM "Team" WHERE slug = ${filter.team})`);
   if (filter.actor) where.push(Prisma.sql`e."actorId" = (SELECT id FROM "User" WHERE email = ${filter.actor})`);
   if (filter.action) where.push(Prisma.sql`e.action IN (${Prisma.join(filter.action.actions)})`);
+  if (filter.via) where.push(Prisma.sql`e.via = ${filter.via}`);
   if (filter.app) where.push(Prisma.sql`e.data @> ${JSON.stringify({ app: filter.app })}::jsonb`);
   if (filter.from) where.push(Prisma.sql`e."createdAt" >= ${filter.from.toISOString()}::timestamptz`);
   if (filter.to) {
@@ -91,7 +93,7 @@ export function auditEventsQuery(options: { actor: Actor; filter: AuditFilter; l
   const take = options.limit + 1;
   return Prisma.sql`
     SELECT v.id, v."createdAt", v."actorEmail", t.slug AS "teamSlug", t.name AS "teamName", v.action,
-           v."targetType", v."targetId", v.data, v."requestId", v."sourceIp"
+           v."targetType", v."targetId", v.data, v."requestId", v."sourceIp", v.via
     FROM (${visibleEvents(options.actor, conditions(options.filter, options.cursor), take)}) v
     LEFT JOIN "Team" t ON t.id = v."teamId"
     ORDER BY v.id DESC

@@ -27,6 +27,10 @@ export type RecordAuditEventOptions<A extends AuditAction> = {
   target?: AuditTarget;
   data: AuditPayloads[A];
   request?: { id?: string; ip?: string };
+  /** The door it came through (the actor's `via`, or "kubectl" for the audit webhook). */
+  via?: string;
+  /** The API server's auditID, for events from its audit webhook (unique). */
+  clusterAuditId?: string;
 };
 
 /**
@@ -64,6 +68,8 @@ export async function recordAuditEvent<A extends AuditAction>(options: RecordAud
     data: JSON.parse(JSON.stringify(options.data ?? {})),
     requestId: options.request?.id ?? null,
     sourceIp: options.request?.ip ?? null,
+    ...(options.via ? { via: options.via } : {}),
+    ...(options.clusterAuditId ? { clusterAuditId: options.clusterAuditId } : {}),
   };
   return tx.auditEvent.create({
     data: { ...content, data: content.data as object, prevHash, hash: auditHash(prevHash, content) },

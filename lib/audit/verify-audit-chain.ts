@@ -20,7 +20,9 @@ export async function verifyAuditChain(options: { db: Db }): Promise<ChainVerdic
       if (row.prevHash !== prevHash) {
         return { ok: false, checked, brokenAt: row.id, reason: "does not link to the row before it (a row was removed or reordered)" };
       }
-      const { id: _id, prevHash: _prev, hash, ...content } = row;
+      const { id: _id, prevHash: _prev, hash, via, clusterAuditId, ...rest } = row;
+      // Columns added later are hashed only when set (recordAuditEvent), so older rows still verify.
+      const content = { ...rest, ...(via !== null ? { via } : {}), ...(clusterAuditId !== null ? { clusterAuditId } : {}) };
       if (auditHash(prevHash, content) !== hash) {
         return { ok: false, checked, brokenAt: row.id, reason: "its content does not match its hash (the row was altered)" };
       }

@@ -13,7 +13,7 @@ import type { Release } from "@/lib/generated/prisma/client";
 import { finishRelease } from "./finish-release";
 import { publishProgress } from "./progress-bus";
 import { describeReleaseError } from "./release-error";
-import type { ReleaseSpec } from "./release-spec";
+import type { ReleaseSpec } from "@/lib/apps/release-spec";
 
 /** A transient API-server failure during the apply is tried again for this long. */
 const APPLY_RETRY_MS = 30_000;

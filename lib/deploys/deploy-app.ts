@@ -4,7 +4,7 @@ import { findApp } from "@/lib/apps/find-app";
 import { specOfApp } from "@/lib/apps/spec-of-app";
 import { teamUseCase } from "@/lib/usecase/define";
 import { idempotencyKey, releaseRequested, releaseRequestedStatus } from "./release.types";
-import { releaseSpec } from "./release-spec";
+import { releaseSpec } from "@/lib/apps/release-spec";
 import { requestRelease } from "./request-release";
 
 /** Deploys the app's current settings with the given image version (DESIGN.md, "Deploy flow"). */

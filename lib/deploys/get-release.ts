@@ -4,7 +4,7 @@ import { findApp } from "@/lib/apps/find-app";
 import { AppError } from "@/lib/errors";
 import { teamUseCase } from "@/lib/usecase/define";
 import { releaseParams, releaseWithPeople } from "./release.types";
-import { diffSpecs, type ReleaseSpec } from "./release-spec";
+import { diffSpecs, type ReleaseSpec } from "@/lib/apps/release-spec";
 
 /** One release, with what changed since the release before it. */
 export const getRelease = teamUseCase({

@@ -4,7 +4,8 @@ import { recordTeamEvent } from "@/lib/audit/audit-events";
 import { clusterRoleOf } from "@/lib/authz/authorize";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
-import type { ReleaseSpec } from "./release-spec";
+import { appSettingsOf } from "@/lib/apps/spec-of-app";
+import type { ReleaseSpec } from "@/lib/apps/release-spec";
 import { enqueueRelease } from "@/lib/engine/enqueue-release";
 import { startReleaseEngine } from "./start-release-engine";
 
@@ -19,6 +20,9 @@ export async function requestRelease(options: {
   spec: ReleaseSpec;
   idempotencyKey?: string;
   rollbackOf?: { id: string; sequence: number };
+  reapplyOf?: { sequence: number };
+  /** The spec also becomes the app's saved settings (a rollback: the next Deploy keeps it). */
+  saveAsSettings?: boolean;
 }) {
   const { ctx, app, spec, idempotencyKey } = options;
   const existing = async () => {
@@ -39,6 +43,9 @@ export async function requestRelease(options: {
       // Serialises sequence numbers per app.
       await tx.$queryRaw`SELECT id FROM "App" WHERE id = ${app.id}::uuid FOR UPDATE`;
       const last = await tx.release.findFirst({ where: { appId: app.id }, orderBy: { sequence: "desc" }, select: { sequence: true } });
+      if (options.saveAsSettings) {
+        await tx.app.update({ where: { id: app.id }, data: appSettingsOf({ ...spec, name: app.name }) });
+      }
       const created = await tx.release.create({
         data: {
           appId: app.id,
@@ -60,6 +67,7 @@ export async function requestRelease(options: {
           sequence: created.sequence,
           image: created.image,
           ...(options.rollbackOf ? { rollbackOf: options.rollbackOf.sequence } : {}),
+          ...(options.reapplyOf ? { reapplyOf: options.reapplyOf.sequence } : {}),
         },
       });
       return created;

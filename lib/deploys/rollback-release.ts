@@ -5,13 +5,16 @@ import { AppError } from "@/lib/errors";
 import { teamUseCase } from "@/lib/usecase/define";
 import { releaseNumber } from "@/lib/validation/fields";
 import { idempotencyKey, releaseRequested, releaseRequestedStatus } from "./release.types";
-import type { ReleaseSpec } from "./release-spec";
+import type { ReleaseSpec } from "@/lib/apps/release-spec";
 import { requestRelease } from "./request-release";
 
-/** A rollback is a new release with an earlier successful release's spec, attributed to who asked. */
+/**
+ * A rollback is a new release with an earlier successful release's spec, attributed to
+ * who asked; that spec also becomes the app's saved settings, so the next Deploy keeps it.
+ */
 export const rollbackRelease = teamUseCase({
   name: "rollbackRelease",
-  summary: "Roll back: a new release with an earlier successful release's spec (`{ sequence }`)",
+  summary: "Roll back: a new release with an earlier successful release's spec (`{ sequence }`), which becomes the app's settings",
   permissions: ["app.deploy"],
   input: z.object({ app: z.string(), sequence: releaseNumber, idempotencyKey }),
   output: releaseRequested,
@@ -37,6 +40,8 @@ export const rollbackRelease = teamUseCase({
       spec: target.spec as ReleaseSpec,
       idempotencyKey: input.idempotencyKey,
       rollbackOf: { id: target.id, sequence: target.sequence },
+      // One spec whatever the door: the next Deploy keeps what was rolled back to.
+      saveAsSettings: true,
     });
   },
 });

@@ -25,3 +25,6 @@ export { watchRollout } from "./watch-rollout";
 export { readApp } from "./read";
 export { restartDeployment, scaleDeployment } from "./deployment-actions";
 export { personServiceAccountName, personToken, revokePersonAccess } from "./person-access";
+export { appHealth, type AppHealth, type HealthState } from "./app-health";
+export { appDrift, type DriftChange, type LiveObjects } from "./app-drift";
+export { closeNamespaceCaches, namespaceCache, type CachedKind, type NamespaceCache, type RawObject } from "./namespace-cache";

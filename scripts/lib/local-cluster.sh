@@ -1,7 +1,9 @@
 # Sourced by scripts/demo.sh and scripts/e2e-server.sh (after ensure.sh).
 # use_cluster: the cluster named by KUBECONFIG (or SLIPWAY_KUBECONFIG) when set; else the
 # local control plane in DATA_DIR/cluster, started here in the background unless one is
-# already running (then it is reused and left running). Exports SLIPWAY_KUBECONFIG.
+# already running (then it is reused and left running). Exports SLIPWAY_KUBECONFIG, and
+# SLIPWAY_AUDIT_WEBHOOK_TOKEN when the local API server posts its audit events to
+# SLIPWAY_AUDIT_WEBHOOK_URL (set by the caller before; a reused cluster keeps the URL it started with).
 # stop_local_cluster (in the caller's EXIT trap) stops only a cluster this shell started.
 
 use_cluster() {
@@ -35,6 +37,10 @@ use_cluster() {
     log "local control plane up (logs: $data/cluster)"
   fi
   export SLIPWAY_KUBECONFIG=$kubeconfig
+  if [[ -s $data/cluster/audit-webhook.token ]]; then
+    SLIPWAY_AUDIT_WEBHOOK_TOKEN=$(cat "$data/cluster/audit-webhook.token")
+    export SLIPWAY_AUDIT_WEBHOOK_TOKEN
+  fi
 }
 
 stop_local_cluster() {

@@ -15,7 +15,7 @@ import { createTeam } from "@/lib/teams/create-team";
 import { deployApp } from "@/lib/deploys/deploy-app";
 import { reconcileReleases } from "@/lib/deploys/reconcile-releases";
 import { startReleaseEngine } from "@/lib/deploys/start-release-engine";
-import { releaseSpec } from "@/lib/deploys/release-spec";
+import { releaseSpec } from "@/lib/apps/release-spec";
 import { startCluster, type Cluster } from "@/tools/cluster/start-cluster";
 import { releaseOutcome } from "../helpers/release-outcome";
 

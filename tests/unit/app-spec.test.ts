@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { appFormSchema, envFromLines, formFieldOf } from "@/lib/apps/app-form";
 import { appSpecSchema, imageReference, imageVersion, versionOf } from "@/lib/apps/app-spec.types";
-import { diffSpecs, releaseSpec } from "@/lib/deploys/release-spec";
+import { diffSpecs, releaseSpec } from "@/lib/apps/release-spec";
 
 const valid = { name: "api", imageRepository: "registry.example.com:5000/team/api", containerPort: 8080, replicas: 2 };
 

@@ -9,6 +9,7 @@
  * The kubeconfigs exist only while the cluster runs, so "DATA_DIR/cluster/
  * platform.kubeconfig exists" means "there is a local cluster to use".
  */
+import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as https from "node:https";
 import * as path from "node:path";
@@ -86,6 +87,22 @@ function readyz(state: State): Promise<boolean> {
   });
 }
 
+/**
+ * SLIPWAY_AUDIT_WEBHOOK_URL (scripts/demo.sh sets Slipway's /api/cluster/audit): the API
+ * server posts its audit events there with the token kept in DATA_DIR/cluster/audit-webhook.token,
+ * which Slipway reads as SLIPWAY_AUDIT_WEBHOOK_TOKEN.
+ */
+function auditWebhook(): { url: string; token: string } | undefined {
+  const url = process.env.SLIPWAY_AUDIT_WEBHOOK_URL;
+  if (!url) return undefined;
+  const file = path.join(dir, "audit-webhook.token");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(24).toString("hex"), { mode: 0o600 });
+  }
+  return { url, token: fs.readFileSync(file, "utf8").trim() };
+}
+
 async function up() {
   const previous = readState();
   if (previous && isAlive(previous.pid)) {
@@ -99,7 +116,7 @@ async function up() {
 
   const binDir = await buildBinaries();
   const started = Date.now();
-  const cluster = await startCluster({ dir, binDir, log: (m) => console.error(`[cluster] ${m}`) });
+  const cluster = await startCluster({ dir, binDir, log: (m) => console.error(`[cluster] ${m}`), auditWebhook: auditWebhook() });
   const state: State = {
     pid: process.pid,
     server: cluster.server,

@@ -29,6 +29,11 @@ export type StartClusterOptions = {
   log?: (message: string) => void;
   /** Overall start-up budget. */
   timeoutMs?: number;
+  /**
+   * Where the API server's audit webhook posts (Slipway's /api/cluster/audit, or a test's
+   * server) and the bearer token it sends. Slipway may start later: batch mode buffers and retries.
+   */
+  auditWebhook?: { url: string; token: string };
 };
 
 export type Cluster = {
@@ -60,6 +65,39 @@ function kubeconfig(server: string, caFile: string, user: string, token: string)
     contexts: [{ name: "slipway-local", context: { cluster: "slipway-local", user } }],
     "current-context": "slipway-local",
   });
+}
+
+/** The audit flags: deploy/kube-apiserver/audit-policy.yaml, and a webhook kubeconfig naming Slipway with its token. */
+function auditArgs(dir: string, webhook: StartClusterOptions["auditWebhook"]): string[] {
+  if (!webhook) return [];
+  const config = path.join(dir, "audit-webhook.kubeconfig");
+  fs.writeFileSync(
+    config,
+    stringify({
+      apiVersion: "v1",
+      kind: "Config",
+      // client-go sends credentials only over TLS: to a plain-http URL (Slipway on
+      // loopback) the token goes as the last path segment (/api/cluster/audit/<token>).
+      clusters: [
+        {
+          name: "slipway",
+          cluster: { server: webhook.url.startsWith("http:") ? `${webhook.url.replace(/\/$/, "")}/${webhook.token}` : webhook.url },
+        },
+      ],
+      users: [{ name: "kube-apiserver", user: { token: webhook.token } }],
+      contexts: [{ name: "slipway", context: { cluster: "slipway", user: "kube-apiserver" } }],
+      "current-context": "slipway",
+    }),
+    { mode: 0o600 },
+  );
+  return [
+    `--audit-policy-file=${path.join(repoRoot, "deploy", "kube-apiserver", "audit-policy.yaml")}`,
+    `--audit-webhook-config-file=${config}`,
+    "--audit-webhook-mode=batch",
+    // Seconds, not the default 30, so a kubectl change reaches the activity page at once.
+    "--audit-webhook-batch-max-wait=1s",
+    "--audit-webhook-initial-backoff=1s",
+  ];
 }
 
 /** The service-account signing key, kept across restarts so issued tokens stay valid. */
@@ -200,6 +238,7 @@ export async function startCluster(options: StartClusterOptions): Promise<Cluste
       // Start-up speed on a small machine; neither matters for a local cluster.
       "--enable-priority-and-fairness=false",
       "--profiling=false",
+      ...auditArgs(dir, options.auditWebhook),
       "--v=1",
     ]);
     const adminAuth: https.RequestOptions = { headers: { Authorization: `Bearer ${adminToken}` } };

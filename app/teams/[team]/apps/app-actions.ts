@@ -11,6 +11,7 @@ import { restartApp } from "@/lib/apps/restart-app";
 import { scaleApp } from "@/lib/apps/scale-app";
 import { updateApp } from "@/lib/apps/update-app";
 import { deployApp } from "@/lib/deploys/deploy-app";
+import { reapplyRelease } from "@/lib/deploys/reapply-release";
 import { rollbackRelease } from "@/lib/deploys/rollback-release";
 
 const appPath = (team: string, app: string) => `/teams/${team}/apps/${app}`;
@@ -69,5 +70,12 @@ export const scaleAction = formAction(scaleApp, {
   done: ({ ctx, input }) => {
     revalidatePath(appPath(ctx.team.slug, input.app));
     return { message: `Scaled to ${input.replicas}.` };
+  },
+});
+
+export const reapplyAction = formAction(reapplyRelease, {
+  done: ({ ctx, input, output: { release } }) => {
+    revalidatePath(appPath(ctx.team.slug, input.app));
+    return { message: `Re-applying as release #${release.sequence}.` };
   },
 });

@@ -2,7 +2,10 @@ import { randomUUID } from "node:crypto";
 import { DataTable } from "@/components/ui/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AppActivity } from "@/components/apps/app-activity";
 import { DeployForm } from "@/components/apps/deploy-form";
+import { LiveState } from "@/components/apps/live-state";
+import { PendingChanges } from "@/components/apps/pending-changes";
 import { ExportSpecLink } from "@/components/apps/export-spec-link";
 import { ReleaseProgress } from "@/components/apps/release-progress";
 import { ScaleForm } from "@/components/apps/scale-form";
@@ -17,11 +20,13 @@ import { restartApp } from "@/lib/apps/restart-app";
 import { scaleApp } from "@/lib/apps/scale-app";
 import { updateApp } from "@/lib/apps/update-app";
 import { leastRoleFor, ROLE_LABELS } from "@/lib/authz/permissions";
+import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { deployApp } from "@/lib/deploys/deploy-app";
+import { diffSpecs, releaseSpec, type ReleaseSpec } from "@/lib/apps/release-spec";
 import { listReleases } from "@/lib/deploys/list-releases";
 import { getTeam } from "@/lib/teams/get-team";
 import { parseReleaseNumber } from "@/lib/validation/fields";
-import { deployAction, restartAction, rollbackAction, scaleAction } from "../app-actions";
+import { deployAction, reapplyAction, restartAction, rollbackAction, scaleAction } from "../app-actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ app: string }> }): Promise<Metadata> {
   return { title: (await params).app };
@@ -47,10 +52,11 @@ export default async function AppPage({
   const { ctx } = access;
   const { spec } = access.output;
   const path = { team, app: name };
-  const [history, statusCall, teamCall] = await Promise.all([
+  const [history, statusCall, teamCall, activity] = await Promise.all([
     pageCall(listReleases, path, { limit: 15, before }),
     pageCall(readAppStatus, path),
     pageCall(getTeam, { team }),
+    pageCall(listAuditEvents, {}, { team, app: name, limit: 10 }),
   ]);
   const { releases, nextBefore } = history.output ?? { releases: [], nextBefore: null };
   const status = statusCall.output ?? { error: "Not allowed to read the cluster." };
@@ -58,6 +64,8 @@ export default async function AppPage({
   const latest = before ? null : releases[0];
   const lastSucceeded = releases.find((r) => r.status === "SUCCEEDED");
   const mayDeploy = allowed(ctx, deployApp);
+  const running = lastSucceeded && (lastSucceeded.spec as ReleaseSpec);
+  const pending = running ? diffSpecs(running, releaseSpec(spec, running.image)) : [];
   const base = `/teams/${team}/apps/${name}`;
 
   return (
@@ -97,6 +105,25 @@ export default async function AppPage({
             initial={{ status: latest.status, error: latest.error, desired: (latest.spec as { replicas?: number }).replicas }}
           />
         )}
+        {status.live && (
+          <LiveState
+            initial={status.live}
+            liveUrl={`/api/v1${base}/live`}
+            reapply={
+              mayDeploy && (
+                <ConfirmForm
+                  action={reapplyAction.bind(null, path)}
+                  fields={{ idempotencyKey: randomUUID() }}
+                  trigger={`Re-apply release #${status.live.release?.sequence}`}
+                  title={`Re-apply release #${status.live.release?.sequence} to ${name}?`}
+                  description="This deploys the current release's spec again, as a new release, over the changes made outside Slipway."
+                  confirmLabel="Re-apply"
+                />
+              )
+            }
+          />
+        )}
+        {mayDeploy && <PendingChanges changes={pending} against={lastSucceeded?.sequence ?? null} />}
         {mayDeploy ? (
           <DeployForm
             action={deployAction.bind(null, path)}
@@ -156,6 +183,7 @@ export default async function AppPage({
             ))}
           </DataTable>
         )}
+        <AppActivity events={activity.output?.events ?? []} />
         <nav aria-label="Release pages" className="flex gap-4 text-sm">
           {before && (
             <Link href={base} className="text-blue-700 underline">

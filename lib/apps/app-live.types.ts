@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { dateTime } from "@/lib/validation/wire";
+
+/** An app's live health and drift (lib/apps/app-live.ts), as GET .../status and the app page show them. */
+export const appLive = z.object({
+  health: z.object({ state: z.enum(["Healthy", "Progressing", "Degraded", "Missing"]), reason: z.string() }).nullable(),
+  /** The release the cluster should be running: the latest that succeeded. */
+  release: z.object({ sequence: z.number().int(), image: z.string() }).nullable(),
+  drift: z.object({
+    state: z.enum(["in-sync", "drifted", "unknown"]),
+    changes: z.array(z.object({ field: z.string(), expected: z.string().nullable(), live: z.string().nullable() })),
+    /** kubectl writes to the app since that release, newest first (from the audit log). */
+    changedBy: z.array(
+      z.object({ email: z.string().nullable(), at: dateTime, verb: z.string(), resource: z.string(), name: z.string().nullable() }),
+    ),
+  }),
+  /** Why the live state could not be read (the cluster did not answer yet), if so. */
+  error: z.string().optional(),
+});
+
+export type AppLive = z.output<typeof appLive>;
