@@ -81,7 +81,9 @@ async function main() {
     const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
     const sql = await connectPostgres(databaseUrl);
     stops.push(() => sql.close());
-    const [{ version }] = (await sql.query<{ version: string }>(`SHOW server_version`)) as [{ version: string }];
+    const [{ version }] = (await sql.query<{ version: string }>(`SELECT current_setting('server_version') AS version`)) as [
+      { version: string },
+    ];
     (results.machine as Record<string, unknown>).postgres = version;
     const principal = await prepareDatabase(sql);
     const secret = randomBytes(32).toString("base64");
