@@ -38,9 +38,10 @@ const execFileAsync = promisify(execFile);
 const QUICK = process.env.BENCH_QUICK === "1";
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_SECONDS ?? (QUICK ? 5 : 60)) * 1000;
 const LEVELS = [
-  { concurrency: 10, total: QUICK ? 40 : 200 },
-  { concurrency: 50, total: QUICK ? 100 : 400 },
-  { concurrency: 100, total: QUICK ? 100 : 600 },
+  // 5-15 deploys per app per level: waiting for every release to end dominates the run's length.
+  { concurrency: 10, total: QUICK ? 40 : 100 },
+  { concurrency: 50, total: QUICK ? 100 : 200 },
+  { concurrency: 100, total: QUICK ? 100 : 300 },
 ];
 const DEPLOY_APPS = appNames("app", 20);
 
@@ -222,7 +223,7 @@ async function main() {
       team: "lite",
       apps: DEPLOY_APPS,
       concurrency: 50,
-      total: QUICK ? 100 : 400,
+      total: QUICK ? 100 : 200,
       label: `lite-${Date.now()}`,
     });
     const litePeakMb = liteMemory.stop();
