@@ -1,8 +1,41 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
 import { teamUseCase } from "@/lib/usecase/define";
 import { noInput } from "@/lib/validation/wire";
 import { appView, latestRelease } from "./app.types";
+
+type LatestRow = {
+  appId: string;
+  sequence: number;
+  image: string;
+  status: ReleaseStatus;
+  createdAt: Date;
+  finishedAt: Date | null;
+  error: string | null;
+};
+
+/**
+ * Each app's latest release, one backward scan of Release(appId, sequence) per app in
+ * one query. (A nested `take: 1` in a Prisma include reads every release of every app
+ * and drops all but one: 10,000 rows for a team of 500 apps.)
+ */
+async function latestReleases(appIds: string[]): Promise<Map<string, Omit<LatestRow, "appId">>> {
+  if (appIds.length === 0) return new Map();
+  const rows = await db().$queryRaw<LatestRow[]>`
+    SELECT a.id::text AS "appId", r.sequence, r.image, r.status::text AS status, r."createdAt", r."finishedAt", r.error
+    FROM unnest(ARRAY[${Prisma.join(appIds)}]::uuid[]) AS a(id)
+    CROSS JOIN LATERAL (
+      SELECT sequence, image, status, "createdAt", "finishedAt", error FROM "Release" WHERE "appId" = a.id ORDER BY sequence DESC LIMIT 1
+    ) r`;
+  return new Map(
+    rows.map(({ appId, ...release }) => [
+      appId,
+      { ...release, createdAt: new Date(release.createdAt), finishedAt: release.finishedAt && new Date(release.finishedAt) },
+    ]),
+  );
+}
 
 /** The team's apps by name, each with its latest release. */
 export const listApps = teamUseCase({
@@ -13,18 +46,8 @@ export const listApps = teamUseCase({
   output: z.object({ apps: z.array(appView.extend({ releases: z.array(latestRelease) })) }),
   route: { method: "GET", path: "/teams/{team}/apps" },
   async run({ ctx }) {
-    const apps = await db().app.findMany({
-      where: { teamId: ctx.team.id, archivedAt: null },
-      orderBy: { name: "asc" },
-      take: 500,
-      include: {
-        releases: {
-          orderBy: { sequence: "desc" },
-          take: 1,
-          select: { sequence: true, image: true, status: true, createdAt: true, finishedAt: true, error: true },
-        },
-      },
-    });
-    return { apps };
+    const apps = await db().app.findMany({ where: { teamId: ctx.team.id, archivedAt: null }, orderBy: { name: "asc" }, take: 500 });
+    const latest = await latestReleases(apps.map((app) => app.id));
+    return { apps: apps.map((app) => ({ ...app, releases: latest.has(app.id) ? [latest.get(app.id)!] : [] })) };
   },
 });

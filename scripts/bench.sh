@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# npm run bench: prints Slipway's performance figures next to their targets (figures,
+# not timed tests). Installs what it needs when missing, as npm test does (npm
+# dependencies, PostgreSQL from Debian, the Kubernetes control plane built from Go
+# modules), starts a throwaway PostgreSQL, builds the app (`next build`; BENCH_SKIP_BUILD=1
+# reuses .next), then scripts/bench/main.ts starts the local control plane and
+# `next start` and measures. About 10-15 minutes on 2 cores.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/lib/ensure.sh
+source scripts/lib/throwaway-postgres.sh
+export NEXT_TELEMETRY_DISABLED=1
+
+set -e
+ensure_node_modules
+if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+  as_root mkdir -p /etc/postgresql-common
+  echo "create_main_cluster = false" | as_root tee -a /etc/postgresql-common/createcluster.conf >/dev/null
+fi
+ensure_debian_packages "/usr/lib/postgresql/*/bin/initdb" postgresql
+generate_prisma_client
+log "building or reusing the Kubernetes control plane binaries"
+SLIPWAY_K8S_BIN=$(bash scripts/build-k8s.sh)
+export SLIPWAY_K8S_BIN
+
+trap stop_throwaway_postgres EXIT
+trap "exit 143" TERM
+trap "exit 130" INT
+start_throwaway_postgres
+
+if [[ ${BENCH_SKIP_BUILD:-} == 1 && -f .next/BUILD_ID ]]; then
+  log "reusing the build in .next (BENCH_SKIP_BUILD=1)"
+else
+  log "next build"
+  mkdir -p .data/bench
+  npx --no-install next build >.data/bench/next-build.log 2>&1 || { cat .data/bench/next-build.log >&2; log "next build failed"; exit 1; }
+fi
+set +e
+npx --no-install tsx scripts/bench/main.ts

@@ -1,0 +1,73 @@
+/**
+ * (c) Reads at the large size: each page as HTML (with a session cookie, as a browser
+ * sends it) and as /api/v1 JSON (bearer token). Every case gets a short warm-up, then
+ * `requests` requests from `concurrency` clients; /api/v1/me is the control (auth only).
+ */
+import { encode } from "next-auth/jwt";
+import { percentile, request } from "./http";
+import { bearer } from "./setup";
+
+export type ReadCase = { label: string; path: string; html: boolean };
+export type ReadResult = ReadCase & { concurrency: number; p50: number; p95: number; errors: number; kb: number };
+
+export async function sessionCookie(userId: string, secret: string): Promise<string> {
+  return `next-auth.session-token=${await encode({ token: { sub: userId }, secret, maxAge: 60 * 60 })}`;
+}
+
+export function readCases(options: { team: string; app: string; deepCursor: string }): ReadCase[] {
+  const { team, app, deepCursor } = options;
+  return [
+    { label: "control: /api/v1/me", path: "/api/v1/me", html: false },
+    { label: "dashboard (home page)", path: "/", html: true },
+    { label: "dashboard API", path: "/api/v1/dashboard", html: false },
+    { label: "activity, first page", path: "/activity", html: true },
+    { label: "activity API, first page", path: "/api/v1/audit?limit=50", html: false },
+    { label: "activity, page 500", path: `/activity?after=${deepCursor}`, html: true },
+    { label: "activity API, page 500", path: `/api/v1/audit?limit=50&cursor=${deepCursor}`, html: false },
+    { label: "team page, 500 apps", path: `/teams/${team}`, html: true },
+    { label: "team apps API, 500 apps", path: `/api/v1/teams/${team}/apps`, html: false },
+    { label: "app page", path: `/teams/${team}/apps/${app}`, html: true },
+    { label: "app API", path: `/api/v1/teams/${team}/apps/${app}`, html: false },
+  ];
+}
+
+export async function measureReads(options: {
+  base: string;
+  token: string;
+  cookie: string;
+  cases: ReadCase[];
+  concurrency: number;
+  requests: number;
+}): Promise<ReadResult[]> {
+  const results: ReadResult[] = [];
+  for (const item of options.cases) {
+    const headers = item.html ? { cookie: options.cookie, accept: "text/html" } : bearer(options.token);
+    const ok = (status: number, body: string) => status === 200 && !(item.html && body.includes('action="/api/auth/signin'));
+    let errors = 0;
+    let bytes = 0;
+    for (let i = 0; i < 3; i++) await request(options.base, "GET", item.path, { headers });
+    const times: number[] = [];
+    let next = 0;
+    const client = async () => {
+      for (let i = next++; i < options.requests; i = next++) {
+        const reply = await request(options.base, "GET", item.path, { headers });
+        if (!ok(reply.status, reply.body)) {
+          errors++;
+          if (errors === 1) process.stdout.write(`    ${item.path}: ${reply.status} ${reply.body.slice(0, 160)}\n`);
+        }
+        bytes = reply.body.length;
+        times.push(reply.ms);
+      }
+    };
+    await Promise.all(Array.from({ length: options.concurrency }, client));
+    results.push({
+      ...item,
+      concurrency: options.concurrency,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      errors,
+      kb: bytes / 1024,
+    });
+  }
+  return results;
+}
