@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 const alias = [{ find: /^@\//, replacement: `${root}/` }];
+// Access lines at info would drown the test output; failures still log at error.
+const LOG_LEVEL = process.env.LOG_LEVEL ?? "warn";
 
 /** The integration suite runs twice: on PostgreSQL (DATABASE_URL) and on PGlite. */
 function integration(db: "postgres" | "pglite") {
@@ -11,7 +13,7 @@ function integration(db: "postgres" | "pglite") {
     test: {
       name: `integration-${db}`,
       include: ["tests/integration/**/*.test.ts"],
-      env: { SLIPWAY_TEST_DB: db },
+      env: { SLIPWAY_TEST_DB: db, LOG_LEVEL },
       globalSetup: ["tests/helpers/db-global-setup.ts"],
       setupFiles: ["tests/helpers/db-setup.ts"],
       testTimeout: 30_000,
@@ -25,7 +27,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"] },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], env: { LOG_LEVEL } },
       },
       integration("postgres"),
       integration("pglite"),
@@ -35,7 +37,7 @@ export default defineConfig({
           name: "k8s",
           include: ["tests/k8s/**/*.test.ts"],
           // The deploy flow needs a database too: PostgreSQL under `npm test`, else PGlite.
-          env: { SLIPWAY_TEST_DB: process.env.SLIPWAY_TEST_PG_URL ? "postgres" : "pglite" },
+          env: { SLIPWAY_TEST_DB: process.env.SLIPWAY_TEST_PG_URL ? "postgres" : "pglite", LOG_LEVEL },
           globalSetup: ["tests/helpers/db-global-setup.ts", "tests/k8s/global-setup.ts"],
           setupFiles: ["tests/helpers/db-setup.ts", "tests/k8s/setup-slipway-env.ts"],
           // One control plane, shared by every file; files run one after another.
