@@ -1,20 +1,24 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { teamUseCase } from "@/lib/usecase/define";
-import { noInput } from "@/lib/validation/wire";
 import { appView, latestRelease } from "./app.types";
 
-/** The team's apps by name, each with its latest release. */
+const archivedFlag = z
+  .union([z.boolean(), z.enum(["true", "false"])])
+  .default(false)
+  .transform((value) => value === true || value === "true");
+
+/** The team's apps by name, each with its latest release; the archived ones instead with `archived`. */
 export const listApps = teamUseCase({
   name: "listApps",
-  summary: "The team's apps by name, each with its latest release",
+  summary: "The team's apps by name, each with its latest release (`archived=true`: the archived ones)",
   permissions: ["app.read"],
-  input: noInput,
+  input: z.object({ archived: archivedFlag }),
   output: z.object({ apps: z.array(appView.extend({ releases: z.array(latestRelease) })) }),
   route: { method: "GET", path: "/teams/{team}/apps" },
-  async run({ ctx }) {
+  async run({ ctx, input }) {
     const apps = await db().app.findMany({
-      where: { teamId: ctx.team.id, archivedAt: null },
+      where: { teamId: ctx.team.id, archivedAt: input.archived ? { not: null } : null },
       orderBy: { name: "asc" },
       take: 500,
       include: {
