@@ -40,7 +40,7 @@ function summarize(kind: ResourceSummary["kind"], object: KubeObject): ResourceS
     name: object.metadata?.name ?? "",
     parent: object.metadata?.ownerReferences?.[0]?.name ?? null,
     conditions,
-    yaml: stringify(plain(object), { lineWidth: 0 }),
+    yaml: stringify({ kind, ...plain(object) }, { lineWidth: 0 }),
   };
 }
 
