@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { FormAction } from "@/lib/adapters/form-action";
-import { FieldError, FormStatus, inputClass } from "@/components/ui/form-status";
+import { FieldError, FormStatus, inputClass, invalid } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 /**
@@ -30,6 +30,7 @@ export function DeployForm(props: {
           <input
             id="version"
             name="version"
+            {...invalid(state, "version")}
             required
             defaultValue={props.lastVersion}
             list="previous-versions"
