@@ -35,6 +35,7 @@ export { provisionTeam, type ProvisionResult } from "./provision";
 export { DEFAULT_TOKEN_SECONDS, forgetTeamToken, teamClient, teamToken, type TeamToken } from "./tokens";
 export { applyRelease, type AppliedRelease, type ApplyReleaseInput } from "./apply";
 export { rolloutStatus, type DeploymentLike, type RolloutReason, type RolloutStatus } from "./rollout";
+export { findRolloutBlocker, rolloutBlocker } from "./rollout-blockers";
 export { watchRollout, type WatchRolloutOptions } from "./watch-rollout";
 export { readApp, type AppView, type EventSummary, type LogTail, type PodSummary, type ReadAppOptions } from "./read";
 export { RESTARTED_AT_ANNOTATION, restartDeployment, scaleDeployment } from "./deployment-actions";
