@@ -41,7 +41,7 @@ async function route(request: NextRequest, csp: string): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   if (request.method === "GET" && !isApiPath(pathname)) {
     const canonical = loopbackRedirect(request.url, request.headers.get("host"), env.NEXTAUTH_URL);
-    if (canonical) return NextResponse.redirect(canonical);
+    if (canonical) return sendTo(canonical);
   }
   if (pathname.startsWith("/api/auth/")) {
     if (hasMalformedCallbackUrlParam(request.nextUrl)) {
@@ -62,6 +62,19 @@ async function route(request: NextRequest, csp: string): Promise<NextResponse> {
   const signIn = new URL("/signin", request.url);
   signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
   return NextResponse.redirect(signIn);
+}
+
+/**
+ * Not NextResponse.redirect: Next.js counts localhost and 127.0.0.1 as one origin and
+ * turns such a Location into a relative one, which would loop. A Refresh header (and a
+ * link for anyone whose browser ignores it) is left alone.
+ */
+function sendTo(url: URL) {
+  const href = url.href.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  return new NextResponse(`<!doctype html><title>Slipway</title><p><a href="${href}">Continue to ${href}</a></p>`, {
+    status: 200,
+    headers: { "content-type": "text/html; charset=utf-8", refresh: `0;url=${url.href}`, "cache-control": "no-store" },
+  });
 }
 
 function apiError(code: ErrorCode, message: string) {
