@@ -3,7 +3,11 @@ import type { FormAction } from "@/lib/adapters/form-action";
 import { ActionButton } from "@/components/ui/action-button";
 
 /** The team's archived apps, each with its history a click away and, for leads, Unarchive. */
-export function ArchivedApps(props: { team: string; apps: { name: string; archivedAt: Date | null }[]; unarchive?: (app: string) => FormAction }) {
+export function ArchivedApps(props: {
+  team: string;
+  apps: { name: string; archivedAt: Date | null }[];
+  unarchive?: (app: string) => FormAction;
+}) {
   if (props.apps.length === 0) return null;
   return (
     <details className="rounded-lg border border-slate-200 bg-white p-4" data-testid="archived-apps">

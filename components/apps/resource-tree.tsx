@@ -30,7 +30,11 @@ function Node({ resource, all, depth }: { resource: Resource; all: Resource[]; d
         <summary className="cursor-pointer text-sm">
           <span className="font-medium">{resource.kind}</span> <span className="font-mono text-xs break-all">{resource.name}</span>
         </summary>
-        <pre className="mt-1 max-h-72 overflow-auto rounded bg-slate-50 p-2 text-xs" tabIndex={0} aria-label={`YAML of ${resource.kind} ${resource.name}`}>
+        <pre
+          className="mt-1 max-h-72 overflow-auto rounded bg-slate-50 p-2 text-xs"
+          tabIndex={0}
+          aria-label={`YAML of ${resource.kind} ${resource.name}`}
+        >
           {resource.yaml}
         </pre>
       </details>

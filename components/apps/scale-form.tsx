@@ -55,7 +55,11 @@ export function ScaleForm(props: { action: FormAction; replicas: number; app: st
           </h2>
           <p className="text-sm text-slate-600">Every pod is stopped and the app stops serving until you scale it up again.</p>
           <div className="flex justify-end gap-2">
-            <button type="button" onClick={() => dialog.current?.close()} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">
+            <button
+              type="button"
+              onClick={() => dialog.current?.close()}
+              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+            >
               Cancel
             </button>
             <button type="button" onClick={confirmZero} className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white">

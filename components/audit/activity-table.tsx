@@ -55,7 +55,9 @@ export function ActivityTable({ events, caption = "Audit events, newest first" }
                     </>
                   )}
                 </dl>
-                <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 whitespace-pre-wrap">{JSON.stringify(event.data ?? {}, null, 2)}</pre>
+                <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 whitespace-pre-wrap">
+                  {JSON.stringify(event.data ?? {}, null, 2)}
+                </pre>
               </details>
             </td>
             <td className="px-3 py-2">

@@ -31,7 +31,11 @@ export function ConfirmForm(props: {
       >
         {props.trigger}
       </button>
-      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto max-w-md rounded-lg bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/40">
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        className="m-auto max-w-md rounded-lg bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
+      >
         <form action={formAction} onSubmit={() => dialog.current?.close()} className="space-y-4">
           <h2 id={titleId} className="text-lg font-semibold">
             {props.title}

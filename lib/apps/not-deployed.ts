@@ -5,9 +5,13 @@ import { hasClusterStatus } from "@/lib/k8s";
 export function explainNotDeployed(app: string, doing: string) {
   return (error: unknown): never => {
     if (hasClusterStatus(error, 404)) {
-      throw new AppError("CONFLICT", `${app} is not running in the cluster (it has not been deployed yet), so there is nothing to ${doing}. Deploy it first.`, {
-        cause: error,
-      });
+      throw new AppError(
+        "CONFLICT",
+        `${app} is not running in the cluster (it has not been deployed yet), so there is nothing to ${doing}. Deploy it first.`,
+        {
+          cause: error,
+        },
+      );
     }
     throw error;
   };

@@ -31,7 +31,11 @@ const REASON_WORDS: Record<string, string> = {
 export function rolloutBlocker(input: { replicaSets: string[]; events: EventLike[]; pods: PodLike[] }): string | null {
   const ours = new Set(input.replicaSets);
   const refused = input.events.find(
-    (e) => e.reason === "FailedCreate" && e.involvedObject.kind === "ReplicaSet" && ours.has(e.involvedObject.name ?? "") && /forbidden|denied/i.test(e.message ?? ""),
+    (e) =>
+      e.reason === "FailedCreate" &&
+      e.involvedObject.kind === "ReplicaSet" &&
+      ours.has(e.involvedObject.name ?? "") &&
+      /forbidden|denied/i.test(e.message ?? ""),
   );
   if (refused) {
     const quota = /exceeded quota/i.test(refused.message ?? "");

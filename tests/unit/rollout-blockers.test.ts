@@ -24,7 +24,9 @@ describe("rolloutBlocker", () => {
 
   test("an admission refusal is named with the policy's words", () => {
     const message = `pods "api-abc-x" is forbidden: ValidatingAdmissionPolicy 'slipway-replicas' denied request: too many`;
-    expect(rolloutBlocker({ replicaSets: ["api-abc"], events: [rs("api-abc", message)], pods: [] })).toBe(`The cluster refused the pods: ${message}`);
+    expect(rolloutBlocker({ replicaSets: ["api-abc"], events: [rs("api-abc", message)], pods: [] })).toBe(
+      `The cluster refused the pods: ${message}`,
+    );
   });
 
   test("an old release's ReplicaSet does not fail this one", () => {
