@@ -4,7 +4,8 @@ import { signInAs } from "./fixtures/sign-in";
 test("[smoke] the home page loads with the seeded teams", async ({ page }) => {
   await signInAs(page, "viewer@slipway.test");
   await expect(page.getByRole("heading", { level: 1, name: "Slipway" })).toBeVisible();
-  await expect(page.getByTestId("team-count")).toHaveText("2");
+  // Their own teams: the viewer is in Payments only.
+  await expect(page.getByTestId("team-count")).toHaveText("1");
   await expect(page.getByRole("link", { name: "Skip to content" })).toBeAttached();
 });
 

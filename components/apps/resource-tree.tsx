@@ -23,7 +23,9 @@ function Conditions({ resource }: { resource: Resource }) {
 }
 
 function Node({ resource, all, depth }: { resource: Resource; all: Resource[]; depth: number }) {
-  const children = all.filter((r) => r.parent === resource.name && r !== resource && (r.kind === "ReplicaSet" || r.kind === "Pod"));
+  // Owners by kind: a Service may share its name with the Deployment, but owns nothing.
+  const childKind = resource.kind === "Deployment" ? "ReplicaSet" : resource.kind === "ReplicaSet" ? "Pod" : null;
+  const children = all.filter((r) => r.kind === childKind && r.parent === resource.name);
   return (
     <li className={depth > 0 ? "ml-4 border-l border-slate-200 pl-3" : ""} data-testid={`resource-${resource.kind}`}>
       <details className="py-1">
