@@ -4,6 +4,8 @@
  *   (lib/http/security-headers.ts; next.config.ts sends the fixed headers);
  * - next-auth's routes never see a callbackUrl they would answer 500 to
  *   (lib/auth/next-auth-input.ts);
+ * - a page visited on another loopback name than NEXTAUTH_URL's is sent there first, so
+ *   sign-in cookies and the IdP's callback agree (lib/http/loopback-origin.ts);
  * - every page and route needs a session, except the few in lib/auth/public-paths.ts.
  *   This only checks that the session cookie is valid; pages and actions still load
  *   the user (lib/auth/session.ts) and their permissions themselves.
@@ -15,6 +17,7 @@ import { isApiPath, isPublicPath } from "@/lib/auth/public-paths";
 import { authSecret } from "@/lib/auth/secret";
 import { env } from "@/lib/env";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import { loopbackRedirect } from "@/lib/http/loopback-origin";
 import {
   API_CONTENT_SECURITY_POLICY,
   createNonce,
@@ -36,6 +39,10 @@ export async function proxy(request: NextRequest) {
 
 async function route(request: NextRequest, csp: string): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
+  if (request.method === "GET" && !isApiPath(pathname)) {
+    const canonical = loopbackRedirect(request.url, request.headers.get("host"), env.NEXTAUTH_URL);
+    if (canonical) return sendTo(canonical);
+  }
   if (pathname.startsWith("/api/auth/")) {
     if (hasMalformedCallbackUrlParam(request.nextUrl)) {
       return apiError("INVALID_INPUT", "callbackUrl must be a path on this site or an http(s) URL.");
@@ -55,6 +62,19 @@ async function route(request: NextRequest, csp: string): Promise<NextResponse> {
   const signIn = new URL("/signin", request.url);
   signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
   return NextResponse.redirect(signIn);
+}
+
+/**
+ * Not NextResponse.redirect: Next.js counts localhost and 127.0.0.1 as one origin and
+ * turns such a Location into a relative one, which would loop. A Refresh header (and a
+ * link for anyone whose browser ignores it) is left alone.
+ */
+function sendTo(url: URL) {
+  const href = url.href.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  return new NextResponse(`<!doctype html><title>Slipway</title><p><a href="${href}">Continue to ${href}</a></p>`, {
+    status: 200,
+    headers: { "content-type": "text/html; charset=utf-8", refresh: `0;url=${url.href}`, "cache-control": "no-store" },
+  });
 }
 
 function apiError(code: ErrorCode, message: string) {

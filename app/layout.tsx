@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import Link from "next/link";
+import { ThemeToggle } from "@/components/theme-toggle";
 import { SignedInUser } from "@/components/signed-in-user";
 import "./globals.css";
 
@@ -8,9 +10,11 @@ export const metadata: Metadata = {
   description: "Self-service deploys on Kubernetes: you build it, you run it.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const chosen = (await cookies()).get("theme")?.value;
+  const theme = chosen === "dark" || chosen === "light" ? chosen : undefined;
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <a
           href="#main"
@@ -19,7 +23,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <header className="border-b border-slate-200 bg-white">
-          <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
+          <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
             <Link href="/" className="text-lg font-semibold tracking-tight">
               Slipway
             </Link>
@@ -33,6 +37,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               API tokens
             </Link>
             <SignedInUser />
+            <ThemeToggle initial={theme} />
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">

@@ -5,11 +5,12 @@ import { RecentDeploysList } from "@/components/dashboard/recent-deploys-list";
 import { pageCall } from "@/lib/adapters/page-call";
 import { ROLE_LABELS } from "@/lib/authz/permissions";
 import { DASHBOARD_DAYS, getDashboard } from "@/lib/dashboard/get-dashboard";
+import { getMe } from "@/lib/users/get-me";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const { output: dashboard } = await pageCall(getDashboard);
+  const [{ output: dashboard }, { output: me }] = await Promise.all([pageCall(getDashboard), pageCall(getMe)]);
   if (!dashboard) return null;
   // Counts of what this person can see, not of the whole platform.
   const totals = {
@@ -46,7 +47,15 @@ export default async function HomePage() {
         <h2 id="my-teams" className="text-lg font-semibold">
           Your teams
         </h2>
-        {dashboard.teams.length === 0 ? (
+        {dashboard.teams.length === 0 && me?.isPlatformAdmin ? (
+          <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-600" data-testid="admin-no-teams">
+            You are a platform admin and not a member of any team yourself: you can open and manage every team from{" "}
+            <Link href="/teams" className="text-blue-700 underline">
+              all teams
+            </Link>
+            , and create new ones there.
+          </p>
+        ) : dashboard.teams.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-600">
             You are not in any team yet. A team lead can add you by your email address; then your apps and deploys show up here.
           </p>

@@ -116,8 +116,8 @@ export const logs: Command = {
       if (ctx.json) return ctx.out("", answer.view.logs);
       const many = answer.view.logs.length > 1;
       for (const log of answer.view.logs) {
-        if (log.error) {
-          if (!printed.has(log.pod)) ctx.io.stderr(`${log.pod}: ${log.error}\n`);
+        if (log.unavailable) {
+          if (!printed.has(log.pod)) ctx.io.stderr(`${log.pod}: ${log.unavailable}\n`);
           printed.set(log.pod, printed.get(log.pod) ?? []);
           continue;
         }

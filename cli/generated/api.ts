@@ -180,7 +180,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The team's apps by name, each with its latest release
+     * The team's apps by name, each with its latest release (`archived=true`: the archived ones)
      * @description Who may call it: Viewers or above of the team, and platform admins (app.read).
      */
     get: operations["listApps"];
@@ -235,10 +235,30 @@ export interface paths {
     put: operations["updateApp"];
     post?: never;
     /**
-     * Archive the app: hidden, no more deploys, history kept; what runs is left alone
-     * @description Who may call it: Leads of the team, and platform admins (app.archive).
+     * Archive the app: hidden, no more deploys, history kept; with scaleToZero its pods are stopped first
+     * @description Who may call it: Leads of the team, and platform admins (app.archive, app.scale).
      */
     delete: operations["archiveApp"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/teams/{team}/apps/{app}/unarchive": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Bring an archived app back: listed again, deployable
+     * @description Who may call it: Leads of the team, and platform admins (app.archive).
+     */
+    post: operations["unarchiveApp"];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -1287,7 +1307,9 @@ export interface operations {
   };
   listApps: {
     parameters: {
-      query?: never;
+      query?: {
+        archived?: boolean | ("true" | "false");
+      };
       header?: never;
       path: {
         /** @description Team slug */
@@ -1297,7 +1319,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The team's apps by name, each with its latest release */
+      /** @description The team's apps by name, each with its latest release (`archived=true`: the archived ones) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1647,6 +1669,56 @@ export interface operations {
   };
   archiveApp: {
     parameters: {
+      query?: {
+        scaleToZero?: boolean;
+      };
+      header?: never;
+      path: {
+        /** @description Team slug */
+        team: string;
+        app: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Archive the app: hidden, no more deploys, history kept; with scaleToZero its pods are stopped first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            imageRepository: string;
+            containerPort: number;
+            replicas: number;
+            healthCheckPath: string | null;
+            host: string | null;
+            archivedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  unarchiveApp: {
+    parameters: {
       query?: never;
       header?: never;
       path: {
@@ -1658,7 +1730,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Archive the app: hidden, no more deploys, history kept; what runs is left alone */
+      /** @description Bring an archived app back: listed again, deployable */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1771,6 +1843,7 @@ export interface operations {
                     phase: string;
                     ready: boolean;
                     restarts: number;
+                    image?: string;
                     node?: string;
                     releaseId?: string;
                     /** Format: date-time */
@@ -1788,7 +1861,20 @@ export interface operations {
                   logs: {
                     pod: string;
                     text?: string;
-                    error?: string;
+                    unavailable?: string;
+                  }[];
+                  resources: {
+                    /** @enum {string} */
+                    kind: "Deployment" | "ReplicaSet" | "Pod" | "Service" | "Ingress";
+                    name: string;
+                    parent: string | null;
+                    conditions: {
+                      type: string;
+                      status: string;
+                      reason?: string;
+                      message?: string;
+                    }[];
+                    yaml: string;
                   }[];
                 };
                 live: {
@@ -2708,7 +2794,7 @@ export interface operations {
         app?: string;
         /** @description Email of the person who acted */
         actor?: string;
-        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write) or a prefix ending in "." such as "deploy." */
+        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.unarchive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write) or a prefix ending in "." such as "deploy." */
         action?: string;
         /** @description The tool: session (Slipway's UI), token (the API), kubectl, cli (the admin CLI) */
         via?: "session" | "token" | "kubectl" | "cli";
@@ -2738,6 +2824,7 @@ export interface operations {
               /** Format: date-time */
               createdAt: string;
               actorEmail: string | null;
+              actorName: string | null;
               team: {
                 slug: string;
                 name: string;
@@ -2779,7 +2866,7 @@ export interface operations {
         app?: string;
         /** @description Email of the person who acted */
         actor?: string;
-        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write) or a prefix ending in "." such as "deploy." */
+        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.unarchive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write) or a prefix ending in "." such as "deploy." */
         action?: string;
         /** @description The tool: session (Slipway's UI), token (the API), kubectl, cli (the admin CLI) */
         via?: "session" | "token" | "kubectl" | "cli";

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { submittedValue, type ActionState } from "@/lib/adapters/action-state";
 import type { FormAction } from "@/lib/adapters/form-action";
-import { FieldError, FormStatus, inputClass } from "@/components/ui/form-status";
+import { FieldError, FormStatus, inputClass, invalid } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export type AppFormValues = {
@@ -42,7 +42,7 @@ export function AppForm(props: { action: FormAction; values?: AppFormValues; sub
   const [state, action] = useActionState(props.action, null);
   const v = props.values;
   const editing = Boolean(v);
-  const described = (name: string) => ({ "aria-describedby": `${name}-help ${name}-error` });
+  const described = (name: string) => ({ "aria-describedby": `${name}-help ${name}-error`, ...invalid(state, name) });
   return (
     <form action={action} className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-6">
       <Field name="name" label="Name" help="A DNS label: lowercase letters, digits and dashes. Cannot change later." state={state}>
@@ -82,6 +82,7 @@ export function AppForm(props: { action: FormAction; values?: AppFormValues; sub
             required
             defaultValue={submittedValue(state, "containerPort", v?.containerPort ?? 8080)}
             className={inputClass}
+            {...invalid(state, "containerPort")}
           />
         </Field>
         <Field name="replicas" label="Replicas" help="0-20" state={state}>
@@ -129,7 +130,13 @@ export function AppForm(props: { action: FormAction; values?: AppFormValues; sub
           />
         </Field>
         <Field name="limitsCpu" label="CPU limit" state={state}>
-          <input id="limitsCpu" name="limitsCpu" defaultValue={submittedValue(state, "limitsCpu", v?.limitsCpu)} className={inputClass} />
+          <input
+            id="limitsCpu"
+            name="limitsCpu"
+            defaultValue={submittedValue(state, "limitsCpu", v?.limitsCpu)}
+            className={inputClass}
+            {...invalid(state, "limitsCpu")}
+          />
         </Field>
         <Field name="limitsMemory" label="Memory limit" state={state}>
           <input
@@ -137,6 +144,7 @@ export function AppForm(props: { action: FormAction; values?: AppFormValues; sub
             name="limitsMemory"
             defaultValue={submittedValue(state, "limitsMemory", v?.limitsMemory)}
             className={inputClass}
+            {...invalid(state, "limitsMemory")}
           />
         </Field>
       </fieldset>

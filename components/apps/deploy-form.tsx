@@ -2,32 +2,47 @@
 
 import { useActionState } from "react";
 import type { FormAction } from "@/lib/adapters/form-action";
-import { FieldError, FormStatus, inputClass } from "@/components/ui/form-status";
+import { FieldError, FormStatus, inputClass, invalid } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 /**
  * The idempotency key is minted when the page renders: a double click or a resubmit
  * of this form sends the same key, so it deploys once.
  */
-export function DeployForm(props: { action: FormAction; imageRepository: string; lastVersion: string; idempotencyKey: string }) {
+export function DeployForm(props: {
+  action: FormAction;
+  imageRepository: string;
+  lastVersion: string;
+  idempotencyKey: string;
+  /** Tags deployed before, newest first, offered as suggestions. */
+  previousVersions?: string[];
+}) {
   const [state, action] = useActionState(props.action, null);
   return (
     <form action={action} className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
-      <div className="min-w-64 flex-1">
+      <div className="w-full min-w-0 flex-1 sm:min-w-64">
         <label htmlFor="version" className="text-sm font-medium">
           Image tag or digest
         </label>
-        <div className="flex items-center gap-1">
-          <span className="font-mono text-xs text-slate-500">{props.imageRepository}:</span>
+        <div className="flex flex-wrap items-center gap-1 sm:flex-nowrap">
+          <span className="max-w-full font-mono text-xs break-all text-slate-500">{props.imageRepository}:</span>
           <input
             id="version"
             name="version"
+            {...invalid(state, "version")}
             required
             defaultValue={props.lastVersion}
+            list="previous-versions"
+            autoComplete="off"
             aria-describedby="version-error"
-            className={`${inputClass} font-mono`}
+            className={`${inputClass} min-w-40 flex-1 font-mono`}
           />
+          <datalist id="previous-versions" data-testid="previous-versions">
+            {(props.previousVersions ?? []).map((version) => (
+              <option key={version} value={version} />
+            ))}
+          </datalist>
         </div>
         <FieldError state={state} field="version" />
       </div>

@@ -1,46 +1,77 @@
+import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
+import { describeAuditEvent } from "@/lib/audit/describe-audit-event";
 import type { AuditEventRow } from "@/lib/audit/query-audit-events";
 
-const DETAILS_MAX = 240;
-
-function details(data: unknown): string {
-  const text = JSON.stringify(data ?? {});
-  if (text === "{}") return "";
-  return text.length > DETAILS_MAX ? `${text.slice(0, DETAILS_MAX)}…` : text;
-}
-
-export function ActivityTable({ events }: { events: AuditEventRow[] }) {
+/** Each event as a sentence with a link to what it is about; the raw record on demand. */
+export function ActivityTable({ events, caption = "Audit events, newest first" }: { events: AuditEventRow[]; caption?: string }) {
   return (
-    <DataTable dense caption="Audit events, newest first" columns={["When (UTC)", "Who", "Team", "Action", "Target", "Details"]}>
-      {events.map((event) => (
-        <tr key={String(event.id)} className="border-t border-slate-100 align-top" data-testid="activity-row">
-          <td className="whitespace-nowrap px-3 py-2 text-xs">
-            <time dateTime={event.createdAt.toISOString()}>{event.createdAt.toISOString().slice(0, 19).replace("T", " ")}</time>
-            <div className="text-slate-500">#{String(event.id)}</div>
-          </td>
-          <td className="px-3 py-2">{event.actorEmail ?? <span className="text-slate-500">Slipway</span>}</td>
-          <td className="px-3 py-2">
-            {event.team ? (
-              <a href={`/teams/${event.team.slug}`} className="text-blue-700 underline-offset-2 hover:underline">
-                {event.team.name}
-              </a>
-            ) : (
-              "—"
-            )}
-          </td>
-          <td className="px-3 py-2 font-mono text-xs">{event.action}</td>
-          <td className="px-3 py-2 text-xs">{event.target ? `${event.target.type} ${event.target.id ?? ""}` : "—"}</td>
-          <td className="px-3 py-2">
-            <code className="break-all text-xs text-slate-700">{details(event.data)}</code>
-            {(event.requestId || event.sourceIp) && (
-              <div className="text-xs text-slate-500">
-                {event.sourceIp && <>from {event.sourceIp} </>}
-                {event.requestId && <>request {event.requestId}</>}
-              </div>
-            )}
-          </td>
-        </tr>
-      ))}
+    <DataTable dense caption={caption} columns={["When (UTC)", "What happened", "Team"]}>
+      {events.map((event) => {
+        const { text, link } = describeAuditEvent(event);
+        return (
+          <tr key={String(event.id)} className="border-t border-slate-100 align-top" data-testid="activity-row">
+            <td className="px-3 py-2 text-xs whitespace-nowrap">
+              <time dateTime={event.createdAt.toISOString()}>{event.createdAt.toISOString().slice(0, 19).replace("T", " ")}</time>
+              <div className="text-slate-500">#{String(event.id)}</div>
+            </td>
+            <td className="px-3 py-2">
+              <p data-testid="activity-sentence">
+                {text}
+                {link && (
+                  <>
+                    {" · "}
+                    <Link href={link.href} className="text-blue-700 underline">
+                      {link.label}
+                    </Link>
+                  </>
+                )}
+              </p>
+              <details className="mt-1 text-xs text-slate-600">
+                <summary className="cursor-pointer">Raw event</summary>
+                <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-2">
+                  <dt>action</dt>
+                  <dd className="font-mono">{event.action}</dd>
+                  <dt>actor</dt>
+                  <dd>{event.actorEmail ?? "Slipway"}</dd>
+                  {event.target && (
+                    <>
+                      <dt>target</dt>
+                      <dd className="font-mono break-all">
+                        {event.target.type} {event.target.id}
+                      </dd>
+                    </>
+                  )}
+                  {event.sourceIp && (
+                    <>
+                      <dt>from</dt>
+                      <dd>{event.sourceIp}</dd>
+                    </>
+                  )}
+                  {event.requestId && (
+                    <>
+                      <dt>request</dt>
+                      <dd className="font-mono break-all">{event.requestId}</dd>
+                    </>
+                  )}
+                </dl>
+                <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 whitespace-pre-wrap">
+                  {JSON.stringify(event.data ?? {}, null, 2)}
+                </pre>
+              </details>
+            </td>
+            <td className="px-3 py-2">
+              {event.team ? (
+                <Link href={`/teams/${event.team.slug}`} className="text-blue-700 underline">
+                  {event.team.name}
+                </Link>
+              ) : (
+                "—"
+              )}
+            </td>
+          </tr>
+        );
+      })}
     </DataTable>
   );
 }

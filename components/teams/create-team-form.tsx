@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { FormAction } from "@/lib/adapters/form-action";
-import { FieldError, FormStatus, inputClass } from "@/components/ui/form-status";
+import { FieldError, FormStatus, inputClass, invalid } from "@/components/ui/form-status";
 import { submittedValue } from "@/lib/adapters/action-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -21,6 +21,7 @@ export function CreateTeamForm(props: { action: FormAction }) {
           <input
             id="slug"
             name="slug"
+            {...invalid(state, "slug")}
             defaultValue={submittedValue(state, "slug")}
             required
             maxLength={40}
@@ -40,6 +41,7 @@ export function CreateTeamForm(props: { action: FormAction }) {
           <input
             id="name"
             name="name"
+            {...invalid(state, "name")}
             defaultValue={submittedValue(state, "name")}
             required
             maxLength={100}
@@ -55,6 +57,7 @@ export function CreateTeamForm(props: { action: FormAction }) {
           <input
             id="leadEmail"
             name="leadEmail"
+            {...invalid(state, "leadEmail")}
             defaultValue={submittedValue(state, "leadEmail")}
             type="email"
             aria-describedby="leadEmail-error"

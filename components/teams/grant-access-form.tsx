@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { FormAction } from "@/lib/adapters/form-action";
-import { FieldError, FormStatus, inputClass } from "@/components/ui/form-status";
+import { FieldError, FormStatus, inputClass, invalid } from "@/components/ui/form-status";
 import { submittedValue } from "@/lib/adapters/action-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -22,6 +22,7 @@ export function GrantAccessForm(props: { action: FormAction }) {
           <input
             id="grant-email"
             name="email"
+            {...invalid(state, "email")}
             type="email"
             required
             defaultValue={submittedValue(state, "email")}

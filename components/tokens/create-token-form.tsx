@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import type { FormAction } from "@/lib/adapters/form-action";
-import { FieldError, FormStatus, inputClass } from "@/components/ui/form-status";
+import { FieldError, FormStatus, inputClass, invalid } from "@/components/ui/form-status";
+import { CopyButton } from "@/components/ui/copy-button";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export function CreateTokenForm(props: { action: FormAction }) {
@@ -20,6 +21,7 @@ export function CreateTokenForm(props: { action: FormAction }) {
           <input
             id="token-name"
             name="name"
+            {...invalid(state, "name")}
             required
             maxLength={100}
             placeholder="ci-deploys"
@@ -35,6 +37,7 @@ export function CreateTokenForm(props: { action: FormAction }) {
           <input
             id="token-days"
             name="expiresInDays"
+            {...invalid(state, "expiresInDays")}
             type="number"
             min={1}
             max={365}
@@ -52,14 +55,18 @@ export function CreateTokenForm(props: { action: FormAction }) {
           <label htmlFor="new-token-value" className="text-sm font-medium">
             Your new token
           </label>
-          <input
-            id="new-token-value"
-            readOnly
-            value={state.secret}
-            onFocus={(event) => event.currentTarget.select()}
-            className={`${inputClass} font-mono`}
-            data-testid="new-token"
-          />
+          <div className="flex flex-wrap items-center gap-2">
+            <input
+              id="new-token-value"
+              readOnly
+              value={state.secret}
+              onFocus={(event) => event.currentTarget.select()}
+              className={`${inputClass} min-w-0 flex-1 font-mono`}
+              data-testid="new-token"
+            />
+            <CopyButton text={state.secret} />
+          </div>
+          <p className="text-xs text-slate-600">Shown once: Slipway keeps only its hash.</p>
         </div>
       )}
     </section>

@@ -16,6 +16,8 @@ export function ConfirmForm(props: {
   title: string;
   description: string;
   confirmLabel: string;
+  /** Extra inputs inside the dialog (a choice that goes with the confirmation). */
+  children?: React.ReactNode;
 }) {
   const [state, formAction] = useActionState(props.action, null);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -29,12 +31,17 @@ export function ConfirmForm(props: {
       >
         {props.trigger}
       </button>
-      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40">
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        className="m-auto max-w-md rounded-lg bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
+      >
         <form action={formAction} onSubmit={() => dialog.current?.close()} className="space-y-4">
           <h2 id={titleId} className="text-lg font-semibold">
             {props.title}
           </h2>
           <p className="text-sm text-slate-600">{props.description}</p>
+          {props.children}
           {Object.entries(props.fields ?? {}).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}

@@ -19,5 +19,10 @@ export function FieldError({ state, field }: { state: ActionState; field: string
   );
 }
 
+/** A field the last submit refused: aria-invalid (which inputClass draws red) and its message as the error message. */
+export function invalid(state: ActionState, field: string): { "aria-invalid"?: true; "aria-errormessage"?: string } {
+  return state && !state.ok && state.fieldErrors?.[field]?.length ? { "aria-invalid": true, "aria-errormessage": `${field}-error` } : {};
+}
+
 export const inputClass =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-blue-600 focus:outline-none focus:ring-1 focus:ring-blue-600";
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-blue-600 focus:outline-none focus:ring-1 focus:ring-blue-600 aria-invalid:border-red-600 aria-invalid:ring-1 aria-invalid:ring-red-600";

@@ -48,6 +48,18 @@ function regroup(fields: FieldErrors, fieldOf?: (path: string) => string): Field
   return out;
 }
 
+/**
+ * The line above the submit button. With field errors it only points at them: the API's
+ * message names input paths ("env.0.name") that mean nothing on a form, and each
+ * field already shows its own message.
+ */
+function summaryOf(code: string, message: string, requestId: string, fieldErrors: FieldErrors | undefined): string {
+  if (code === "INTERNAL") return `${message} Reference: ${requestId}.`;
+  const count = Object.keys(fieldErrors ?? {}).length;
+  if (count === 0) return message;
+  return count === 1 ? "One field needs a change: see its message." : `${count} fields need a change: see their messages.`;
+}
+
 export function formAction<U extends AnyUseCase>(useCase: U, options: FormActionOptions<U>) {
   return async (params: Record<string, string>, _previous: ActionState, formData: FormData): Promise<ActionState> => {
     const info = requestInfo(await headers());
@@ -66,8 +78,8 @@ export function formAction<U extends AnyUseCase>(useCase: U, options: FormAction
         // redirect() and notFound() work by throwing; they are not failures.
         unstable_rethrow(error);
         const { body } = toHttpError(error, (message, cause) => logger.error({ err: cause }, message));
-        const message = body.error.code === "INTERNAL" ? `${body.error.message} Reference: ${info.id}.` : body.error.message;
-        state = { ok: false, message, fieldErrors: body.error.fields && regroup(body.error.fields, options.fieldOf), values };
+        const fieldErrors = body.error.fields && regroup(body.error.fields, options.fieldOf);
+        state = { ok: false, message: summaryOf(body.error.code, body.error.message, info.id, fieldErrors), fieldErrors, values };
       }
       const seconds = (performance.now() - started) / 1000;
       metrics.httpRequests.observe({ method: "ACTION", route: useCase.name, status: state.ok ? "ok" : "failed" }, seconds);

@@ -5,6 +5,7 @@
  */
 import { applyAppSpec } from "@/lib/apps/apply-app-spec";
 import { archiveApp } from "@/lib/apps/archive-app";
+import { unarchiveApp } from "@/lib/apps/unarchive-app";
 import { createApp } from "@/lib/apps/create-app";
 import { exportAppSpec } from "@/lib/apps/export-app-spec";
 import { getApp } from "@/lib/apps/get-app";
@@ -62,6 +63,7 @@ export const OPERATIONS: readonly Routed<AnyUseCase>[] = [
   getApp,
   updateApp,
   archiveApp,
+  unarchiveApp,
   exportAppSpec,
   readAppStatus,
   streamAppLive,

@@ -106,9 +106,8 @@ function readYaml(text: string): Located & { value: unknown } {
   }
 }
 
-/** The envelope (apiVersion, kind, metadata) checked; the spec part still to validate. */
-function readEnvelope(located: Located, value: unknown, team: string): Record<string, unknown> {
-  const errors: FieldErrors = {};
+/** The envelope (apiVersion, kind, metadata) checked into `errors`; the spec part still to validate. */
+function readEnvelope(located: Located, value: unknown, team: string, errors: FieldErrors): Record<string, unknown> {
   if (!isRecord(value))
     invalid("The app spec must be a YAML mapping.", { yaml: ["must be a mapping with apiVersion, kind, metadata and spec"] });
   for (const key of Object.keys(value).filter((k) => !TOP_LEVEL.includes(k))) {
@@ -136,27 +135,31 @@ function readEnvelope(located: Located, value: unknown, team: string): Record<st
   const spec = value.spec ?? {};
   if (!isRecord(spec)) addError(errors, located, "spec", ["spec"], "must be a mapping");
   else if ("name" in spec) addError(errors, located, "name", ["spec", "name"], "goes in metadata.name, not in spec");
-  if (Object.keys(errors).length > 0) invalid("Invalid app spec.", errors);
-  return { ...(spec as Record<string, unknown>), name: (metadata as Record<string, unknown>).name };
+  return { ...(isRecord(spec) ? spec : {}), name: isRecord(metadata) ? metadata.name : undefined };
 }
 
-/** The app spec in `text`, validated for `team`, or INVALID_INPUT naming each field and its line. */
+/**
+ * The app spec in `text`, validated for `team`, or INVALID_INPUT naming each field and
+ * its line: the envelope's problems and the spec's together, so one round fixes all.
+ */
 export function parseAppSpecYaml(text: string, team: string): AppSpecInput {
   const { value, ...located } = readYaml(text);
-  const candidate = readEnvelope(located, value, team);
+  const errors: FieldErrors = {};
+  const candidate = readEnvelope(located, value, team, errors);
   // An empty `host:` means no host, as leaving the line out would.
   const present = Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== null));
   const result = appSpecSchema.safeParse({
     ...present,
     ...(present.resources !== undefined ? { resources: quantitiesAsStrings(present.resources) } : {}),
   });
-  if (result.success) return result.data;
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
+  if (result.success && Object.keys(errors).length === 0) return result.data;
+  for (const issue of result.success ? [] : result.error.issues) {
     const path = issue.path.filter((part): part is string | number => typeof part !== "symbol");
     for (const [at, message] of explain(issue, path, present)) {
       const yamlPath = at[0] === "name" ? ["metadata", ...at] : ["spec", ...at];
-      addError(errors, located, at.length > 0 ? at.join(".") : "spec", yamlPath, message);
+      const field = at.length > 0 ? at.join(".") : "spec";
+      // An envelope error already said what is wrong here (e.g. metadata missing, so no name).
+      if (!errors[field]) addError(errors, located, field, yamlPath, message);
     }
   }
   invalid("Invalid app spec.", errors);

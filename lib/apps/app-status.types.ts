@@ -35,6 +35,7 @@ export const appStatus = z.union([
           phase: z.string(),
           ready: z.boolean(),
           restarts: z.number(),
+          image: z.string().optional(),
           node: z.string().optional(),
           releaseId: z.string().optional(),
           startedAt: optionalDate,
@@ -50,7 +51,18 @@ export const appStatus = z.union([
           lastSeen: optionalDate,
         }),
       ),
-      logs: z.array(z.object({ pod: z.string(), text: z.string().optional(), error: z.string().optional() })),
+      logs: z.array(z.object({ pod: z.string(), text: z.string().optional(), unavailable: z.string().optional() })),
+      resources: z.array(
+        z.object({
+          kind: z.enum(["Deployment", "ReplicaSet", "Pod", "Service", "Ingress"]),
+          name: z.string(),
+          parent: z.string().nullable(),
+          conditions: z.array(
+            z.object({ type: z.string(), status: z.string(), reason: z.string().optional(), message: z.string().optional() }),
+          ),
+          yaml: z.string(),
+        }),
+      ),
     }),
     live: appLive,
   }),

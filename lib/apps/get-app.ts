@@ -11,7 +11,7 @@ export const getApp = teamUseCase({
   output: appWithSpec,
   route: { method: "GET", path: "/teams/{team}/apps/{app}" },
   async run({ ctx, input }) {
-    const app = await findApp(ctx, input.app);
+    const app = await findApp(ctx, input.app, { includeArchived: true });
     return { ...app, spec: specOfApp(app) };
   },
 });

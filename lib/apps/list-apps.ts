@@ -3,8 +3,12 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
 import { teamUseCase } from "@/lib/usecase/define";
-import { noInput } from "@/lib/validation/wire";
 import { appView, latestRelease } from "./app.types";
+
+const archivedFlag = z
+  .union([z.boolean(), z.enum(["true", "false"])])
+  .default(false)
+  .transform((value) => value === true || value === "true");
 
 type LatestRow = {
   appId: string;
@@ -37,16 +41,20 @@ async function latestReleases(appIds: string[]): Promise<Map<string, Omit<Latest
   );
 }
 
-/** The team's apps by name, each with its latest release. */
+/** The team's apps by name, each with its latest release; the archived ones instead with `archived`. */
 export const listApps = teamUseCase({
   name: "listApps",
-  summary: "The team's apps by name, each with its latest release",
+  summary: "The team's apps by name, each with its latest release (`archived=true`: the archived ones)",
   permissions: ["app.read"],
-  input: noInput,
+  input: z.object({ archived: archivedFlag }),
   output: z.object({ apps: z.array(appView.extend({ releases: z.array(latestRelease) })) }),
   route: { method: "GET", path: "/teams/{team}/apps" },
-  async run({ ctx }) {
-    const apps = await db().app.findMany({ where: { teamId: ctx.team.id, archivedAt: null }, orderBy: { name: "asc" }, take: 500 });
+  async run({ ctx, input }) {
+    const apps = await db().app.findMany({
+      where: { teamId: ctx.team.id, archivedAt: input.archived ? { not: null } : null },
+      orderBy: { name: "asc" },
+      take: 500,
+    });
     const latest = await latestReleases(apps.map((app) => app.id));
     return { apps: apps.map((app) => ({ ...app, releases: latest.has(app.id) ? [latest.get(app.id)!] : [] })) };
   },

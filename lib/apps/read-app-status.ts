@@ -22,7 +22,7 @@ export const readAppStatus = teamUseCase({
   output: appStatus,
   route: { method: "GET", path: "/teams/{team}/apps/{app}/status" },
   async run({ ctx, input }) {
-    const app = await findApp(ctx, input.app);
+    const app = await findApp(ctx, input.app, { includeArchived: true });
     const cluster = platformCluster();
     if (!cluster) return { error: "No Kubernetes cluster is configured." };
     const live = readAppLive(ctx, app);

@@ -5,6 +5,7 @@ import { teamUseCase } from "@/lib/usecase/define";
 import { dateTime } from "@/lib/validation/wire";
 import { appNameParam } from "./app.types";
 import { findApp } from "./find-app";
+import { explainNotDeployed } from "./not-deployed";
 
 /** What `kubectl rollout restart` does: every pod is replaced. */
 export const restartApp = teamUseCase({
@@ -21,7 +22,7 @@ export const restartApp = teamUseCase({
       ctx,
       { action: "app.restart", target: { type: "app", id: app.name }, data: { app: app.name, restartedAt: at.toISOString() } },
       ({ team }) => restartDeployment(team, ctx.team.namespace, app.name, { at }),
-    );
+    ).catch(explainNotDeployed(app.name, "restart"));
     return { app: app.name, restartedAt: at };
   },
 });

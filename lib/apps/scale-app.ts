@@ -4,6 +4,7 @@ import { scaleDeployment } from "@/lib/k8s";
 import { teamUseCase } from "@/lib/usecase/define";
 import { replicaCount } from "./app-spec.types";
 import { findApp } from "./find-app";
+import { explainNotDeployed } from "./not-deployed";
 
 /** Scales in the cluster and keeps the app's replicas in step, so the next deploy does not undo it. */
 export const scaleApp = teamUseCase({
@@ -25,7 +26,7 @@ export const scaleApp = teamUseCase({
         after: (tx) => tx.app.update({ where: { id: app.id }, data: { replicas } }),
       },
       ({ team }) => scaleDeployment(team, ctx.team.namespace, app.name, replicas),
-    );
+    ).catch(explainNotDeployed(app.name, "scale"));
     return { app: app.name, replicas };
   },
 });

@@ -22,6 +22,7 @@ export type AuditPayloads = {
   "app.create": { app: string; imageRepository: string; replicas: number };
   "app.update": { app: string; changed: string[] };
   "app.archive": { app: string };
+  "app.unarchive": { app: string };
   "app.restart": { app: string; restartedAt: string } & ClusterOutcome;
   "app.scale": { app: string; from: number; to: number } & ClusterOutcome;
   /** rollbackOf: an earlier release's spec again; reapplyOf: the current release's spec again, over drift. */
@@ -65,6 +66,7 @@ const ACTIONS: Record<AuditAction, true> = {
   "app.create": true,
   "app.update": true,
   "app.archive": true,
+  "app.unarchive": true,
   "app.restart": true,
   "app.scale": true,
   "deploy.request": true,

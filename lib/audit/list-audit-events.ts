@@ -8,6 +8,7 @@ export const auditEventView = z.object({
   id: bigintId,
   createdAt: dateTime,
   actorEmail: z.string().nullable(),
+  actorName: z.string().nullable(),
   team: z.object({ slug: z.string(), name: z.string() }).nullable(),
   action: z.string(),
   target: z.object({ type: z.string(), id: z.string().nullable() }).nullable(),

@@ -21,6 +21,8 @@ export type AuditEventRow = {
   id: bigint;
   createdAt: Date;
   actorEmail: string | null;
+  /** The person's current name, for sentences ("Dee Deployer deployed ..."); null for Slipway itself or a deleted user. */
+  actorName: string | null;
   team: { slug: string; name: string } | null;
   action: string;
   target: { type: string; id: string | null } | null;
@@ -39,7 +41,7 @@ type RawRow = Omit<AuditEventRow, "team" | "target"> & {
   targetId: string | null;
 };
 
-const COLUMNS = Prisma.sql`e.id, e."createdAt", e."actorEmail", e."teamId", e.action, e."targetType", e."targetId", e.data, e."requestId", e."sourceIp", e.via`;
+const COLUMNS = Prisma.sql`e.id, e."createdAt", e."actorId", e."actorEmail", e."teamId", e.action, e."targetType", e."targetId", e.data, e."requestId", e."sourceIp", e.via`;
 
 function conditions(filter: AuditFilter, cursor?: string): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
@@ -92,10 +94,11 @@ function visibleEvents(actor: Actor, where: Prisma.Sql[], take: number): Prisma.
 export function auditEventsQuery(options: { actor: Actor; filter: AuditFilter; limit: number; cursor?: string }): Prisma.Sql {
   const take = options.limit + 1;
   return Prisma.sql`
-    SELECT v.id, v."createdAt", v."actorEmail", t.slug AS "teamSlug", t.name AS "teamName", v.action,
+    SELECT v.id, v."createdAt", v."actorEmail", u.name AS "actorName", t.slug AS "teamSlug", t.name AS "teamName", v.action,
            v."targetType", v."targetId", v.data, v."requestId", v."sourceIp", v.via
     FROM (${visibleEvents(options.actor, conditions(options.filter, options.cursor), take)}) v
     LEFT JOIN "Team" t ON t.id = v."teamId"
+    LEFT JOIN "User" u ON u.id = v."actorId"
     ORDER BY v.id DESC
     LIMIT ${take}`;
 }

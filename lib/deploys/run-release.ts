@@ -22,6 +22,7 @@ import { applyInTurn } from "./apply-in-turn";
 import { finishRelease } from "./finish-release";
 import { publishProgress, TERMINAL } from "./progress-bus";
 import { describeReleaseError } from "./release-error";
+import { watchForBlocker } from "./watch-for-blocker";
 import { logError } from "@/lib/observability/logger";
 
 const BOOKKEEPING_ATTEMPTS = 8;
@@ -67,11 +68,13 @@ async function runOnce(releaseId: string, run: ClaimedRun): Promise<void> {
   if (run.signal.aborted || isShuttingDown()) return;
   run.enterPhase("watch");
   publishProgress({ releaseId, status: "ROLLING_OUT" });
+  // Refused or crashing pods end the release as soon as that is certain, with the cause.
+  const blocker = watchForBlocker({ team, namespace, app: app.name, releaseId, signal: run.signal });
   let final;
   try {
     final = await watchRollout(team, namespace, app.name, {
       generation,
-      signal: run.signal,
+      signal: blocker.signal,
       // The controller reports a stalled rollout after `deadline`; past that plus a margin, stop waiting.
       timeoutMs: (deadline + Math.min(60, deadline)) * 1000,
       onProgress: (status) => {
@@ -84,8 +87,10 @@ async function runOnce(releaseId: string, run: ClaimedRun): Promise<void> {
     });
   } catch (error) {
     if (run.signal.aborted) return;
-    await finishRelease(releaseId, { status: "FAILED", error: describeReleaseError(error) });
+    await finishRelease(releaseId, { status: "FAILED", error: blocker.cause() ?? describeReleaseError(error) });
     return;
+  } finally {
+    blocker.stop();
   }
   await finishRelease(releaseId, final.done ? { status: "SUCCEEDED" } : { status: "FAILED", error: final.message });
 }

@@ -40,7 +40,7 @@ function progressStream(release: {
   progress: unknown;
 }): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let cleanup = () => {};
+  let cleanup = (_options?: { cancelled: boolean }) => {};
 
   return new ReadableStream<Uint8Array>({
     start(controller) {
@@ -64,19 +64,20 @@ function progressStream(release: {
         write(`retry: ${RECONNECT_MS}\nevent: reconnect\ndata: {}\n\n`);
         cleanup();
       });
-      cleanup = () => {
+      cleanup = (options) => {
         if (closed) return;
         closed = true;
         unsubscribe();
         stopOnShutdown();
         clearInterval(timer);
-        controller.close();
+        // A stream the reader cancelled is closed already; closing it again throws.
+        if (!options?.cancelled) controller.close();
       };
       const counts = release.status === "ROLLING_OUT" ? ((release.progress as Counts | null) ?? {}) : {};
       send({ status: release.status, error: release.error, ...counts });
     },
     cancel() {
-      cleanup();
+      cleanup({ cancelled: true });
     },
   });
 }

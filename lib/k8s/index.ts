@@ -3,7 +3,7 @@
  * here only; @kubernetes/client-node stays inside this folder.
  */
 export { PlatformClient, TeamClient, clientForToken, loadPlatformClient, type TeamRole } from "./client";
-export { K8sError, isK8sError, isTransientK8sError, toK8sError } from "./errors";
+export { K8sError, hasClusterStatus, isK8sError, isTransientK8sError, toK8sError } from "./errors";
 export {
   LABELS,
   buildDeployment,
@@ -21,6 +21,7 @@ export { provisionTeam } from "./provision";
 export { teamClient, teamToken } from "./tokens";
 export { applyRelease, type AppliedRelease } from "./apply";
 export { rolloutStatus, type DeploymentLike, type RolloutStatus } from "./rollout";
+export { findRolloutBlocker, rolloutBlocker } from "./rollout-blockers";
 export { watchRollout } from "./watch-rollout";
 export { readApp } from "./read";
 export { restartDeployment, scaleDeployment } from "./deployment-actions";

@@ -2,9 +2,10 @@
  * What the app page shows: the Deployment and its rollout status, its pods,
  * recent events about it and a tail of each pod's log. Read with a team token
  * (viewer is enough). Logs are best effort: a pod whose node cannot serve logs
- * (kwok's simulated nodes, a node gone away) gets an error line, not a failed page.
+ * (kwok's simulated nodes, a node gone away) is marked as having none, not a failed page.
  */
 import type { TeamClient } from "./client";
+import { describeResources, type ResourceSummary } from "./describe-resources";
 import { hasClusterStatus } from "./errors";
 import { LABELS, RELEASE_SEQUENCE_ANNOTATION } from "./manifests";
 import { rolloutStatus, type RolloutStatus } from "./rollout";
@@ -23,6 +24,7 @@ export type PodSummary = {
   phase: string;
   ready: boolean;
   restarts: number;
+  image: string | undefined;
   node: string | undefined;
   releaseId: string | undefined;
   startedAt: Date | undefined;
@@ -37,7 +39,8 @@ export type EventSummary = {
   lastSeen: Date | undefined;
 };
 
-export type LogTail = { pod: string; text?: string; error?: string };
+/** A pod's last log lines; `unavailable` when its node serves none (kwok's simulated nodes, a node gone away). */
+export type LogTail = { pod: string; text?: string; unavailable?: string };
 
 export type AppView = {
   /** Null when the app has never been deployed. */
@@ -46,6 +49,7 @@ export type AppView = {
   pods: PodSummary[];
   events: EventSummary[];
   logs: LogTail[];
+  resources: ResourceSummary[];
 };
 
 export type ReadAppOptions = { tailLines?: number; maxLogPods?: number; maxEvents?: number };
@@ -54,7 +58,11 @@ export async function readApp(team: TeamClient, namespace: string, name: string,
   const where = { namespace, name };
   const labelSelector = `${LABELS.app}=${name}`;
 
-  const [deployment, pods, replicaSets, events] = await Promise.all([
+  const orNull = (e: unknown) => {
+    if (hasClusterStatus(e, 404)) return null;
+    throw e;
+  };
+  const [deployment, pods, replicaSets, events, service, ingress] = await Promise.all([
     team
       .call({ verb: "get", kind: "Deployment", ...where }, () => team.apps.readNamespacedDeployment(where))
       .catch((e: unknown) => {
@@ -64,6 +72,8 @@ export async function readApp(team: TeamClient, namespace: string, name: string,
     team.call({ verb: "list", kind: "pods", namespace }, () => team.core.listNamespacedPod({ namespace, labelSelector })),
     team.call({ verb: "list", kind: "replicasets", namespace }, () => team.apps.listNamespacedReplicaSet({ namespace, labelSelector })),
     team.call({ verb: "list", kind: "events", namespace }, () => team.core.listNamespacedEvent({ namespace })),
+    team.call({ verb: "get", kind: "Service", ...where }, () => team.core.readNamespacedService(where)).catch(orNull),
+    team.call({ verb: "get", kind: "Ingress", ...where }, () => team.networking.readNamespacedIngress(where)).catch(orNull),
   ]);
 
   const podSummaries: PodSummary[] = pods.items.map((pod) => {
@@ -73,6 +83,7 @@ export async function readApp(team: TeamClient, namespace: string, name: string,
       phase: pod.status?.phase ?? "Unknown",
       ready: pod.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True") ?? false,
       restarts: statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0),
+      image: pod.spec?.containers[0]?.image,
       node: pod.spec?.nodeName,
       releaseId: pod.metadata?.labels?.[LABELS.release],
       startedAt: pod.status?.startTime,
@@ -111,6 +122,7 @@ export async function readApp(team: TeamClient, namespace: string, name: string,
     pods: podSummaries,
     events: eventSummaries,
     logs,
+    resources: describeResources({ deployment, replicaSets: replicaSets.items, pods: pods.items, service, ingress }),
   };
 }
 
@@ -128,6 +140,7 @@ async function readLogTail(team: TeamClient, namespace: string, pod: string, con
     );
     return { pod, text };
   } catch (e) {
-    return { pod, error: e instanceof Error ? e.message : String(e) };
+    // Not the page's failure: kwok's simulated nodes, for one, serve no logs at all.
+    return { pod, unavailable: e instanceof Error ? e.message : String(e) };
   }
 }

@@ -55,9 +55,9 @@ async function freshMember() {
 }
 
 /** A fresh app of alpha, to be archived by one cell. */
-async function freshApp() {
+async function freshApp(options: { archived?: boolean } = {}) {
   const name = `old-${unique()}`;
-  await db().app.create({ data: { ...appBody, name, teamId: await alphaId() } });
+  await db().app.create({ data: { ...appBody, name, teamId: await alphaId(), archivedAt: options.archived ? new Date() : null } });
   return name;
 }
 
@@ -80,6 +80,7 @@ const SAMPLES: Record<
   }),
   updateApp: () => ({ body: { spec: appBody } }),
   archiveApp: async () => ({ params: { app: await freshApp() } }),
+  unarchiveApp: async () => ({ params: { app: await freshApp({ archived: true }) } }),
   scaleApp: () => ({ body: { replicas: 2 } }),
   deployApp: () => ({ body: { version: "v1.0.0" } }),
   rollbackRelease: () => ({ body: { sequence: 1 } }),

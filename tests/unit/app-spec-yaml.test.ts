@@ -127,3 +127,18 @@ describe("[apps] app spec YAML", () => {
     expect(error.fieldErrors?.yaml?.[0]).toMatch(/Excessive alias count/);
   });
 });
+
+describe("parseAppSpecYaml reports every problem at once", () => {
+  it("envelope and spec errors come back together", () => {
+    const text =
+      "apiVersion: slipway.dev/v0\nkind: App\nmetadata:\n  name: web\nspec:\n  imageRepository: registry.example.com/a/web\n  containerPort: 80\n  replicas: 99\n";
+    let error: unknown;
+    try {
+      parseAppSpecYaml(text, "payments");
+    } catch (e) {
+      error = e;
+    }
+    const fields = (error as { fieldErrors?: Record<string, string[]> }).fieldErrors ?? {};
+    expect(Object.keys(fields).sort()).toEqual(["apiVersion", "replicas"]);
+  });
+});

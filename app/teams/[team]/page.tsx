@@ -3,11 +3,13 @@ import { DataTable } from "@/components/ui/data-table";
 import { GrantAccessForm } from "@/components/teams/grant-access-form";
 import { MemberActions } from "@/components/teams/member-actions";
 import Link from "next/link";
+import { ArchivedApps } from "@/components/apps/archived-apps";
 import { StatusBadge } from "@/components/apps/status-badge";
 import { ReprovisionForm } from "@/components/teams/reprovision-form";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { allowed, pageCall } from "@/lib/adapters/page-call";
 import { versionOf } from "@/lib/apps/app-spec.types";
+import { archiveApp } from "@/lib/apps/archive-app";
 import { createApp } from "@/lib/apps/create-app";
 import { listApps } from "@/lib/apps/list-apps";
 import { ROLE_LABELS } from "@/lib/authz/permissions";
@@ -15,6 +17,7 @@ import { addMember } from "@/lib/members/add-member";
 import { listMembers } from "@/lib/members/list-members";
 import { getTeam } from "@/lib/teams/get-team";
 import { reprovisionTeamAction } from "../team-actions";
+import { unarchiveAppAction } from "./apps/app-actions";
 import { addMemberAction, changeMemberRoleAction, removeMemberAction } from "./member-actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ team: string }> }): Promise<Metadata> {
@@ -28,7 +31,11 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
     return <ForbiddenNotice title="You cannot see this team" reason={access.forbidden} />;
   }
   const { ctx } = access;
-  const [membersCall, appsCall] = await Promise.all([pageCall(listMembers, { team: slug }), pageCall(listApps, { team: slug })]);
+  const [membersCall, appsCall, archivedCall] = await Promise.all([
+    pageCall(listMembers, { team: slug }),
+    pageCall(listApps, { team: slug }),
+    pageCall(listApps, { team: slug }, { archived: true }),
+  ]);
   const members = membersCall.output?.members ?? [];
   const apps = appsCall.output?.apps ?? [];
   const leads = access.output.leads;
@@ -41,7 +48,7 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
         <p className="text-sm text-slate-600">
           Namespace <span className="font-mono">{ctx.team.namespace}</span> · Your role:{" "}
           <strong data-testid="my-role">{ctx.role ? ROLE_LABELS[ctx.role] : "platform admin"}</strong> ·{" "}
-          <Link href={`/activity?team=${encodeURIComponent(ctx.team.slug)}`} className="text-blue-700 underline-offset-2 hover:underline">
+          <Link href={`/activity?team=${encodeURIComponent(ctx.team.slug)}`} className="text-blue-700 underline underline-offset-2">
             Activity
           </Link>
         </p>
@@ -115,6 +122,11 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
             })}
           </ul>
         )}
+        <ArchivedApps
+          team={ctx.team.slug}
+          apps={archivedCall.output?.apps ?? []}
+          unarchive={allowed(ctx, archiveApp) ? (app) => unarchiveAppAction.bind(null, { team: ctx.team.slug, app }) : undefined}
+        />
       </section>
 
       <section aria-labelledby="members" className="space-y-3">

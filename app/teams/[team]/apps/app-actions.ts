@@ -6,6 +6,7 @@ import { formAction } from "@/lib/adapters/form-action";
 import { formFieldOf, formToSpec } from "@/lib/apps/app-form";
 import { applyAppSpec } from "@/lib/apps/apply-app-spec";
 import { archiveApp } from "@/lib/apps/archive-app";
+import { unarchiveApp } from "@/lib/apps/unarchive-app";
 import { createApp } from "@/lib/apps/create-app";
 import { restartApp } from "@/lib/apps/restart-app";
 import { scaleApp } from "@/lib/apps/scale-app";
@@ -40,7 +41,15 @@ export const applyAppSpecAction = formAction(applyAppSpec, {
 });
 
 export const archiveAppAction = formAction(archiveApp, {
+  fromForm: (values) => ({ scaleToZero: values.scaleToZero === "on" }),
   done: ({ ctx }) => redirect(`/teams/${ctx.team.slug}`),
+});
+
+export const unarchiveAppAction = formAction(unarchiveApp, {
+  done: ({ ctx, output }) => {
+    revalidatePath(`/teams/${ctx.team.slug}`);
+    return { message: `${output.name} is back: it is listed again and can be deployed.` };
+  },
 });
 
 export const deployAction = formAction(deployApp, {

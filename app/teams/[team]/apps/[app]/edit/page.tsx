@@ -22,7 +22,10 @@ export default async function EditAppPage({ params }: { params: Promise<{ team: 
       <ForbiddenNotice title="You cannot edit this app" reason={`Editing apps needs the Deployer or Lead role in ${ctx.team.name}.`} />
     );
   }
-  const { spec } = access.output;
+  const { spec, archivedAt } = access.output;
+  if (archivedAt) {
+    return <ForbiddenNotice title="You cannot edit this app" reason={`${app} is archived. Unarchive it on its page first.`} />;
+  }
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -59,7 +62,7 @@ export default async function EditAppPage({ params }: { params: Promise<{ team: 
             Archive
           </h2>
           <p className="text-sm text-slate-600">
-            Hides the app and stops deploys. Its history stays; what runs in the cluster is left as it is.
+            Hides the app and stops deploys. Its history stays, and a lead can unarchive it from the team page.
           </p>
           <ConfirmForm
             action={archiveAppAction.bind(null, { team, app })}
@@ -67,7 +70,12 @@ export default async function EditAppPage({ params }: { params: Promise<{ team: 
             title={`Archive ${app}?`}
             description="Nobody can deploy it any more. Release history and audit events are kept."
             confirmLabel="Archive"
-          />
+          >
+            <label className="flex items-start gap-2 text-sm">
+              <input type="checkbox" name="scaleToZero" defaultChecked className="mt-1" />
+              <span>Scale it to 0 first: stop its pods, so they no longer run or use the team&apos;s quota.</span>
+            </label>
+          </ConfirmForm>
         </section>
       )}
     </div>

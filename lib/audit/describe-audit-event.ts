@@ -1,0 +1,92 @@
+/**
+ * An audit event as a sentence a person reads ("Dee Deployer deployed api v1.4.2
+ * (release #9)") and the page it is about. Pure: the activity table and the app's
+ * activity feed render it; unknown actions (older rows, new kinds) fall back to the
+ * action name. The raw data stays available on demand.
+ */
+import type { AuditEventRow } from "./query-audit-events";
+
+export type EventDescription = { text: string; link?: { href: string; label: string } };
+
+type Data = Record<string, unknown>;
+
+const versionOf = (image: unknown) => {
+  if (typeof image !== "string") return "";
+  const at = image.indexOf("@");
+  if (at >= 0) return image.slice(at + 1, at + 20);
+  const slash = image.lastIndexOf("/");
+  const colon = image.lastIndexOf(":");
+  return colon > slash ? image.slice(colon + 1) : image;
+};
+
+const failed = (data: Data) => (data.result === "failed" ? ` (failed: ${String(data.error ?? "unknown error")})` : "");
+
+function sentence(action: string, data: Data, target: AuditEventRow["target"]): string {
+  const app = String(data.app ?? "");
+  const release = `${app} ${versionOf(data.image)} (release #${String(data.sequence)})`;
+  switch (action) {
+    case "team.create":
+      return `created the team ${String(data.name)}`;
+    case "team.provision":
+      return data.status === "failed" ? `could not provision the namespace: ${String(data.error)}` : `provisioned the team's namespace`;
+    case "membership.grant":
+      return `granted ${String(data.role).toLowerCase()} to ${String(data.email)}${data.pending ? " (pending first sign-in)" : ""}`;
+    case "membership.change":
+      return `changed ${String(data.email)} from ${String(data.from).toLowerCase()} to ${String(data.to).toLowerCase()}`;
+    case "membership.revoke":
+      return `removed ${String(data.email)} (was ${String(data.role).toLowerCase()})`;
+    case "app.create":
+      return `registered ${app}`;
+    case "app.update":
+      return `changed ${app}'s settings${Array.isArray(data.changed) && data.changed.length ? `: ${data.changed.join(", ")}` : ""}`;
+    case "app.archive":
+      return `archived ${app}`;
+    case "app.unarchive":
+      return `unarchived ${app}`;
+    case "app.restart":
+      return `restarted ${app}${failed(data)}`;
+    case "app.scale":
+      return `scaled ${app} from ${String(data.from)} to ${String(data.to)}${failed(data)}`;
+    case "deploy.request":
+      return data.rollbackOf ? `rolled back ${app} to #${String(data.rollbackOf)}: ${release}` : `deployed ${release}`;
+    case "deploy.succeeded":
+      return `'s deploy of ${release} succeeded`;
+    case "deploy.failed":
+      return `'s deploy of ${release} failed${data.error ? `: ${String(data.error)}` : ""}`;
+    case "token.create":
+      return `created the API token ${String(data.name)}`;
+    case "token.revoke":
+      return `revoked the API token ${String(data.name)}`;
+    case "kubeconfig.issue":
+      return `downloaded a ${String(data.role)} kubeconfig${failed(data)}`;
+    case "kubeconfig.revoke":
+      return `lost kubectl access (${String(data.reason)})${failed(data)}`;
+    case "kubectl.write": {
+      const object = `${String(data.resource)}${data.subresource ? `/${String(data.subresource)}` : ""}${data.name ? ` ${String(data.name)}` : ""}`;
+      return `ran kubectl ${String(data.verb)} ${object} (HTTP ${String(data.code)})`;
+    }
+    case "cli.login.approve":
+      return `approved a command-line login (${String(data.clientName)})`;
+    default:
+      return `${action}${target ? ` ${target.type} ${target.id ?? ""}` : ""}`;
+  }
+}
+
+function linkOf(event: AuditEventRow, data: Data): EventDescription["link"] {
+  const team = event.team?.slug;
+  if (!team) return undefined;
+  const app = typeof data.app === "string" ? data.app : undefined;
+  if (app && typeof data.sequence === "number") {
+    return { href: `/teams/${team}/apps/${app}/releases/${data.sequence}`, label: `${app} #${data.sequence}` };
+  }
+  if (app) return { href: `/teams/${team}/apps/${app}`, label: app };
+  return { href: `/teams/${team}`, label: event.team!.name };
+}
+
+export function describeAuditEvent(event: AuditEventRow): EventDescription {
+  const data = (event.data && typeof event.data === "object" ? event.data : {}) as Data;
+  const who = event.actorName ?? event.actorEmail ?? "Slipway";
+  const rest = sentence(event.action, data, event.target);
+  // Outcomes are attributed to whoever asked for the release: "Dee Deployer's deploy of ...".
+  return { text: rest.startsWith("'s ") ? `${who}${rest}` : `${who} ${rest}`, link: linkOf(event, data) };
+}
