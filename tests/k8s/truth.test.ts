@@ -93,7 +93,7 @@ beforeAll(async () => {
   await call(members.POST, "POST", { token: token.lead, params: p(), body: { email: "deployer@truth.test", role: "DEPLOYER" } });
   expect((await call(apps.POST, "POST", { token: token.deployer, params: p(), body: web })).status).toBe(201);
 
-  const issued = await call(kubeconfig.POST, "POST", { token: token.deployer, params: p() });
+  const issued = await call(kubeconfig.POST, "POST", { token: token.deployer, params: p(), query: { format: "static" } });
   kubeconfigFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "slipway-truth-")), "kubeconfig");
   fs.writeFileSync(kubeconfigFile, issued.body, { mode: 0o600 });
 });
