@@ -1,10 +1,15 @@
 import { readFile } from "node:fs/promises";
 import { stringify } from "yaml";
+import { db } from "@/lib/db";
 import { clusterRoleOf } from "@/lib/authz/authorize";
-import { auditedClusterCall } from "@/lib/cluster/audited-cluster-call";
-import { personServiceAccountName, personToken, type PlatformClient } from "@/lib/k8s";
+import { recordTeamEvent, type AuditPayloads } from "@/lib/audit/audit-events";
+import { requireCluster } from "@/lib/cluster/platform-cluster";
+import { AppError } from "@/lib/errors";
+import { personServiceAccountName, personToken, revokePersonAccess, toK8sError, type PlatformClient, type TeamToken } from "@/lib/k8s";
+import { logError } from "@/lib/observability/logger";
 import { fileBody, teamUseCase } from "@/lib/usecase/define";
 import { noInput } from "@/lib/validation/wire";
+import { accessChangedMessage, unsafeStillHasRole } from "./confirm-kube-access";
 
 const LIFETIME_SECONDS = 60 * 60;
 
@@ -17,8 +22,9 @@ async function certificateAuthority(cluster: PlatformClient): Promise<string | u
  * A kubeconfig for the team namespace holding a fresh one-hour token of the person's
  * own ServiceAccount, bound to their role's rights: viewers read, deployers and leads
  * (and admins) get the deployer rights. Same view as the UI ("same tools"). Leaving
- * the team or changing role deletes that account, which revokes the token. Issuing
- * is a POST: a credential is a change, audited, never a prefetchable GET.
+ * the team or changing role deletes that account, which revokes the token, even when
+ * it happens while this request is minting (./confirm-kube-access.ts). Issuing is a
+ * POST: a credential is a change, audited, never a prefetchable GET.
  */
 export const issueKubeconfig = teamUseCase({
   name: "issueKubeconfig",
@@ -30,16 +36,37 @@ export const issueKubeconfig = teamUseCase({
   async run({ ctx }) {
     const role = clusterRoleOf(ctx);
     const serviceAccount = personServiceAccountName(ctx.actor.id);
-    const access = { team: ctx.team.slug, namespace: ctx.team.namespace, personId: ctx.actor.id, role } as const;
-    const { token, cluster } = await auditedClusterCall<"kubeconfig.issue", { token: string; expiresAt: Date; cluster: PlatformClient }>(
-      ctx,
-      {
-        action: "kubeconfig.issue",
-        target: { type: "namespace", id: ctx.team.namespace },
-        data: (minted) => ({ role, serviceAccount, ...(minted ? { expiresAt: minted.expiresAt.toISOString() } : {}) }),
-      },
-      async ({ platform }) => ({ ...(await personToken(platform, access, LIFETIME_SECONDS)), cluster: platform }),
-    );
+    const { namespace } = ctx.team;
+    const cluster = requireCluster();
+    const target = { type: "namespace", id: namespace } as const;
+
+    /** Audits the outcome after reading the membership again; false when the access changed meanwhile. */
+    const confirmAndRecord = (data: AuditPayloads["kubeconfig.issue"]) =>
+      db().$transaction(async (tx) => {
+        const still = await unsafeStillHasRole(tx, ctx);
+        const recorded = still ? data : { role, serviceAccount, result: "failed" as const, error: "access changed while issuing" };
+        await recordTeamEvent(tx, ctx, "kubeconfig.issue", { target, data: recorded });
+        return still;
+      });
+    const refuse = async (): Promise<never> => {
+      // This request may have re-created the account after the removal deleted it.
+      await revokePersonAccess(cluster, namespace, ctx.actor.id).catch((error: unknown) =>
+        logError("could not delete a ServiceAccount re-created during a revocation", error),
+      );
+      throw new AppError("FORBIDDEN", accessChangedMessage(ctx.team.name));
+    };
+
+    let minted: TeamToken;
+    try {
+      minted = await personToken(cluster, { team: ctx.team.slug, namespace, personId: ctx.actor.id, role }, LIFETIME_SECONDS);
+    } catch (error) {
+      const failure = toK8sError(error, { namespace, name: serviceAccount });
+      if (!(await confirmAndRecord({ role, serviceAccount, result: "failed", error: failure.message }))) return refuse();
+      throw failure;
+    }
+    const data = { role, serviceAccount, expiresAt: minted.expiresAt.toISOString(), result: "ok" as const };
+    if (!(await confirmAndRecord(data))) return refuse();
+
     const name = `slipway-${ctx.team.slug}`;
     const { server, skipTLSVerify } = cluster.clusterEntry;
     const ca = await certificateAuthority(cluster);
@@ -56,8 +83,8 @@ export const issueKubeconfig = teamUseCase({
           },
         },
       ],
-      users: [{ name: `${name}-${role}`, user: { token } }],
-      contexts: [{ name, context: { cluster: name, user: `${name}-${role}`, namespace: ctx.team.namespace } }],
+      users: [{ name: `${name}-${role}`, user: { token: minted.token } }],
+      contexts: [{ name, context: { cluster: name, user: `${name}-${role}`, namespace } }],
       "current-context": name,
     });
     return { body: kubeconfig, contentType: "application/yaml; charset=utf-8", filename: `${name}.kubeconfig` };
