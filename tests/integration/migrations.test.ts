@@ -43,7 +43,7 @@ describe("[db] migrations", () => {
 
     expect(ALL[0]).toBe(INIT);
     expect(result.applied).toEqual(ALL);
-    expect(await tableNames(sql)).toEqual(["ApiToken", "App", "AuditEvent", "Membership", "Release", "Team", "User", "_prisma_migrations"]);
+    expect(await tableNames(sql)).toEqual(["ApiToken", "App", "AuditEvent", "Membership", "RateLimit", "Release", "Team", "User", "_prisma_migrations"]);
     const file = await readFile(path.join(MIGRATIONS_DIR, INIT, "migration.sql"), "utf8");
     const [row] = await sql.query<Record<string, unknown>>(`SELECT * FROM "_prisma_migrations" WHERE migration_name = $1`, [INIT]);
     expect(row).toMatchObject({
@@ -74,8 +74,8 @@ describe("[db] migrations", () => {
 
     const initFile = path.join(dir, INIT, "migration.sql");
     await writeFile(initFile, `${await readFile(initFile, "utf8")}\n-- edited later\n`);
-    await mkdir(path.join(dir, "20261201000000_next"));
-    await writeFile(path.join(dir, "20261201000000_next", "migration.sql"), `CREATE TABLE "Later" (id int);`);
+    await mkdir(path.join(dir, "29991231000000_next"));
+    await writeFile(path.join(dir, "29991231000000_next", "migration.sql"), `CREATE TABLE "Later" (id int);`);
 
     const run = runMigrations({ connection: sql, migrationsDir: dir });
     await expect(run).rejects.toThrow(MigrationError);
@@ -85,15 +85,15 @@ describe("[db] migrations", () => {
 
   it("stops on a failing migration and leaves the database as it was", async () => {
     const dir = await copyOfMigrations();
-    await mkdir(path.join(dir, "20261201000000_broken"));
+    await mkdir(path.join(dir, "29991231000000_broken"));
     await writeFile(
-      path.join(dir, "20261201000000_broken", "migration.sql"),
+      path.join(dir, "29991231000000_broken", "migration.sql"),
       `CREATE TABLE "HalfDone" (id int);\nALTER TABLE "NoSuchTable" ADD COLUMN x int;`,
     );
     const sql = await emptyDb();
 
     await expect(runMigrations({ connection: sql, migrationsDir: dir })).rejects.toThrow(
-      /20261201000000_broken failed and was rolled back: .*NoSuchTable/,
+      /29991231000000_broken failed and was rolled back: .*NoSuchTable/,
     );
     // The good migration before it stays applied; the broken one left nothing behind.
     expect(await tableNames(sql)).not.toContain("HalfDone");
