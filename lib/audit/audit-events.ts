@@ -28,9 +28,12 @@ export type AuditPayloads = {
   "deploy.succeeded": { app: string; sequence: number; image: string };
   "deploy.failed": { app: string; sequence: number; image: string; error?: string };
   "token.create": { name: string; prefix: string; expiresAt: string; via: Actor["via"] };
-  "token.revoke": { name: string; prefix: string };
+  "token.revoke": { name: string; prefix: string; derivedRevoked?: number };
   "kubeconfig.issue": { role: "viewer" | "deployer"; serviceAccount: string; expiresAt?: string } & ClusterOutcome;
   "kubeconfig.revoke": { reason: "removed" | "role changed" } & ClusterOutcome;
+  "user.admin": { email: string; admin: boolean; reason: "configuration" };
+  "user.disable": { email: string; disabled: boolean };
+  "user.relink": { email: string; previousIssuer: string | null; previousSubject: string | null };
 };
 
 export type AuditAction = keyof AuditPayloads;
@@ -53,6 +56,9 @@ const ACTIONS: Record<AuditAction, true> = {
   "token.revoke": true,
   "kubeconfig.issue": true,
   "kubeconfig.revoke": true,
+  "user.admin": true,
+  "user.disable": true,
+  "user.relink": true,
 };
 export const AUDIT_ACTIONS = Object.keys(ACTIONS) as AuditAction[];
 

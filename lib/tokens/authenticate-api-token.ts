@@ -14,9 +14,10 @@ export async function authenticateApiToken(authorization: string | null): Promis
   if (!isWellFormedToken(token)) throw new AppError("UNAUTHENTICATED", "That is not a Slipway token.");
   const record = await db().apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    include: { user: { select: { id: true, email: true, name: true, isPlatformAdmin: true } } },
+    include: { user: { select: { id: true, email: true, name: true, isPlatformAdmin: true, disabledAt: true } } },
   });
   if (!record) throw new AppError("UNAUTHENTICATED", "Unknown token.");
+  if (record.user.disabledAt) throw new AppError("UNAUTHENTICATED", `Token ${record.prefix}… belongs to a disabled account.`);
   if (record.revokedAt) throw new AppError("UNAUTHENTICATED", `Token ${record.prefix}… was revoked.`);
   const now = new Date();
   if (record.expiresAt <= now)
@@ -24,5 +25,6 @@ export async function authenticateApiToken(authorization: string | null): Promis
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
     await db().apiToken.update({ where: { id: record.id }, data: { lastUsedAt: now } });
   }
-  return { ...record.user, via: "token" };
+  const { disabledAt: _disabledAt, ...user } = record.user;
+  return { ...user, via: "token", tokenId: record.id };
 }
