@@ -20,7 +20,16 @@ afterAll(() => sql.close());
 
 describe("[db] schema drift", () => {
   it("the migrations create everything the Prisma schema declares", async () => {
-    expect(datamodel.models.map((m) => m.name)).toEqual(["User", "Team", "Membership", "App", "Release", "AuditEvent", "ApiToken", "RateLimit"]);
+    expect(datamodel.models.map((m) => m.name)).toEqual([
+      "User",
+      "Team",
+      "Membership",
+      "App",
+      "Release",
+      "AuditEvent",
+      "ApiToken",
+      "RateLimit",
+    ]);
     expect(await findDrift(sql, datamodel)).toEqual([]);
   });
 

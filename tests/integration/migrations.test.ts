@@ -43,7 +43,17 @@ describe("[db] migrations", () => {
 
     expect(ALL[0]).toBe(INIT);
     expect(result.applied).toEqual(ALL);
-    expect(await tableNames(sql)).toEqual(["ApiToken", "App", "AuditEvent", "Membership", "RateLimit", "Release", "Team", "User", "_prisma_migrations"]);
+    expect(await tableNames(sql)).toEqual([
+      "ApiToken",
+      "App",
+      "AuditEvent",
+      "Membership",
+      "RateLimit",
+      "Release",
+      "Team",
+      "User",
+      "_prisma_migrations",
+    ]);
     const file = await readFile(path.join(MIGRATIONS_DIR, INIT, "migration.sql"), "utf8");
     const [row] = await sql.query<Record<string, unknown>>(`SELECT * FROM "_prisma_migrations" WHERE migration_name = $1`, [INIT]);
     expect(row).toMatchObject({
