@@ -94,6 +94,10 @@ const schema = z
     /** "1" when OIDC_ISSUER is the bundled development IdP (tools/dev-idp), which lets anyone sign in as anyone. */
     SLIPWAY_DEV_IDP: flag,
     SLIPWAY_ALLOW_DEV_IDP_IN_PRODUCTION: flag,
+    /** Failed bearer tokens one client address may send per minute before 429 (0: no limit). */
+    SLIPWAY_RATE_LIMIT_FAILED_TOKENS: z.coerce.number().int().min(0).default(20),
+    /** Sign-in requests (start and callback) one client address may make per minute before 429 (0: no limit). */
+    SLIPWAY_RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(0).default(30),
     /** Proxies whose X-Forwarded-For is believed (CIDRs or addresses); unset: the socket's peer is the client. */
     SLIPWAY_TRUSTED_PROXIES: commaList.superRefine((ranges, ctx) => {
       try {

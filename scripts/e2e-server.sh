@@ -19,6 +19,8 @@ else
   export PGLITE_DIR
 fi
 export SLIPWAY_ADMIN_EMAILS=admin@slipway.test
+# Every spec signs in from 127.0.0.1; the limits themselves are tested in tests/integration/rate-limits.test.ts.
+export SLIPWAY_RATE_LIMIT_SIGN_IN=${SLIPWAY_RATE_LIMIT_SIGN_IN:-0} SLIPWAY_RATE_LIMIT_FAILED_TOKENS=${SLIPWAY_RATE_LIMIT_FAILED_TOKENS:-0}
 # A control plane of its own, in a scratch DATA_DIR, with short rollout deadlines.
 export DATA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/slipway-e2e-data.XXXXXX")
 export SLIPWAY_PROGRESS_DEADLINE_SECONDS=${SLIPWAY_PROGRESS_DEADLINE_SECONDS:-10}

@@ -12,8 +12,10 @@ import { engineState } from "./process-state";
 import { startReleaseWorker } from "./release-queue";
 import { beginShutdown } from "./shutdown";
 import { logError } from "@/lib/observability/logger";
+import { sweepRateLimits } from "@/lib/rate-limit/rate-limit";
 
 const SWEEP_MS = 5_000;
+const RATE_LIMIT_SWEEP_MS = 10 * 60_000;
 /** In-flight applies get this long to finish after SIGTERM; the whole exit stays under 10 s. */
 export const DRAIN_MS = 6_000;
 
@@ -27,6 +29,7 @@ export function startEngine(options: { log?: Log } = {}): void {
   startListening(log);
   startLeaderElection(log);
   whileLeader("reconciler sweep", SWEEP_MS, reconcileReleases, log);
+  whileLeader("rate limit sweep", RATE_LIMIT_SWEEP_MS, sweepRateLimits, log);
   if (env.SLIPWAY_RELEASE_WORKER) startReleaseWorker({ run: runRelease, log });
 }
 
