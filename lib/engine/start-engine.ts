@@ -13,6 +13,7 @@ import { startReleaseWorker } from "./release-queue";
 import { beginShutdown } from "./shutdown";
 import { logError } from "@/lib/observability/logger";
 import { sweepRateLimits } from "@/lib/rate-limit/rate-limit";
+import { anchorAuditHeadNow } from "@/lib/audit/anchor/anchor-now";
 
 const SWEEP_MS = 5_000;
 const RATE_LIMIT_SWEEP_MS = 10 * 60_000;
@@ -30,6 +31,7 @@ export function startEngine(options: { log?: Log } = {}): void {
   startLeaderElection(log);
   whileLeader("reconciler sweep", SWEEP_MS, reconcileReleases, log);
   whileLeader("rate limit sweep", RATE_LIMIT_SWEEP_MS, sweepRateLimits, log);
+  whileLeader("audit anchor", env.SLIPWAY_AUDIT_ANCHOR_SECONDS * 1000, anchorAuditHeadNow, log);
   if (env.SLIPWAY_RELEASE_WORKER) startReleaseWorker({ run: runRelease, log });
 }
 
