@@ -39,6 +39,17 @@ const schema = z
         .optional(),
     ),
     /**
+     * The database role the app connects as, when it is not the tables' owner (production):
+     * the migration runner, connected as the owner, grants it what it needs and never
+     * UPDATE, DELETE or TRUNCATE on the audit log (lib/migrations/grant-app-role.ts).
+     */
+    SLIPWAY_DB_APP_ROLE: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a plain role name")
+        .optional(),
+    ),
+    /**
      * Connections in each replica's PostgreSQL pool, shared by requests and the release
      * queue. A running release holds no connection during a cluster call, only for one
      * short statement at a time, so SLIPWAY_RELEASE_CONCURRENCY releases need far fewer
@@ -84,6 +95,15 @@ const schema = z
     OIDC_ISSUER: optionalUrl,
     OIDC_CLIENT_ID: optionalString,
     OIDC_CLIENT_SECRET: optionalString,
+    /** The scopes Slipway asks the issuer for; add `groups` for Dex or Keycloak to send the groups claim (SLIPWAY_ADMIN_GROUPS). */
+    OIDC_SCOPES: optionalString
+      .transform((value) =>
+        (value ?? "openid email profile")
+          .trim()
+          .split(/[\s,]+/)
+          .join(" "),
+      )
+      .refine((scopes) => scopes.split(" ").includes("openid"), "must include openid"),
     /** Optional GitHub OAuth app, offered next to OIDC when set. */
     GITHUB_ID: optionalString,
     GITHUB_SECRET: optionalString,

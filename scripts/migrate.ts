@@ -19,7 +19,7 @@ async function main() {
       migrationsDir: path.resolve("prisma/migrations"),
       log: (line) => console.log(`  ${line}`),
     });
-    const appRole = process.env.SLIPWAY_DB_APP_ROLE;
+    const appRole = env.SLIPWAY_DB_APP_ROLE;
     if (appRole && env.DATABASE_URL) {
       await grantAppRole(connection, appRole);
       console.log(`granted the app role ${appRole} its rights (the audit log: SELECT and INSERT only)`);

@@ -28,7 +28,7 @@ function oidcProvider(issuer: string): OAuthConfig<IdTokenClaims> {
     checks: ["pkce", "state"],
     clientId: env.OIDC_CLIENT_ID,
     clientSecret: env.OIDC_CLIENT_SECRET,
-    authorization: { params: { scope: "openid email profile" } },
+    authorization: { params: { scope: env.OIDC_SCOPES } },
     profile: (claims) => ({ id: claims.sub ?? "", name: claims.name ?? null, email: claims.email ?? null }),
   };
 }
