@@ -114,10 +114,10 @@ const schema = z
     /** "1" when OIDC_ISSUER is the bundled development IdP (tools/dev-idp), which lets anyone sign in as anyone. */
     SLIPWAY_DEV_IDP: flag,
     SLIPWAY_ALLOW_DEV_IDP_IN_PRODUCTION: flag,
-    /** Signs the audit chain's anchors (HMAC-SHA256); required in production unless SLIPWAY_AUDIT_ANCHOR_STORE=off. Never give it to the database's owner. */
+    /** Signs the audit chain's anchors (HMAC-SHA256); required in production unless SLIPWAY_AUDIT_ANCHOR_STORE=none. Never give it to the database's owner. */
     SLIPWAY_AUDIT_SIGNING_KEY: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
     /** Where anchors go: a ConfigMap in Slipway's namespace (default in a cluster), a file (default elsewhere), or off. */
-    SLIPWAY_AUDIT_ANCHOR_STORE: optionalString.pipe(z.enum(["configmap", "file", "off"]).optional()),
+    SLIPWAY_AUDIT_ANCHOR_STORE: optionalString.pipe(z.enum(["configmap", "file", "none"]).optional()),
     /** The file store's path; default DATA_DIR/audit-anchors.jsonl. */
     SLIPWAY_AUDIT_ANCHOR_FILE: optionalString,
     /** How often the leader anchors the chain's head; rows newer than the last anchor are covered by the hash chain only. */
@@ -146,12 +146,12 @@ const schema = z
         message: "is required when NODE_ENV=production (a long random string, e.g. from `openssl rand -base64 32`)",
       });
     }
-    if (production && !env.SLIPWAY_AUDIT_SIGNING_KEY && env.SLIPWAY_AUDIT_ANCHOR_STORE !== "off") {
+    if (production && !env.SLIPWAY_AUDIT_SIGNING_KEY && env.SLIPWAY_AUDIT_ANCHOR_STORE !== "none") {
       ctx.addIssue({
         code: "custom",
         path: ["SLIPWAY_AUDIT_SIGNING_KEY"],
         message:
-          "is required when NODE_ENV=production: it signs the audit chain's anchors (`openssl rand -base64 32`; or SLIPWAY_AUDIT_ANCHOR_STORE=off)",
+          "is required when NODE_ENV=production: it signs the audit chain's anchors (`openssl rand -base64 32`; or SLIPWAY_AUDIT_ANCHOR_STORE=none)",
       });
     }
     if (env.NODE_ENV === "production" && env.SLIPWAY_DEV_IDP && !env.SLIPWAY_ALLOW_DEV_IDP_IN_PRODUCTION) {

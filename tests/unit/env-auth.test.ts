@@ -14,7 +14,7 @@ describe("[env] sign-in settings", () => {
   it("requires SLIPWAY_AUDIT_SIGNING_KEY in production unless anchoring is off", () => {
     const { SLIPWAY_AUDIT_SIGNING_KEY: _key, ...withoutKey } = production;
     expect(() => parseEnv(withoutKey)).toThrow(/SLIPWAY_AUDIT_SIGNING_KEY: is required when NODE_ENV=production/);
-    expect(parseEnv({ ...withoutKey, SLIPWAY_AUDIT_ANCHOR_STORE: "off" }).SLIPWAY_AUDIT_ANCHOR_STORE).toBe("off");
+    expect(parseEnv({ ...withoutKey, SLIPWAY_AUDIT_ANCHOR_STORE: "none" }).SLIPWAY_AUDIT_ANCHOR_STORE).toBe("none");
   });
 
   it("asks the IdP for OIDC_SCOPES, openid always among them", () => {

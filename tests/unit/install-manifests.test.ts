@@ -178,7 +178,7 @@ describe("install manifests", () => {
     expect(environmentOf(migrateContainer)).toEqual({
       ...shared,
       DATABASE_URL: secretExamples["database-owner-url"],
-      SLIPWAY_AUDIT_ANCHOR_STORE: "off",
+      SLIPWAY_AUDIT_ANCHOR_STORE: "none",
     });
     expect(DATABASE_URL).toBe(secretExamples["database-url"]);
     const parsed = parseEnv({ ...serverEnvironment, NODE_ENV: "production" });

@@ -80,7 +80,7 @@ function slipwayNamespace(): string {
 /** The configured store, or null when anchoring is off (or needs a cluster there is none of). */
 export function configuredAnchorStore(): AnchorStore | null {
   const kind = env.SLIPWAY_AUDIT_ANCHOR_STORE ?? (process.env.KUBERNETES_SERVICE_HOST ? "configmap" : "file");
-  if (kind === "off") return null;
+  if (kind === "none") return null;
   if (kind === "file") return fileAnchorStore(env.SLIPWAY_AUDIT_ANCHOR_FILE ?? path.resolve(env.DATA_DIR, "audit-anchors.jsonl"));
   const cluster = platformCluster();
   return cluster ? configMapAnchorStore(cluster, slipwayNamespace()) : null;
