@@ -156,7 +156,7 @@ test("[security] the audit log keeps the socket's address, not a spoofed X-Forwa
   await page.getByRole("button", { name: "Create token" }).click();
   await expect(page.getByTestId("new-token")).toHaveValue(/^slw_/);
 
-  const exported = await page.request.get("/activity/export?action=token.create&format=json");
+  const exported = await page.request.get("/api/v1/audit/export?action=token.create&format=json");
   expect(exported.status()).toBe(200);
   const events = (await exported.json()) as Array<{ data?: { name?: string }; sourceIp?: string | null }>;
   const event = events.find((candidate) => candidate.data?.name === name);
