@@ -59,7 +59,7 @@ node -e '
     if (!generated) { failed += 1; continue; }
     const unique = Number(/found (\d+) unique failures?/.exec(text)?.[1] ?? 0);
     const errors = /\d+ errors?[ ,]/.test(text.split("\n").slice(-3).join(" ")) ? 1 : 0;
-    passed += Number(/(\d+) passed/.exec(text)?.[1] ?? 0);
+    passed += Number(/\d+ generated, (\d+) passed/.exec(text)?.[1] ?? 0);
     failed += unique + errors;
   }
   fs.writeFileSync(process.argv[1] + "/schemathesis.json", JSON.stringify({ passed, failed }));
