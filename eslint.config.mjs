@@ -11,6 +11,7 @@ function restrictedImports(extraPatterns = []) {
       paths: [
         { name: "@/lib/db", message: "Call a use-case in lib/ instead of the database." },
         { name: "@kubernetes/client-node", message: "Only lib/k8s talks to the cluster." },
+        { name: "@/lib/platform-cluster", message: "Go through lib/ use-cases." },
       ],
       patterns: [
         { group: ["@/lib/generated/*", "@/lib/k8s", "@/lib/k8s/*", "@/lib/cluster/*"], message: "Go through lib/ use-cases." },

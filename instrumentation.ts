@@ -3,7 +3,8 @@
  * message naming the variable (exit 1), rather than serving 500s. The HTTP server hook
  * (lib/http/server-hook.ts) goes in before Next.js serves any request. Then the engine
  * starts (release queue, leader election, notifications, SIGTERM handling) and the
- * OpenID Connect issuer's discovery is checked for /api/readyz.
+ * OpenID Connect issuer's discovery is checked for /api/readyz, and platform admins are
+ * re-derived from the configuration (lib/users/reconcile-platform-admins.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -16,9 +17,11 @@ export async function register() {
   const { installServerHook } = await import("@/lib/http/server-hook");
   installServerHook();
   const { handleTermination } = await import("@/lib/engine");
-  const { startReleaseEngine } = await import("@/lib/deploys/start-release-engine");
+  const { startPlatformEngine } = await import("@/lib/platform-engine");
   const { watchOidcDiscovery } = await import("@/lib/health/check-oidc-discovery");
-  startReleaseEngine();
+  startPlatformEngine();
   handleTermination();
   watchOidcDiscovery();
+  const { reconcileAdminsAtStart } = await import("@/lib/users/reconcile-admins-at-start");
+  await reconcileAdminsAtStart();
 }

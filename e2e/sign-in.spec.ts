@@ -32,6 +32,17 @@ test("[sign-in] signing out ends the session, and another demo user can sign in"
   await signInAs(page, "deployer@slipway.test");
 });
 
+test("[sign-in] a session cookie kept from before sign-out no longer works", async ({ page, playwright, baseURL }) => {
+  await signInAs(page, "viewer@slipway.test");
+  const kept = (await page.context().cookies()).map(({ name, value }) => `${name}=${value}`).join("; ");
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: kept } });
+  expect((await api.get("/api/v1/me")).status()).toBe(200);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  expect((await api.get("/api/v1/me")).status()).toBe(401);
+  await api.dispose();
+});
+
 test("[sign-in] API routes answer 401 without a session; health stays public", async ({ request }) => {
   const response = await request.get("/api/anything", { maxRedirects: 0 });
   expect(response.status()).toBe(401);

@@ -39,6 +39,17 @@ const schema = z
         .optional(),
     ),
     /**
+     * The database role the app connects as, when it is not the tables' owner (production):
+     * the migration runner, connected as the owner, grants it what it needs and never
+     * UPDATE, DELETE or TRUNCATE on the audit log (lib/migrations/grant-app-role.ts).
+     */
+    SLIPWAY_DB_APP_ROLE: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a plain role name")
+        .optional(),
+    ),
+    /**
      * Connections in each replica's PostgreSQL pool, shared by requests and the release
      * queue. A running release holds no connection during a cluster call, only for one
      * short statement at a time, so SLIPWAY_RELEASE_CONCURRENCY releases need far fewer
@@ -91,6 +102,15 @@ const schema = z
     OIDC_ISSUER: optionalUrl,
     OIDC_CLIENT_ID: optionalString,
     OIDC_CLIENT_SECRET: optionalString,
+    /** The scopes Slipway asks the issuer for; add `groups` for Dex or Keycloak to send the groups claim (SLIPWAY_ADMIN_GROUPS). */
+    OIDC_SCOPES: optionalString
+      .transform((value) =>
+        (value ?? "openid email profile")
+          .trim()
+          .split(/[\s,]+/)
+          .join(" "),
+      )
+      .refine((scopes) => scopes.split(" ").includes("openid"), "must include openid"),
     /** Optional GitHub OAuth app, offered next to OIDC when set. */
     GITHUB_ID: optionalString,
     GITHUB_SECRET: optionalString,
@@ -101,6 +121,20 @@ const schema = z
     /** "1" when OIDC_ISSUER is the bundled development IdP (tools/dev-idp), which lets anyone sign in as anyone. */
     SLIPWAY_DEV_IDP: flag,
     SLIPWAY_ALLOW_DEV_IDP_IN_PRODUCTION: flag,
+    /** Signs the audit chain's anchors (HMAC-SHA256); required in production unless SLIPWAY_AUDIT_ANCHOR_STORE=none. Never give it to the database's owner. */
+    SLIPWAY_AUDIT_SIGNING_KEY: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+    /** Where anchors go: a ConfigMap in Slipway's namespace (default in a cluster), a file (default elsewhere), or off. */
+    SLIPWAY_AUDIT_ANCHOR_STORE: optionalString.pipe(z.enum(["configmap", "file", "none"]).optional()),
+    /** The file store's path; default DATA_DIR/audit-anchors.jsonl. */
+    SLIPWAY_AUDIT_ANCHOR_FILE: optionalString,
+    /** How often the leader anchors the chain's head; rows newer than the last anchor are covered by the hash chain only. */
+    SLIPWAY_AUDIT_ANCHOR_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
+    /** Slipway's own namespace (the anchors' ConfigMap); default: the pod's, else `slipway`. */
+    SLIPWAY_NAMESPACE: optionalString,
+    /** Failed bearer tokens one client address may send per minute before 429 (0: no limit). */
+    SLIPWAY_RATE_LIMIT_FAILED_TOKENS: z.coerce.number().int().min(0).default(20),
+    /** Sign-in requests (start and callback) one client address may make per minute before 429 (0: no limit). */
+    SLIPWAY_RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(0).default(30),
     /** Proxies whose X-Forwarded-For is believed (CIDRs or addresses); unset: the socket's peer is the client. */
     SLIPWAY_TRUSTED_PROXIES: commaList.superRefine((ranges, ctx) => {
       try {
@@ -117,6 +151,14 @@ const schema = z
         code: "custom",
         path: ["NEXTAUTH_SECRET"],
         message: "is required when NODE_ENV=production (a long random string, e.g. from `openssl rand -base64 32`)",
+      });
+    }
+    if (production && !env.SLIPWAY_AUDIT_SIGNING_KEY && env.SLIPWAY_AUDIT_ANCHOR_STORE !== "none") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SLIPWAY_AUDIT_SIGNING_KEY"],
+        message:
+          "is required when NODE_ENV=production: it signs the audit chain's anchors (`openssl rand -base64 32`; or SLIPWAY_AUDIT_ANCHOR_STORE=none)",
       });
     }
     if (env.NODE_ENV === "production" && env.SLIPWAY_DEV_IDP && !env.SLIPWAY_ALLOW_DEV_IDP_IN_PRODUCTION) {

@@ -31,11 +31,15 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fieldErrors?: FieldErrors;
 
-  constructor(code: ErrorCode, message: string, options?: { fieldErrors?: FieldErrors; cause?: unknown }) {
+  /** For RATE_LIMITED and UNAVAILABLE: when to try again (the Retry-After header). */
+  readonly retryAfterSeconds?: number;
+
+  constructor(code: ErrorCode, message: string, options?: { fieldErrors?: FieldErrors; cause?: unknown; retryAfterSeconds?: number }) {
     super(message, { cause: options?.cause });
     this.name = "AppError";
     this.code = code;
     this.fieldErrors = options?.fieldErrors;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 
   get status(): number {
@@ -61,6 +65,7 @@ export function toHttpError(
     return {
       status: error.status,
       body: { error: { code: error.code, message: error.message, fields: error.fieldErrors } },
+      ...(error.retryAfterSeconds !== undefined ? { headers: { "retry-after": String(error.retryAfterSeconds) } } : {}),
     };
   }
   if (isDatabaseUnavailable(error)) {

@@ -17,7 +17,10 @@ export SLIPWAY_ADMIN_EMAILS=${SLIPWAY_ADMIN_EMAILS:-admin@slipway.test}
 # (`next dev` reads the same file: lib/auth/secret.ts).
 [[ -s .data/nextauth-secret ]] || (umask 077 && random_secret >.data/nextauth-secret)
 NEXTAUTH_SECRET=$(cat .data/nextauth-secret)
-export NEXTAUTH_SECRET
+# The audit anchors' signing key, likewise (lib/audit/anchor/signing-key.ts reads it outside production).
+[[ -s .data/audit-signing-key ]] || (umask 077 && random_secret >.data/audit-signing-key)
+SLIPWAY_AUDIT_SIGNING_KEY=$(cat .data/audit-signing-key)
+export NEXTAUTH_SECRET SLIPWAY_AUDIT_SIGNING_KEY
 
 ensure_node_modules
 generate_prisma_client

@@ -19,6 +19,8 @@ else
   export PGLITE_DIR
 fi
 export SLIPWAY_ADMIN_EMAILS=admin@slipway.test
+# Every spec signs in from 127.0.0.1; the limits themselves are tested in tests/integration/rate-limits.test.ts.
+export SLIPWAY_RATE_LIMIT_SIGN_IN=${SLIPWAY_RATE_LIMIT_SIGN_IN:-0} SLIPWAY_RATE_LIMIT_FAILED_TOKENS=${SLIPWAY_RATE_LIMIT_FAILED_TOKENS:-0}
 # A control plane of its own, in a scratch DATA_DIR, with short rollout deadlines.
 export DATA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/slipway-e2e-data.XXXXXX")
 export SLIPWAY_PROGRESS_DEADLINE_SECONDS=${SLIPWAY_PROGRESS_DEADLINE_SECONDS:-10}
@@ -33,7 +35,8 @@ npx --no-install tsx prisma/seed.ts
 
 start_dev_idp "http://127.0.0.1:${PORT:?}"
 NEXTAUTH_SECRET=$(random_secret)
-export NEXTAUTH_SECRET
+SLIPWAY_AUDIT_SIGNING_KEY=$(random_secret)
+export NEXTAUTH_SECRET SLIPWAY_AUDIT_SIGNING_KEY
 # Not exec: this shell stays to stop the IdP when the server ends or Playwright stops us.
 # The bin itself, not npx, so that the pid we stop is the server and not a wrapper.
 node_modules/.bin/next start -H 127.0.0.1 -p "$PORT" &

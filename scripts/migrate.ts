@@ -5,6 +5,7 @@ import { mkdir } from "node:fs/promises";
 import { env } from "@/lib/env";
 import { MigrationError, runMigrations } from "@/lib/migrations/run-migrations";
 import { connectPostgres, openPGlite } from "@/lib/migrations/sql-connection";
+import { grantAppRole } from "@/lib/migrations/grant-app-role";
 import { pgliteDir } from "@/lib/pglite-dir";
 
 async function main() {
@@ -18,6 +19,11 @@ async function main() {
       migrationsDir: path.resolve("prisma/migrations"),
       log: (line) => console.log(`  ${line}`),
     });
+    const appRole = env.SLIPWAY_DB_APP_ROLE;
+    if (appRole && env.DATABASE_URL) {
+      await grantAppRole(connection, appRole);
+      console.log(`granted the app role ${appRole} its rights (the audit log: SELECT and INSERT only)`);
+    }
   } finally {
     await connection.close();
   }

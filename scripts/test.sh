@@ -52,6 +52,10 @@ if npx --no-install next build >"$reports/next-build.log" 2>&1; then
   export E2E_DATABASE_URL="${SLIPWAY_TEST_PG_URL%/postgres}/slipway_e2e"
   psql -q "$SLIPWAY_TEST_PG_URL" -c 'CREATE DATABASE slipway_e2e' || status=1
   npx --no-install playwright test || status=1
+  log "schemathesis: fuzzing /api/v1 as a lead, a viewer and an outsider"
+  export E2E_DATABASE_URL="${SLIPWAY_TEST_PG_URL%/postgres}/slipway_fuzz"
+  psql -q "$SLIPWAY_TEST_PG_URL" -c 'CREATE DATABASE slipway_fuzz' || status=1
+  FUZZ_REPORTS=$reports bash scripts/fuzz-api.sh || status=1
 else
   cat "$reports/next-build.log" >&2
   log "next build failed; Playwright did not run"

@@ -14,6 +14,8 @@ const ERROR_MESSAGES: Record<string, string> = {
   EmailMissing: "Your identity provider did not send an email address, and Slipway needs one.",
   EmailUnverified: "Your identity provider says your email address is not verified.",
   EmailTaken: "That email address already belongs to a Slipway user who signs in another way. Ask a platform admin.",
+  Disabled: "Your Slipway account is disabled. Ask a platform admin.",
+  RateLimited: "Too many sign-in attempts from your address. Wait a minute and try again.",
   AccessDenied: "Sign-in was cancelled or refused.",
   SessionRequired: "Please sign in to continue.",
   OAuthSignin: "Could not reach the identity provider. Try again in a moment.",

@@ -20,6 +20,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/admin/users": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Everyone Slipway knows, with their identity and whether they are disabled (platform admins)
+     * @description Who may call it: Platform admins.
+     */
+    get: operations["listUsers"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/admin/users/{userId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Disable a person (no sign-in, sessions and tokens refused at once) or enable them again (platform admins)
+     * @description Who may call it: Platform admins.
+     */
+    patch: operations["setUserDisabled"];
+    trace?: never;
+  };
+  "/admin/users/{userId}/identity": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Forget a person's IdP identity so that their next sign-in with the same email re-links it (platform admins)
+     * @description Who may call it: Platform admins.
+     */
+    delete: operations["unlinkUserIdentity"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/teams": {
     parameters: {
       query?: never;
@@ -498,7 +558,7 @@ export interface paths {
     get: operations["listApiTokens"];
     put?: never;
     /**
-     * Create an API token; the response is the only time it is shown
+     * Create an API token; the response is the only time it is shown. A token made with a token expires no later than it and is revoked with it
      * @description Who may call it: Anyone signed in, for themselves.
      */
     post: operations["createApiToken"];
@@ -658,7 +718,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Recompute the audit hash chain: whether it holds, and if not, the first event that breaks it
+     * Recompute the audit hash chain and check it against the signed anchors kept outside the database: whether it holds, and if not, the first event that breaks it
      * @description Who may call it: Anyone signed in, for themselves.
      */
     post: operations["checkAuditChain"];
@@ -836,6 +896,144 @@ export interface operations {
             email: string;
             name: string | null;
             isPlatformAdmin: boolean;
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  listUsers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Everyone Slipway knows, with their identity and whether they are disabled (platform admins) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            users: {
+              /** Format: uuid */
+              id: string;
+              email: string;
+              name: string | null;
+              issuer: string | null;
+              subject: string | null;
+              isPlatformAdmin: boolean;
+              disabledAt: string | null;
+              lastLoginAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  setUserDisabled: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          disabled: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Disable a person (no sign-in, sessions and tokens refused at once) or enable them again (platform admins) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string | null;
+            issuer: string | null;
+            subject: string | null;
+            isPlatformAdmin: boolean;
+            disabledAt: string | null;
+            lastLoginAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  unlinkUserIdentity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Forget a person's IdP identity so that their next sign-in with the same email re-links it (platform admins) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string | null;
+            issuer: string | null;
+            subject: string | null;
+            isPlatformAdmin: boolean;
+            disabledAt: string | null;
+            lastLoginAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
           };
         };
       };
@@ -1250,7 +1448,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/yaml": string;
+          "application/yaml": Record<string, never> | unknown[];
         };
       };
       400: components["responses"]["INVALID_INPUT"];
@@ -1784,7 +1982,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/yaml": string;
+          "application/yaml": Record<string, never> | unknown[];
         };
       };
       400: components["responses"]["INVALID_INPUT"];
@@ -2547,7 +2745,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Create an API token; the response is the only time it is shown */
+      /** @description Create an API token; the response is the only time it is shown. A token made with a token expires no later than it and is revoked with it */
       201: {
         headers: {
           [name: string]: unknown;
@@ -2794,7 +2992,7 @@ export interface operations {
         app?: string;
         /** @description Email of the person who acted */
         actor?: string;
-        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.unarchive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write) or a prefix ending in "." such as "deploy." */
+        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.unarchive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write, user.admin, user.disable, user.relink) or a prefix ending in "." such as "deploy." */
         action?: string;
         /** @description The tool: session (Slipway's UI), token (the API), kubectl, cli (the admin CLI) */
         via?: "session" | "token" | "kubectl" | "cli";
@@ -2866,7 +3064,7 @@ export interface operations {
         app?: string;
         /** @description Email of the person who acted */
         actor?: string;
-        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.unarchive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write) or a prefix ending in "." such as "deploy." */
+        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.unarchive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write, user.admin, user.disable, user.relink) or a prefix ending in "." such as "deploy." */
         action?: string;
         /** @description The tool: session (Slipway's UI), token (the API), kubectl, cli (the admin CLI) */
         via?: "session" | "token" | "kubectl" | "cli";
@@ -2889,7 +3087,7 @@ export interface operations {
         };
         content: {
           "text/csv": string;
-          "application/json": string;
+          "application/json": Record<string, never> | unknown[];
         };
       };
       400: components["responses"]["INVALID_INPUT"];
@@ -2913,7 +3111,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Recompute the audit hash chain: whether it holds, and if not, the first event that breaks it */
+      /** @description Recompute the audit hash chain and check it against the signed anchors kept outside the database: whether it holds, and if not, the first event that breaks it */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2924,11 +3122,13 @@ export interface operations {
                 /** @constant */
                 ok: true;
                 checked: number;
+                anchors: number;
               }
             | {
                 /** @constant */
                 ok: false;
                 checked: number;
+                anchors: number;
                 brokenAt: string;
                 reason: string;
               };

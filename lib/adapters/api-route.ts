@@ -23,9 +23,9 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
 export type RouteHandler = (request: Request, context: RouteContext) => Promise<Response>;
 
 /** Whoever sent the request: a token when there is an Authorization header, else the session cookie. */
-async function authenticate(request: Request, method: HttpMethod): Promise<Actor> {
+async function authenticate(request: Request, method: HttpMethod, client: string | undefined): Promise<Actor> {
   const authorization = request.headers.get("authorization");
-  if (authorization) return authenticateApiToken(authorization);
+  if (authorization) return authenticateApiToken(authorization, client);
   const user = await sessionUserFromCookies(request.headers.get("cookie"));
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in, or send a personal access token: Authorization: Bearer slw_...");
   if (method !== "GET") assertSameOrigin(request);
@@ -78,7 +78,7 @@ function handler(useCase: Routed<AnyUseCase>): RouteHandler {
       let response: Response;
       try {
         // A public use-case ignores credentials: it must behave the same with or without one.
-        const actor = useCase.scope === "public" ? undefined : await authenticate(request, method);
+        const actor = useCase.scope === "public" ? undefined : await authenticate(request, method, info.ip);
         actorId = actor?.id;
         const params = await pathParams(context);
         const { output } = await runUseCase(useCase, { actor, request: info }, params, await readInput(request, useCase.route));

@@ -95,8 +95,12 @@ function operation(useCase: Routed<AnyUseCase>) {
           }
         : undefined;
 
+  // A file in a structured format (a YAML kubeconfig or app spec, a JSON export) is a
+  // document of that format, not a JSON string; clients that parse it must not expect one.
+  const fileSchema = (type: string) =>
+    /yaml|json/.test(type) ? { type: ["object", "array"], description: `a ${type} document` } : { type: "string" };
   const content = route.produces
-    ? Object.fromEntries(route.produces.map((type) => [type, { schema: { type: "string" } }]))
+    ? Object.fromEntries(route.produces.map((type) => [type, { schema: fileSchema(type) }]))
     : { "application/json": { schema: jsonSchema(useCase.output, "input") } };
   const statuses = route.statusOf ? route.statusOf.statuses : [route.status ?? 200];
   const responses: Record<string, unknown> = Object.fromEntries(

@@ -44,9 +44,15 @@ import { listApiTokens } from "@/lib/tokens/list-api-tokens";
 import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
 import type { AnyUseCase, Routed } from "@/lib/usecase/define";
 import { getMe } from "@/lib/users/get-me";
+import { listUsers } from "@/lib/users/list-users";
+import { setUserDisabled } from "@/lib/users/set-user-disabled";
+import { unlinkUserIdentity } from "@/lib/users/unlink-user-identity";
 
 export const OPERATIONS: readonly Routed<AnyUseCase>[] = [
   getMe,
+  listUsers,
+  setUserDisabled,
+  unlinkUserIdentity,
   listTeams,
   createTeam,
   getTeam,

@@ -8,7 +8,7 @@
  */
 import { db } from "@/lib/db";
 import type { AnyTeamContext } from "@/lib/authz/team-context";
-import { platformCluster } from "@/lib/cluster/platform-cluster";
+import { platformCluster } from "@/lib/platform-cluster";
 import { onShutdown } from "@/lib/engine/shutdown";
 import { appDrift, appHealth, closeNamespaceCaches, namespaceCache, type LiveObjects } from "@/lib/k8s";
 import type { ReleaseSpec } from "./release-spec";

@@ -1,5 +1,5 @@
 import { teamClusterClient } from "@/lib/cluster/audited-cluster-call";
-import { platformCluster } from "@/lib/cluster/platform-cluster";
+import { platformCluster } from "@/lib/platform-cluster";
 import { readApp, toK8sError } from "@/lib/k8s";
 import { teamUseCase } from "@/lib/usecase/define";
 import { readAppLive } from "./app-live";

@@ -1,6 +1,6 @@
 import type { TeamContext } from "@/lib/authz/team-context";
 import { auditedClusterCall } from "@/lib/cluster/audited-cluster-call";
-import { platformCluster } from "@/lib/cluster/platform-cluster";
+import { platformCluster } from "@/lib/platform-cluster";
 import { hasClusterStatus, scaleDeployment } from "@/lib/k8s";
 
 /** Scales the app's Deployment to 0 (audited as app.scale); an app never deployed, or no cluster, has nothing to stop. */

@@ -30,7 +30,7 @@ export type AuditPayloads = {
   "deploy.succeeded": { app: string; sequence: number; image: string };
   "deploy.failed": { app: string; sequence: number; image: string; error?: string };
   "token.create": { name: string; prefix: string; expiresAt: string; via: Actor["via"] };
-  "token.revoke": { name: string; prefix: string };
+  "token.revoke": { name: string; prefix: string; derivedRevoked?: number };
   "cli.login.approve": { code: string; clientName: string };
   "kubeconfig.issue": {
     role: "viewer" | "deployer";
@@ -53,6 +53,9 @@ export type AuditPayloads = {
     userAgent?: string;
     serviceAccount: string;
   };
+  "user.admin": { email: string; admin: boolean; reason: "configuration" };
+  "user.disable": { email: string; disabled: boolean };
+  "user.relink": { email: string; previousIssuer: string | null; previousSubject: string | null };
 };
 
 export type AuditAction = keyof AuditPayloads;
@@ -78,6 +81,9 @@ const ACTIONS: Record<AuditAction, true> = {
   "kubeconfig.issue": true,
   "kubeconfig.revoke": true,
   "kubectl.write": true,
+  "user.admin": true,
+  "user.disable": true,
+  "user.relink": true,
 };
 export const AUDIT_ACTIONS = Object.keys(ACTIONS) as AuditAction[];
 

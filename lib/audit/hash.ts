@@ -36,3 +36,11 @@ export function auditHash(prevHash: string, content: AuditContent): string {
   const body = canonicalJson({ ...content, createdAt: content.createdAt.toISOString() });
   return createHash("sha256").update(`${prevHash}\n${body}`).digest("hex");
 }
+
+/** A stored row's hashed content: columns added later count only when set, so older rows still verify. */
+export function auditContentOf(
+  row: Omit<AuditContent, "via" | "clusterAuditId"> & { via: string | null; clusterAuditId: string | null },
+): AuditContent {
+  const { via, clusterAuditId, ...rest } = row;
+  return { ...rest, ...(via !== null ? { via } : {}), ...(clusterAuditId !== null ? { clusterAuditId } : {}) };
+}

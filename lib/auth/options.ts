@@ -1,8 +1,9 @@
 /**
  * next-auth configuration. Sessions are JWTs in httpOnly cookies (next-auth marks them
  * Secure when NEXTAUTH_URL is https); the token holds only Slipway's user id, and every
- * request re-reads the user (lib/auth/session.ts), so a changed admin flag or a
- * removed user takes effect at once.
+ * request re-reads the user (lib/auth/session-user.ts), so a changed admin flag or a
+ * disabled user takes effect at once, and the session version in the token ends older
+ * sessions on sign-out.
  */
 import type { AuthOptions, Profile } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
@@ -10,6 +11,7 @@ import GitHubProvider from "next-auth/providers/github";
 import { env } from "@/lib/env";
 import { sameOriginRedirect } from "./callback-url";
 import { authSecret } from "./secret";
+import { endSessions } from "./session-user";
 import { SignInRefusedError, signInUser } from "./sign-in-user";
 
 type IdTokenClaims = Profile & { iss?: string; email_verified?: boolean; groups?: unknown };
@@ -26,7 +28,7 @@ function oidcProvider(issuer: string): OAuthConfig<IdTokenClaims> {
     checks: ["pkce", "state"],
     clientId: env.OIDC_CLIENT_ID,
     clientSecret: env.OIDC_CLIENT_SECRET,
-    authorization: { params: { scope: "openid email profile" } },
+    authorization: { params: { scope: env.OIDC_SCOPES } },
     profile: (claims) => ({ id: claims.sub ?? "", name: claims.name ?? null, email: claims.email ?? null }),
   };
 }
@@ -58,6 +60,7 @@ export const authOptions: AuthOptions = {
         });
         // next-auth hands this same object to the jwt callback.
         user.id = row.id;
+        user.sessionVersion = row.sessionVersion;
         return true;
       } catch (error) {
         if (error instanceof SignInRefusedError) return `/signin?error=${error.reason}`;
@@ -65,12 +68,18 @@ export const authOptions: AuthOptions = {
       }
     },
     jwt({ token, user }) {
-      // Only the id: name, email and flags are read from the database on each request.
-      return user ? { sub: user.id } : token;
+      // Only the id and the session version: name, email and flags are read from the database on each request.
+      return user ? { sub: user.id, sv: user.sessionVersion } : token;
     },
     session({ session, token }) {
-      return { expires: session.expires, userId: token.sub };
+      return { expires: session.expires, userId: token.sub, sessionVersion: token.sv };
     },
     redirect: sameOriginRedirect,
+  },
+  events: {
+    // Signing out anywhere ends every session of the person, not just this cookie.
+    async signOut({ token }) {
+      if (token?.sub) await endSessions(token.sub);
+    },
   },
 };

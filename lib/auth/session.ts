@@ -3,21 +3,17 @@ import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { db } from "@/lib/db";
 import { authOptions } from "./options";
 import { authSecret } from "./secret";
+import { userForSession, type SessionUser } from "./session-user";
 
-export type SessionUser = { id: string; email: string; name: string | null; isPlatformAdmin: boolean };
+export type { SessionUser };
 
 /** Once per request: the header and the page both ask (React `cache`). */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
-  if (!session?.userId) return null;
-  // The cookie only proves who this is; the row says what they may do now.
-  return db().user.findUnique({
-    where: { id: session.userId },
-    select: { id: true, email: true, name: true, isPlatformAdmin: true },
-  });
+  // The cookie only proves who this is and which session; the row says whether it still holds.
+  return userForSession(session?.userId, session?.sessionVersion);
 });
 
 /** The signed-in person, or a redirect to /signin that comes back to `callbackPath`. */
@@ -46,6 +42,5 @@ export async function sessionUserFromCookies(cookieHeader: string | null): Promi
   );
   // No Authorization header here: next-auth would read a bearer token as a session.
   const token = await getToken({ req: { headers: {}, cookies } as never, secret: authSecret() });
-  if (!token?.sub) return null;
-  return db().user.findUnique({ where: { id: token.sub }, select: { id: true, email: true, name: true, isPlatformAdmin: true } });
+  return userForSession(token?.sub, token?.sv);
 }

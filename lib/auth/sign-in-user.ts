@@ -9,7 +9,7 @@ import { isUniqueViolation } from "@/lib/db-errors";
 import { adminConfigFromEnv, isPlatformAdmin, type AdminConfig } from "./platform-admin";
 
 /** Shown on /signin as ?error=<reason>; the page maps each to a message. */
-export type SignInRefusal = "EmailMissing" | "EmailUnverified" | "EmailTaken";
+export type SignInRefusal = "EmailMissing" | "EmailUnverified" | "EmailTaken" | "Disabled";
 
 export class SignInRefusedError extends AppError {
   constructor(
@@ -40,23 +40,37 @@ export async function signInUser(options: SignInIdentity & { db?: Db; admins?: A
   if (options.emailVerified === false) {
     throw new SignInRefusedError("EmailUnverified", "Your identity provider says your email address is not verified.");
   }
+  const admin = isPlatformAdmin({ email, groups }, options.admins ?? adminConfigFromEnv());
   const profile = {
     email,
     name: options.name?.trim() || null,
-    isPlatformAdmin: isPlatformAdmin({ email, groups }, options.admins ?? adminConfigFromEnv()),
+    isPlatformAdmin: admin,
+    groups: [...(groups ?? [])],
     lastLoginAt: new Date(),
+  };
+  // Admin rights re-evaluated at each sign-in; a change ends the person's other sessions.
+  const versionBump = (before: { isPlatformAdmin: boolean }) =>
+    before.isPlatformAdmin !== admin ? { sessionVersion: { increment: 1 } } : {};
+  const refuseDisabled = (row: { disabledAt: Date | null }) => {
+    if (row.disabledAt) throw new SignInRefusedError("Disabled", "Your Slipway account is disabled; ask a platform admin.");
   };
 
   const claimOrCreate = () =>
     prisma.$transaction(async (tx) => {
       const known = await tx.user.findUnique({ where: { issuer_subject: { issuer, subject } } });
-      if (known) return tx.user.update({ where: { id: known.id }, data: profile });
+      if (known) {
+        refuseDisabled(known);
+        return tx.user.update({ where: { id: known.id }, data: { ...profile, ...versionBump(known) } });
+      }
       // Never claim a user that already belongs to another identity: that would hand
       // one person's access to whoever controls the same email at another issuer.
       const pending = await tx.user.findFirst({
         where: { email: { equals: email, mode: "insensitive" }, issuer: null, subject: null },
       });
-      if (pending) return tx.user.update({ where: { id: pending.id }, data: { ...profile, issuer, subject } });
+      if (pending) {
+        refuseDisabled(pending);
+        return tx.user.update({ where: { id: pending.id }, data: { ...profile, ...versionBump(pending), issuer, subject } });
+      }
       return tx.user.create({ data: { ...profile, issuer, subject } });
     });
 

@@ -5,6 +5,8 @@ export type Actor = {
   name: string | null;
   isPlatformAdmin: boolean;
   via: "session" | "token" | "cli";
+  /** The API token the request came with (via "token"): a token made with it is bound to it. */
+  tokenId?: string;
 };
 
 /** The request id (on every log line and audit event) and the client's address. */

@@ -9,7 +9,7 @@ import { clusterRoleOf } from "@/lib/authz/authorize";
 import type { AnyTeamContext } from "@/lib/authz/team-context";
 import { recordTeamEvent, type AuditPayloads, type AuditTarget, type ClusterOutcome } from "@/lib/audit/audit-events";
 import { teamClient, toK8sError, type PlatformClient, type TeamClient } from "@/lib/k8s";
-import { requireCluster } from "./platform-cluster";
+import { requireCluster } from "@/lib/platform-cluster";
 
 type ClusterAction = { [A in keyof AuditPayloads]: AuditPayloads[A] extends ClusterOutcome ? A : never }[keyof AuditPayloads];
 type Details<A extends ClusterAction> = AuditPayloads[A] extends infer P

@@ -14,7 +14,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "@/lib/db";
 import { isDatabaseError } from "@/lib/db-errors";
 import { env } from "@/lib/env";
-import { platformCluster } from "@/lib/cluster/platform-cluster";
+import { platformCluster } from "@/lib/platform-cluster";
 import { teamClient, watchRollout, type TeamRole } from "@/lib/k8s";
 import type { ClaimedRun } from "@/lib/engine/release-queue";
 import { isShuttingDown } from "@/lib/engine/shutdown";

@@ -11,16 +11,19 @@ import { startReleaseWorker } from "./release-queue";
 import { beginShutdown } from "./shutdown";
 import { logEvent } from "@/lib/observability/logger";
 
-const SWEEP_MS = 5_000;
 /** In-flight applies get this long to finish after SIGTERM; the whole exit stays under 10 s. */
 export const DRAIN_MS = 6_000;
 
 type Log = (message: string, error?: unknown) => void;
 
-/** What the engine runs; lib/deploys/start-release-engine.ts hands it the release runner and the reconciler. */
+/**
+ * What the engine runs: the release runner for claimed releases, and periodic work that
+ * only the leader does. lib/deploys/start-release-engine.ts and lib/platform-engine.ts
+ * compose them; the engine itself knows nothing of releases, limits or the audit log.
+ */
 export type EngineTasks = {
   runRelease: Parameters<typeof startReleaseWorker>[0]["run"];
-  sweep: () => Promise<unknown>;
+  periodic: { name: string; everyMs: number; task: () => Promise<unknown> }[];
 };
 
 export function startEngine(tasks: EngineTasks, options: { log?: Log } = {}): void {
@@ -30,7 +33,7 @@ export function startEngine(tasks: EngineTasks, options: { log?: Log } = {}): vo
   const log = options.log ?? logEvent;
   startListening(log);
   startLeaderElection(log);
-  whileLeader("reconciler sweep", SWEEP_MS, tasks.sweep, log);
+  for (const { name, everyMs, task } of tasks.periodic) whileLeader(name, everyMs, task, log);
   if (env.SLIPWAY_RELEASE_WORKER) startReleaseWorker({ run: tasks.runRelease, log });
 }
 

@@ -18,7 +18,7 @@ export {
   type TeamSpec,
 } from "./manifests";
 export { provisionTeam } from "./provision";
-export { teamClient, teamToken } from "./tokens";
+export { teamClient, teamToken, type TeamToken } from "./tokens";
 export { applyRelease, type AppliedRelease } from "./apply";
 export { rolloutStatus, type DeploymentLike, type RolloutStatus } from "./rollout";
 export { findRolloutBlocker, rolloutBlocker } from "./rollout-blockers";

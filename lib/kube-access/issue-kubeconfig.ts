@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { stringify } from "yaml";
 import { z } from "zod";
 import { clusterRoleOf } from "@/lib/authz/authorize";
-import { requireCluster } from "@/lib/cluster/platform-cluster";
+import { requireCluster } from "@/lib/platform-cluster";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { PlatformClient } from "@/lib/k8s";

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import type { AnyTeamContext } from "@/lib/authz/team-context";
 import { recordTeamEvent, type AuditPayloads } from "@/lib/audit/audit-events";
-import { platformCluster } from "@/lib/cluster/platform-cluster";
+import { platformCluster } from "@/lib/platform-cluster";
 import { revokePersonAccess, toK8sError } from "@/lib/k8s";
 
 /**

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import type { Actor, RequestInfo } from "@/lib/authz/actor";
 import { recordActorEvent } from "@/lib/audit/audit-events";
-import { platformCluster } from "@/lib/cluster/platform-cluster";
+import { platformCluster } from "@/lib/platform-cluster";
 import { env } from "@/lib/env";
 import { provisionTeam, toK8sError } from "@/lib/k8s";
 import { teamIngressDomains } from "./ingress-domains";

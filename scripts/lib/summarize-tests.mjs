@@ -1,5 +1,5 @@
 // Prints the pass/fail counts of every runner as the last line of `npm test`, from the
-// JSON reports Vitest and Playwright wrote. A missing report counts as a failure.
+// JSON reports Vitest, Playwright and the Schemathesis step wrote. A missing report counts as a failure.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -14,6 +14,7 @@ const read = (name) => {
 
 const vitest = read("vitest.json");
 const playwright = read("playwright.json");
+const schemathesis = read("schemathesis.json");
 const runs = [
   vitest
     ? {
@@ -31,6 +32,10 @@ const runs = [
         skipped: playwright.stats.skipped,
       }
     : { name: "playwright", passed: 0, failed: 1, skipped: 0, missing: true },
+  // scripts/fuzz-api.sh: generated API calls that passed every check, and those that did not.
+  schemathesis
+    ? { name: "schemathesis", passed: schemathesis.passed, failed: schemathesis.failed, skipped: 0 }
+    : { name: "schemathesis", passed: 0, failed: 1, skipped: 0, missing: true },
 ];
 for (const run of runs) {
   console.log(

@@ -20,7 +20,9 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  if (process.env.SLIPWAY_TEST_DB === "postgres") {
+  // The project's `env` reaches its workers, not this (main) process: read it from the project.
+  const kind = (project.config.env as Record<string, string> | undefined)?.SLIPWAY_TEST_DB ?? process.env.SLIPWAY_TEST_DB;
+  if (kind === "postgres") {
     const admin = await connectPostgres(adminUrl());
     const template = uniqueName("slipway_template");
     await admin.exec(`CREATE DATABASE "${template}"`);

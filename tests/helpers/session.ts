@@ -2,6 +2,6 @@
 import { encode } from "next-auth/jwt";
 import { authSecret } from "@/lib/auth/secret";
 
-export async function sessionCookie(userId: string): Promise<string> {
-  return encode({ token: { sub: userId }, secret: authSecret()!, maxAge: 60 * 60 });
+export async function sessionCookie(userId: string, sessionVersion = 0): Promise<string> {
+  return encode({ token: { sub: userId, sv: sessionVersion }, secret: authSecret()!, maxAge: 60 * 60 });
 }

@@ -91,6 +91,11 @@ const SAMPLES: Record<
   collectCliLogin: async () => ({ body: { secret: (await pendingCliLogin()).secret } }),
   getCliLogin: async () => ({ params: { code: (await pendingCliLogin()).code } }),
   approveCliLogin: async () => ({ params: { code: (await pendingCliLogin()).code } }),
+  setUserDisabled: async () => ({
+    params: { userId: (await db().user.create({ data: { email: `d${unique()}@example.com` } })).id },
+    body: { disabled: true },
+  }),
+  unlinkUserIdentity: async () => ({ params: { userId: (await db().user.create({ data: { email: `u${unique()}@example.com` } })).id } }),
   revokeApiToken: async () => {
     // The lead's own token: only the lead may revoke it; to anyone else it does not exist.
     const ctx = authorizeUser({ actor: { ...userOf.lead, name: null, isPlatformAdmin: false, via: "session" } });

@@ -29,6 +29,7 @@ describe("[db] schema drift", () => {
       "AuditEvent",
       "ApiToken",
       "CliLogin",
+      "RateLimit",
     ]);
     expect(await findDrift(sql, datamodel)).toEqual([]);
   });

@@ -49,6 +49,7 @@ describe("[db] migrations", () => {
       "AuditEvent",
       "CliLogin",
       "Membership",
+      "RateLimit",
       "Release",
       "Team",
       "User",
@@ -84,8 +85,8 @@ describe("[db] migrations", () => {
 
     const initFile = path.join(dir, INIT, "migration.sql");
     await writeFile(initFile, `${await readFile(initFile, "utf8")}\n-- edited later\n`);
-    await mkdir(path.join(dir, "20261201000000_next"));
-    await writeFile(path.join(dir, "20261201000000_next", "migration.sql"), `CREATE TABLE "Later" (id int);`);
+    await mkdir(path.join(dir, "29991231000000_next"));
+    await writeFile(path.join(dir, "29991231000000_next", "migration.sql"), `CREATE TABLE "Later" (id int);`);
 
     const run = runMigrations({ connection: sql, migrationsDir: dir });
     await expect(run).rejects.toThrow(MigrationError);

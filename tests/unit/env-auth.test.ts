@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 
-const production = { NODE_ENV: "production", NEXTAUTH_SECRET: "s".repeat(32) };
+const production = { NODE_ENV: "production", NEXTAUTH_SECRET: "s".repeat(32), SLIPWAY_AUDIT_SIGNING_KEY: "k".repeat(32) };
 
 describe("[env] sign-in settings", () => {
   it("splits the admin lists", () => {
@@ -9,6 +9,18 @@ describe("[env] sign-in settings", () => {
     expect(env.SLIPWAY_ADMIN_EMAILS).toEqual(["ada@example.com", "bob@example.com"]);
     expect(env.SLIPWAY_ADMIN_GROUPS).toEqual(["admins"]);
     expect(parseEnv({}).SLIPWAY_ADMIN_EMAILS).toEqual([]);
+  });
+
+  it("requires SLIPWAY_AUDIT_SIGNING_KEY in production unless anchoring is off", () => {
+    const { SLIPWAY_AUDIT_SIGNING_KEY: _key, ...withoutKey } = production;
+    expect(() => parseEnv(withoutKey)).toThrow(/SLIPWAY_AUDIT_SIGNING_KEY: is required when NODE_ENV=production/);
+    expect(parseEnv({ ...withoutKey, SLIPWAY_AUDIT_ANCHOR_STORE: "none" }).SLIPWAY_AUDIT_ANCHOR_STORE).toBe("none");
+  });
+
+  it("asks the IdP for OIDC_SCOPES, openid always among them", () => {
+    expect(parseEnv({}).OIDC_SCOPES).toBe("openid email profile");
+    expect(parseEnv({ OIDC_SCOPES: "openid email profile groups" }).OIDC_SCOPES).toBe("openid email profile groups");
+    expect(() => parseEnv({ OIDC_SCOPES: "email groups" })).toThrow(/OIDC_SCOPES: must include openid/);
   });
 
   it("requires NEXTAUTH_SECRET in production, but not while `next build` runs", () => {

@@ -40,7 +40,9 @@ function selects(matchLabels: Record<string, string> | undefined, labels: Record
 /** What README.md tells people to put in the Secret `slipway`, by key. */
 const secretExamples: Record<string, string> = {
   "database-url": "postgresql://slipway:password@db.example.com:5432/slipway",
+  "database-owner-url": "postgresql://slipway_owner:password@db.example.com:5432/slipway",
   "nextauth-secret": "a-long-random-string",
+  "audit-signing-key": "another-long-random-string-of-32-chars",
   "oidc-client-secret": "client-secret",
 };
 
@@ -169,8 +171,16 @@ describe("install manifests", () => {
   test("the configuration is complete for production and names only variables lib/env knows", () => {
     const { HOSTNAME, ...serverEnvironment } = environmentOf(serverContainer);
     expect(HOSTNAME).toBe("0.0.0.0");
-    // The migration runner validates the same settings, so a mistake stops the Job.
-    expect(environmentOf(migrateContainer)).toEqual(serverEnvironment);
+    // The migration runner validates the same settings, so a mistake stops the Job; it
+    // runs as the tables' owner, which never holds the audit signing key.
+    const { SLIPWAY_AUDIT_SIGNING_KEY, DATABASE_URL, ...shared } = serverEnvironment;
+    expect(SLIPWAY_AUDIT_SIGNING_KEY).toBe(secretExamples["audit-signing-key"]);
+    expect(environmentOf(migrateContainer)).toEqual({
+      ...shared,
+      DATABASE_URL: secretExamples["database-owner-url"],
+      SLIPWAY_AUDIT_ANCHOR_STORE: "none",
+    });
+    expect(DATABASE_URL).toBe(secretExamples["database-url"]);
     const parsed = parseEnv({ ...serverEnvironment, NODE_ENV: "production" });
     for (const name of Object.keys(serverEnvironment)) expect(Object.keys(parsed), name).toContain(name);
     expect(parsed).toMatchObject({ DATABASE_URL: secretExamples["database-url"], NEXTAUTH_URL: "https://slipway.example.com" });

@@ -29,6 +29,7 @@ test("the migration runner bundles into one file that needs no node_modules", { 
       PATH: process.env.PATH,
       NODE_ENV: "production",
       NEXTAUTH_SECRET: "a-long-random-string",
+      SLIPWAY_AUDIT_ANCHOR_STORE: "none",
       DATABASE_URL: `postgresql://slipway@127.0.0.1:${port}/slipway`,
     },
   }).then(

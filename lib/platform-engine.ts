@@ -1,0 +1,23 @@
+/**
+ * Everything the server's engine runs, composed in one place (the engine itself knows
+ * none of it): releases and their reconciler, the rate-limit counter sweep, and the
+ * signed anchor of the audit chain's head. Periodic work runs on the leader only.
+ */
+import { anchorAuditHeadNow } from "@/lib/audit/anchor/anchor-now";
+import { releaseTasks } from "@/lib/deploys/start-release-engine";
+import { startEngine } from "@/lib/engine/start-engine";
+import { env } from "@/lib/env";
+import { sweepRateLimits } from "@/lib/rate-limit/rate-limit";
+
+const RATE_LIMIT_SWEEP_MS = 10 * 60_000;
+
+export function startPlatformEngine(): void {
+  startEngine({
+    runRelease: releaseTasks.runRelease,
+    periodic: [
+      ...releaseTasks.periodic,
+      { name: "rate limit sweep", everyMs: RATE_LIMIT_SWEEP_MS, task: sweepRateLimits },
+      { name: "audit anchor", everyMs: env.SLIPWAY_AUDIT_ANCHOR_SECONDS * 1000, task: anchorAuditHeadNow },
+    ],
+  });
+}
