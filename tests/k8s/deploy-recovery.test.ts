@@ -3,11 +3,13 @@
  * process left behind, and an API server that goes away mid-deploy ends the release
  * FAILED with the error. The second case runs against a control plane of its own.
  */
+import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { Actor } from "@/lib/authz/actor";
 import { authorizePlatformAdmin, authorizeTeam } from "@/lib/authz/authorize";
 import { createApp } from "@/lib/apps/create-app";
@@ -24,7 +26,8 @@ const spec = { imageRepository: "registry.example.com/r/web", containerPort: 808
 
 /** Slipway's platform credential is cached per process; point it elsewhere for one test. */
 function usePlatformKubeconfig(kubeconfig: string) {
-  process.env.SLIPWAY_KUBECONFIG = kubeconfig;
+  // lib/env was read at import; the platform credential is looked up in it.
+  (env as { SLIPWAY_KUBECONFIG?: string }).SLIPWAY_KUBECONFIG = kubeconfig;
   delete (globalThis as { slipwayPlatformCluster?: unknown }).slipwayPlatformCluster;
 }
 
@@ -92,8 +95,27 @@ describe("[deploy] recovery", () => {
     });
 
     it("ends the release FAILED with the cluster error", async () => {
-      // 3 x 4 CPUs never fit the namespace quota, so the rollout is still going when the server stops.
-      const { ctx } = await teamWithApp("gone", { ...spec, name: "web", replicas: 3, resources: { requests: { cpu: "4" } } });
+      // 3 x 16 CPUs never fit the one 32-CPU node: the third pod stays Pending (unschedulable,
+      // not a certain failure), so the rollout is still going when the server stops. The
+      // quota is raised first, or the quota would refuse the pods and end the rollout at once.
+      const { ctx } = await teamWithApp("gone", { ...spec, name: "web", replicas: 3, resources: { requests: { cpu: "16" } } });
+      await new Promise<void>((resolve, reject) =>
+        execFile(
+          path.join(inject("cluster").binDir, "kubectl"),
+          [
+            `--kubeconfig=${cluster.adminKubeconfig}`,
+            "-n",
+            "team-gone",
+            "patch",
+            "resourcequota",
+            "slipway",
+            "--type=merge",
+            "-p",
+            '{"spec":{"hard":{"requests.cpu":"100","limits.cpu":"200"}}}',
+          ],
+          (error) => (error ? reject(error) : resolve()),
+        ),
+      );
       const { release } = await deployApp.run({ ctx, input: { app: "web", version: "1.0.0" } });
       await expect
         .poll(async () => (await db().release.findUniqueOrThrow({ where: { id: release.id } })).status, { timeout: 15_000 })
@@ -102,7 +124,8 @@ describe("[deploy] recovery", () => {
 
       const { release: failed } = await releaseOutcome(release.id, 90_000);
       expect(failed.status).toBe("FAILED");
-      expect(failed.error).toMatch(/not reachable|did not answer|timed out|refused|unreachable/i);
+      // The cluster's absence, in words (not the progress deadline, which would also end it).
+      expect(failed.error).toMatch(/not reachable|did not answer|refused|unreachable/i);
       expect(failed.finishedAt).not.toBeNull();
     });
   });
