@@ -71,7 +71,7 @@ test("[deploy] a rollback to #1 is a new release by whoever clicked it", async (
   await expect(page.getByTestId("release-3")).toContainText("rollback to #1");
   await expect(page.getByTestId("release-3")).toContainText("lead@slipway.test");
   await expect(page.getByTestId("release-status")).toHaveText("Succeeded", { timeout: 45_000 });
-  await page.getByRole("link", { name: "#3" }).click();
+  await page.getByTestId("release-3").getByRole("link", { name: "#3" }).click();
   await expect(page.getByRole("heading", { name: "Changes since #2" })).toBeVisible();
   await expect(page.getByRole("row", { name: /image/ })).toContainText("registry.example.com/payments/checkout:1.0.0");
   await screenshot(page, "release-diff");

@@ -1,4 +1,7 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./fixtures/sign-in";
 
@@ -6,15 +9,52 @@ test.describe.configure({ mode: "serial" });
 
 const APP = "/teams/payments/apps/worker";
 
-test("[everyday] a viewer downloads a kubeconfig and kubectl works with it", async ({ page }) => {
+/** kubectl with a downloaded kubeconfig; `env` adds to the environment (PATH for the slipway CLI). */
+function kubectl(file: string, env: Record<string, string> = {}) {
+  const binary = `${process.env.SLIPWAY_K8S_BIN}/kubectl`;
+  return spawnSync(binary, ["--kubeconfig", file, "get", "pods", "-n", "team-payments"], {
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
+}
+
+test("[everyday] a viewer downloads a static kubeconfig and kubectl works with it", async ({ page }) => {
   await signInAs(page, "viewer@slipway.test", "/teams/payments");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download kubeconfig" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Static kubeconfig (1 h)" }).click(),
+  ]);
   const file = test.info().outputPath("kubeconfig.yaml");
   await download.saveAs(file);
-  const kubectl = `${process.env.SLIPWAY_K8S_BIN}/kubectl`;
-  const run = spawnSync(kubectl, ["--kubeconfig", file, "get", "pods", "-n", "team-payments"], { encoding: "utf8" });
+  const run = kubectl(file);
   expect(run.status, run.stderr).toBe(0);
   // kubectl says "No resources found" on stderr when the namespace has no pods yet.
+  expect(`${run.stdout}${run.stderr}`).toMatch(/NAME|No resources found/);
+});
+
+test("[everyday] the refreshing kubeconfig works through the slipway CLI", async ({ page, baseURL }) => {
+  await signInAs(page, "viewer@slipway.test", "/teams/payments");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download kubeconfig" }).click()]);
+  const file = test.info().outputPath("kubeconfig-exec.yaml");
+  await download.saveAs(file);
+  expect(readFileSync(file, "utf8")).toContain("kube-token");
+
+  // Without the CLI, kubectl says what to install.
+  const without = kubectl(file, { PATH: "/usr/bin:/bin" });
+  expect(without.status).not.toBe(0);
+
+  // With the CLI (the bundle npm builds) logged in by a token, kubectl gets fresh tokens from it.
+  const created = await page.request.post("/api/v1/tokens", { data: { name: "kubectl", expiresInDays: 1 }, headers: { origin: baseURL! } });
+  expect(created.status()).toBe(201);
+  const { token } = (await created.json()) as { token: string };
+  const bin = mkdtempSync(path.join(tmpdir(), "slipway-bin-"));
+  writeFileSync(path.join(bin, "slipway"), `#!/bin/sh\nexec node ${path.resolve("dist/cli/slipway.mjs")} "$@"\n`, { mode: 0o755 });
+  const run = kubectl(file, {
+    PATH: `${bin}:${process.env.PATH}`,
+    SLIPWAY_TOKEN: token,
+    SLIPWAY_CONFIG_DIR: mkdtempSync(path.join(tmpdir(), "slipway-config-")),
+  });
+  expect(run.status, run.stderr).toBe(0);
   expect(`${run.stdout}${run.stderr}`).toMatch(/NAME|No resources found/);
 });
 

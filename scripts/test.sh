@@ -46,7 +46,8 @@ npx --no-install prettier --check . >/dev/null || { npx --no-install prettier --
 log "vitest: unit, integration (PostgreSQL and PGlite), Kubernetes"
 npx --no-install vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json" || status=1
 
-log "playwright: building the app"
+log "playwright: building the app (and the slipway CLI the kubeconfig test runs)"
+npm run -s build:cli >"$reports/build-cli.log" 2>&1 || { cat "$reports/build-cli.log" >&2; status=1; }
 if npx --no-install next build >"$reports/next-build.log" 2>&1; then
   export E2E_PORT=$(free_port)
   export E2E_DATABASE_URL="${SLIPWAY_TEST_PG_URL%/postgres}/slipway_e2e"
