@@ -13,15 +13,9 @@ export NEXT_TELEMETRY_DISABLED=1
 
 set -e
 ensure_node_modules
-if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
-  as_root mkdir -p /etc/postgresql-common
-  echo "create_main_cluster = false" | as_root tee -a /etc/postgresql-common/createcluster.conf >/dev/null
-fi
-ensure_debian_packages "/usr/lib/postgresql/*/bin/initdb" postgresql
+ensure_postgresql_binaries
 generate_prisma_client
-log "building or reusing the Kubernetes control plane binaries"
-SLIPWAY_K8S_BIN=$(bash scripts/build-k8s.sh)
-export SLIPWAY_K8S_BIN
+ensure_k8s_binaries
 
 trap stop_throwaway_postgres EXIT
 trap "exit 143" TERM

@@ -33,3 +33,20 @@ free_port() {
 generate_prisma_client() {
   bash scripts/prisma-generate.sh >/dev/null
 }
+
+# PostgreSQL's server binaries from Debian, without the system cluster Debian would
+# start on port 5432 (the suites and benchmarks start their own throwaway one).
+ensure_postgresql_binaries() {
+  if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+    as_root mkdir -p /etc/postgresql-common
+    echo "create_main_cluster = false" | as_root tee -a /etc/postgresql-common/createcluster.conf >/dev/null
+  fi
+  ensure_debian_packages "/usr/lib/postgresql/*/bin/initdb" postgresql
+}
+
+# The local control plane's binaries, built from Go modules once and cached; exports SLIPWAY_K8S_BIN.
+ensure_k8s_binaries() {
+  log "building or reusing the Kubernetes control plane binaries"
+  SLIPWAY_K8S_BIN=$(bash scripts/build-k8s.sh)
+  export SLIPWAY_K8S_BIN
+}
