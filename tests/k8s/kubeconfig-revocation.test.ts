@@ -92,7 +92,7 @@ describe("[access] kubeconfig revocation races", () => {
       const removed = await call(member.DELETE, "DELETE", { token: token.lead, params: { team, userId: person.user.id } });
       expect(removed.status).toBe(200);
     };
-    const issued = await call(kubeconfig.POST, "POST", { token: person.token, params: { team } });
+    const issued = await call(kubeconfig.POST, "POST", { token: person.token, params: { team }, query: { format: "static" } });
     expect(issued.status).toBe(403);
     expect(issued.body.error.message).toMatch(/changed while the kubeconfig was being made/);
     expect(await accountExists(person.user.id)).toBe(false);
@@ -122,8 +122,8 @@ describe("[access] kubeconfig revocation races", () => {
       });
       expect(changed.status).toBe(200);
     };
-    expect((await call(kubeconfig.POST, "POST", { token: person.token, params: { team } })).status).toBe(403);
-    const again = await call(kubeconfig.POST, "POST", { token: person.token, params: { team } });
+    expect((await call(kubeconfig.POST, "POST", { token: person.token, params: { team }, query: { format: "static" } })).status).toBe(403);
+    const again = await call(kubeconfig.POST, "POST", { token: person.token, params: { team }, query: { format: "static" } });
     expect(again.status).toBe(200);
     expect(again.body).toContain(`slipway-${team}-viewer`);
   });
@@ -133,7 +133,7 @@ describe("[access] kubeconfig revocation races", () => {
       const person = await newMember(`round${round}`);
       const requests = Array.from({ length: 4 }, (_, i) =>
         new Promise((resolve) => setTimeout(resolve, i * 15 * round)).then(() =>
-          call(kubeconfig.POST, "POST", { token: person.token, params: { team } }),
+          call(kubeconfig.POST, "POST", { token: person.token, params: { team }, query: { format: "static" } }),
         ),
       );
       const removal = new Promise((resolve) => setTimeout(resolve, 20 * round)).then(() =>
