@@ -256,6 +256,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/teams/{team}/live": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Live health and drift of each of the team's apps (not archived), by name
+     * @description Who may call it: Viewers or above of the team, and platform admins (app.read).
+     */
+    get: operations["listAppsLive"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/teams/{team}/apps/spec": {
     parameters: {
       query?: never;
@@ -1623,6 +1643,72 @@ export interface operations {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  listAppsLive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Team slug */
+        team: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Live health and drift of each of the team's apps (not archived), by name */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            apps: {
+              name: string;
+              live: {
+                health: {
+                  /** @enum {string} */
+                  state: "Healthy" | "Progressing" | "Degraded" | "Missing";
+                  reason: string;
+                } | null;
+                release: {
+                  sequence: number;
+                  image: string;
+                } | null;
+                drift: {
+                  /** @enum {string} */
+                  state: "in-sync" | "drifted" | "unknown";
+                  changes: {
+                    field: string;
+                    expected: string | null;
+                    live: string | null;
+                  }[];
+                  changedBy: {
+                    email: string | null;
+                    /** Format: date-time */
+                    at: string;
+                    verb: string;
+                    resource: string;
+                    name: string | null;
+                  }[];
+                };
+                error?: string;
+              };
+            }[];
           };
         };
       };
@@ -3195,6 +3281,35 @@ export interface operations {
                 /** Format: date-time */
                 createdAt: string;
               } | null;
+              live: {
+                health: {
+                  /** @enum {string} */
+                  state: "Healthy" | "Progressing" | "Degraded" | "Missing";
+                  reason: string;
+                } | null;
+                release: {
+                  sequence: number;
+                  image: string;
+                } | null;
+                drift: {
+                  /** @enum {string} */
+                  state: "in-sync" | "drifted" | "unknown";
+                  changes: {
+                    field: string;
+                    expected: string | null;
+                    live: string | null;
+                  }[];
+                  changedBy: {
+                    email: string | null;
+                    /** Format: date-time */
+                    at: string;
+                    verb: string;
+                    resource: string;
+                    name: string | null;
+                  }[];
+                };
+                error?: string;
+              };
             }[];
             moreApps: boolean;
             recentDeploys: {

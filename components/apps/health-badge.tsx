@@ -7,9 +7,16 @@ const STYLES: Record<string, string> = {
   Missing: "bg-amber-100 text-amber-900",
 };
 
-/** Live health from the namespace's watch, with the reason next to it. */
-export function HealthBadge({ health }: { health: AppLive["health"] }) {
+/** Live health from the namespace's watch, with the reason next to it (`compact`: as its tooltip). */
+export function HealthBadge({ health, compact = false }: { health: AppLive["health"]; compact?: boolean }) {
   if (!health) return null;
+  if (compact) {
+    return (
+      <span data-testid="health" title={health.reason} className={`rounded px-2 py-0.5 text-xs font-medium ${STYLES[health.state] ?? ""}`}>
+        {health.state}
+      </span>
+    );
+  }
   return (
     <p data-testid="health" className="flex flex-wrap items-center gap-2 text-sm">
       <span className={`rounded px-2 py-0.5 text-xs font-medium ${STYLES[health.state] ?? ""}`}>{health.state}</span>

@@ -1,5 +1,7 @@
 import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
+import { DriftMarker } from "@/components/apps/drift-marker";
+import { HealthBadge } from "@/components/apps/health-badge";
 import { StatusBadge } from "@/components/apps/status-badge";
 import { versionOf } from "@/lib/apps/app-spec.types";
 import type { DashboardApp } from "@/lib/dashboard/get-dashboard";
@@ -14,7 +16,7 @@ export function MyAppsTable({ apps, more }: { apps: DashboardApp[]; more: boolea
   }
   return (
     <>
-      <DataTable columns={["App", "Team", "Version", "Status"]}>
+      <DataTable columns={["App", "Team", "Version", "Status", "Live"]}>
         {apps.map((app) => (
           <tr key={`${app.team.slug}/${app.name}`} className="border-t border-slate-100" data-testid={`app-${app.team.slug}-${app.name}`}>
             <td className="px-4 py-2">
@@ -31,6 +33,12 @@ export function MyAppsTable({ apps, more }: { apps: DashboardApp[]; more: boolea
             </td>
             <td className="px-4 py-2">
               <StatusBadge status={app.release?.status} />
+            </td>
+            <td className="px-4 py-2">
+              <span className="flex items-center gap-1.5">
+                <HealthBadge health={app.live.health} compact />
+                <DriftMarker drift={app.live.drift} href={`/teams/${app.team.slug}/apps/${app.name}`} />
+              </span>
             </td>
           </tr>
         ))}

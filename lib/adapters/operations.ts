@@ -10,6 +10,7 @@ import { createApp } from "@/lib/apps/create-app";
 import { exportAppSpec } from "@/lib/apps/export-app-spec";
 import { getApp } from "@/lib/apps/get-app";
 import { listApps } from "@/lib/apps/list-apps";
+import { listAppsLive } from "@/lib/apps/list-apps-live";
 import { readAppStatus } from "@/lib/apps/read-app-status";
 import { streamAppLive } from "@/lib/apps/stream-app-live";
 import { restartApp } from "@/lib/apps/restart-app";
@@ -64,6 +65,7 @@ export const OPERATIONS: readonly Routed<AnyUseCase>[] = [
   issueKubeconfig,
   issueKubeToken,
   listApps,
+  listAppsLive,
   createApp,
   applyAppSpec,
   getApp,

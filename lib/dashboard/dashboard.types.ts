@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { appLive } from "@/lib/apps/app-live.types";
 import { releaseStatus } from "@/lib/apps/app.types";
 import { teamSummary } from "@/lib/teams/team.types";
 import { dateTime } from "@/lib/validation/wire";
@@ -21,6 +22,7 @@ export const dashboardView = z.object({
       name: z.string(),
       team: teamName,
       release: z.object({ sequence: z.number().int(), image: z.string(), status: releaseStatus, createdAt: dateTime }).nullable(),
+      live: appLive,
     }),
   ),
   moreApps: z.boolean(),

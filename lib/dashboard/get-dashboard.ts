@@ -1,10 +1,12 @@
 /**
  * The home page for one person: their teams with 30 days of deploy activity, their
  * apps with the latest release of each, and the latest deploys across those teams.
- * A fixed number of queries however many teams and apps there are. "Their teams" are
+ * A fixed number of queries however many teams and apps there are; each app's live
+ * health and drift come from one cache read per team namespace (lib/apps/app-live.ts). "Their teams" are
  * the teams they are a member of, for platform admins too (the Teams page lists all).
  */
 import { z } from "zod";
+import { unsafeReadAppsLive } from "@/lib/apps/app-live";
 import { db } from "@/lib/db";
 import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
 import { queryTeams } from "@/lib/teams/query-teams";
@@ -19,7 +21,10 @@ const MAX_APPS = 100;
 const RECENT_DEPLOYS = 10;
 
 type AppRow = {
+  id: string;
   name: string;
+  teamId: string;
+  teamNamespace: string;
   teamSlug: string;
   teamName: string;
   sequence: number | null;
@@ -31,7 +36,7 @@ type AppRow = {
 /** Each app's latest release by a backward scan of Release(appId, sequence), one LATERAL per app in one query. */
 async function listMyApps(userId: string, limit: number) {
   const rows = await db().$queryRaw<AppRow[]>`
-    SELECT a.name, t.slug AS "teamSlug", t.name AS "teamName", r.sequence, r.image, r.status::text AS status, r."createdAt"
+    SELECT a.id::text AS id, a.name, t.id::text AS "teamId", t.namespace AS "teamNamespace", t.slug AS "teamSlug", t.name AS "teamName", r.sequence, r.image, r.status::text AS status, r."createdAt"
     FROM "Membership" m
     JOIN "Team" t ON t.id = m."teamId"
     JOIN "App" a ON a."teamId" = t.id AND a."archivedAt" IS NULL
@@ -42,6 +47,9 @@ async function listMyApps(userId: string, limit: number) {
     ORDER BY t.slug, a.name
     LIMIT ${limit}`;
   return rows.map((row) => ({
+    id: row.id,
+    namespace: row.teamNamespace,
+    teamId: row.teamId,
     name: row.name,
     team: { slug: row.teamSlug, name: row.teamName },
     release:
@@ -87,11 +95,18 @@ export async function dashboardFor(userId: string, now?: Date) {
     listMyApps(userId, MAX_APPS + 1),
     listRecentDeploys(userId, RECENT_DEPLOYS),
   ]);
-  const activity = await countDeploysPerDay({ userId, teams: teams.map((team) => team.slug), days: DASHBOARD_DAYS, now });
+  const shown = apps.slice(0, MAX_APPS);
+  const [activity, live] = await Promise.all([
+    countDeploysPerDay({ userId, teams: teams.map((team) => team.slug), days: DASHBOARD_DAYS, now }),
+    // Safe: listMyApps keeps the apps of the person's own teams, whose apps every role may read.
+    unsafeReadAppsLive(
+      shown.map((app) => ({ id: app.id, name: app.name, team: { id: app.teamId, slug: app.team.slug, namespace: app.namespace } })),
+    ),
+  ]);
   return {
     teams: teams.map((team) => ({ ...team, activity: activity.get(team.slug)! })),
     moreTeams: nextCursor !== null,
-    apps: apps.slice(0, MAX_APPS),
+    apps: shown.map(({ id, name, team, release }) => ({ name, team, release, live: live.get(id)! })),
     moreApps: apps.length > MAX_APPS,
     recentDeploys,
   };

@@ -97,18 +97,27 @@ describe("[dashboard] what a person sees", () => {
   it("their apps with the latest release of each, archived ones left out", async () => {
     const { apps, moreApps } = await dashboardFor(actor.alice.id, NOW);
     expect(moreApps).toBe(false);
+    // No cluster here: tests/k8s/truth.test.ts checks the live views against a real one.
+    const live = {
+      health: null,
+      release: null,
+      drift: { state: "unknown", changes: [], changedBy: [] },
+      error: "No Kubernetes cluster is configured.",
+    };
     expect(apps).toEqual([
       {
         name: "api",
         team: { slug: "alpha", name: "ALPHA" },
         release: { sequence: 3, image: "registry.example.com/api:3.0.0", status: "SUCCEEDED", createdAt: at(1, "09:00:00.000") },
+        live,
       },
       {
         name: "web",
         team: { slug: "alpha", name: "ALPHA" },
         release: { sequence: 5, image: "registry.example.com/web:5.0.0", status: "ROLLING_OUT", createdAt: at(0, "11:00:00.000") },
+        live,
       },
-      { name: "worker", team: { slug: "beta", name: "BETA" }, release: null },
+      { name: "worker", team: { slug: "beta", name: "BETA" }, release: null, live },
     ]);
   });
 

@@ -31,6 +31,8 @@ import * as rollbacks from "@/app/api/v1/teams/[team]/apps/[app]/rollbacks/route
 import * as reapply from "@/app/api/v1/teams/[team]/apps/[app]/reapply/route";
 import * as status from "@/app/api/v1/teams/[team]/apps/[app]/status/route";
 import * as kubeconfig from "@/app/api/v1/teams/[team]/kubeconfig/route";
+import * as teamLive from "@/app/api/v1/teams/[team]/live/route";
+import { dashboardFor } from "@/lib/dashboard/get-dashboard";
 import { call } from "../helpers/api";
 import { releaseOutcome } from "../helpers/release-outcome";
 
@@ -55,6 +57,29 @@ const kubectl = (...args: string[]) =>
   run(path.join(inject("cluster").binDir, "kubectl"), [`--kubeconfig=${kubeconfigFile}`, ...args], { timeout: 30_000 });
 
 const live = async (name = "web") => (await call(status.GET, "GET", { token: token.deployer, params: p({ app: name }) })).body.live;
+
+/**
+ * The batched reads (the team's GET .../live, the deployer's dashboard) give what each
+ * app's own GET .../status gives; polled, as the cache may change between the reads.
+ */
+async function batchedAgreesWithEach(names: string[]) {
+  await expect
+    .poll(
+      async () => {
+        const batched = (await call(teamLive.GET, "GET", { token: token.deployer, params: p() })).body.apps as { name: string }[];
+        const deployer = await db().user.findUniqueOrThrow({ where: { email: "deployer@truth.test" } });
+        const dashboard = (await dashboardFor(deployer.id)).apps.filter((a) => a.team.slug === team);
+        const each = await Promise.all(names.map(async (name) => ({ name, live: await live(name) })));
+        const onDashboard = JSON.parse(JSON.stringify(dashboard.map((a) => ({ name: a.name, live: a.live }))));
+        return { batched, onDashboard, each };
+      },
+      { timeout: 15_000, interval: 500 },
+    )
+    .toSatisfy(({ batched, onDashboard, each }) => {
+      const expected = JSON.stringify(each);
+      return JSON.stringify(batched) === expected && JSON.stringify(onDashboard) === expected;
+    });
+}
 
 async function deployed(version: string, name = "web") {
   const started = await call(deploys.POST, "POST", { token: token.deployer, params: p({ app: name }), body: { version } });
@@ -164,6 +189,7 @@ describe("[truth] what Slipway shows is what runs", () => {
       ]),
     );
     expect(drift.changedBy[0]).toMatchObject({ email: "deployer@truth.test", resource: "deployments", name: "web" });
+    await batchedAgreesWithEach(["web"]);
   });
 
   it("health goes Progressing -> Healthy when the rollout completes", async () => {
@@ -193,6 +219,23 @@ describe("[truth] what Slipway shows is what runs", () => {
     await expect
       .poll(async () => (await live("greedy")).health, { timeout: 20_000 })
       .toMatchObject({ state: "Degraded", reason: expect.stringMatching(/^[12] of 3 pods cannot start: exceeded quota/) });
+  });
+
+  it("the team's and the dashboard's batched live views agree with each app's own", async () => {
+    const idle = { ...web, name: "idle" };
+    expect((await call(apps.POST, "POST", { token: token.deployer, params: p(), body: idle })).status).toBe(201);
+    await kubectl("scale", "deployment/web", "--replicas=1");
+    await expect.poll(async () => (await live()).drift.state, { timeout: 15_000 }).toBe("drifted");
+    await batchedAgreesWithEach(["greedy", "idle", "web"]);
+    const batched = (await call(teamLive.GET, "GET", { token: token.deployer, params: p() })).body.apps;
+    const states = Object.fromEntries(
+      batched.map((a: { name: string; live: { drift: { state: string } } }) => [a.name, a.live.drift.state]),
+    );
+    expect(states).toMatchObject({ idle: "unknown", web: "drifted" });
+    await call(reapply.POST, "POST", { token: token.deployer, params: p({ app: "web" }) }).then((asked) =>
+      releaseOutcome(asked.body.release.id),
+    );
+    await expect.poll(async () => (await live()).drift.state, { timeout: 15_000 }).toBe("in-sync");
   });
 
   it("a rollback becomes the app's settings, so the next deploy keeps the rolled-back env", async () => {

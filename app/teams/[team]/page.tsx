@@ -4,6 +4,8 @@ import { GrantAccessForm } from "@/components/teams/grant-access-form";
 import { MemberActions } from "@/components/teams/member-actions";
 import Link from "next/link";
 import { ArchivedApps } from "@/components/apps/archived-apps";
+import { DriftMarker } from "@/components/apps/drift-marker";
+import { HealthBadge } from "@/components/apps/health-badge";
 import { StatusBadge } from "@/components/apps/status-badge";
 import { ReprovisionForm } from "@/components/teams/reprovision-form";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
@@ -12,6 +14,7 @@ import { versionOf } from "@/lib/apps/app-spec.types";
 import { archiveApp } from "@/lib/apps/archive-app";
 import { createApp } from "@/lib/apps/create-app";
 import { listApps } from "@/lib/apps/list-apps";
+import { listAppsLive } from "@/lib/apps/list-apps-live";
 import { ROLE_LABELS } from "@/lib/authz/permissions";
 import { addMember } from "@/lib/members/add-member";
 import { listMembers } from "@/lib/members/list-members";
@@ -31,13 +34,15 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
     return <ForbiddenNotice title="You cannot see this team" reason={access.forbidden} />;
   }
   const { ctx } = access;
-  const [membersCall, appsCall, archivedCall] = await Promise.all([
+  const [membersCall, appsCall, archivedCall, liveCall] = await Promise.all([
     pageCall(listMembers, { team: slug }),
     pageCall(listApps, { team: slug }),
     pageCall(listApps, { team: slug }, { archived: true }),
+    pageCall(listAppsLive, { team: slug }),
   ]);
   const members = membersCall.output?.members ?? [];
   const apps = appsCall.output?.apps ?? [];
+  const live = new Map((liveCall.output?.apps ?? []).map((app) => [app.name, app.live]));
   const leads = access.output.leads;
   const mayGrant = allowed(ctx, addMember);
   const mayCreate = allowed(ctx, createApp);
@@ -106,13 +111,19 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
           <ul className="grid gap-3 sm:grid-cols-2">
             {apps.map((app) => {
               const last = app.releases[0];
+              const href = `/teams/${ctx.team.slug}/apps/${app.name}`;
+              const appLive = live.get(app.name);
               return (
                 <li key={app.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`app-${app.name}`}>
-                  <div className="flex items-center justify-between">
-                    <Link href={`/teams/${ctx.team.slug}/apps/${app.name}`} className="font-medium text-blue-700 hover:underline">
+                  <div className="flex items-center justify-between gap-2">
+                    <Link href={href} className="font-medium text-blue-700 hover:underline">
                       {app.name}
                     </Link>
-                    <StatusBadge status={last?.status} />
+                    <span className="flex items-center gap-1.5">
+                      {appLive && <HealthBadge health={appLive.health} compact />}
+                      {appLive && <DriftMarker drift={appLive.drift} href={href} />}
+                      <StatusBadge status={last?.status} />
+                    </span>
                   </div>
                   <p className="font-mono text-xs text-slate-500">
                     {last ? `#${last.sequence} ${versionOf(last.image)}` : app.imageRepository}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { teamUseCase } from "@/lib/usecase/define";
+import { noInput } from "@/lib/validation/wire";
+import { readAppsLive } from "./app-live";
+import { appLive } from "./app-live.types";
+
+/**
+ * Live health and drift of each of the team's apps, from the namespace's shared watch:
+ * one cache read and a fixed number of queries for the whole team. (Not under
+ * /teams/{team}/apps/: "live" would shadow an app of that name.)
+ */
+export const listAppsLive = teamUseCase({
+  name: "listAppsLive",
+  summary: "Live health and drift of each of the team's apps (not archived), by name",
+  permissions: ["app.read"],
+  input: noInput,
+  output: z.object({ apps: z.array(z.object({ name: z.string(), live: appLive })) }),
+  route: { method: "GET", path: "/teams/{team}/live" },
+  async run({ ctx }) {
+    const apps = await db().app.findMany({
+      where: { teamId: ctx.team.id, archivedAt: null },
+      orderBy: { name: "asc" },
+      take: 500,
+      select: { id: true, name: true },
+    });
+    const live = await readAppsLive(ctx, apps);
+    return { apps: apps.map((app) => ({ name: app.name, live: live.get(app.id)! })) };
+  },
+});
