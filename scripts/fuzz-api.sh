@@ -33,7 +33,7 @@ done
 curl -fsS "$base/api/healthz" >/dev/null || { tail -20 "$reports/fuzz-server.log" >&2; exit 1; }
 
 token_for() {
-  DATABASE_URL=${E2E_DATABASE_URL:-} npx --no-install tsx scripts/admin.ts create-token --email "$1" --name fuzz --expires-days 1 | tail -n 1
+  DATABASE_URL=${E2E_DATABASE_URL:-} node dist/cli/slipway.mjs admin create-token --email "$1" --name fuzz --expires-days 1 | tail -n 1
 }
 status=0
 for caller in lead:lead@slipway.test viewer:viewer@slipway.test outsider:new@slipway.test; do

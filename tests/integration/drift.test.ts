@@ -28,8 +28,8 @@ describe("[db] schema drift", () => {
       "Release",
       "AuditEvent",
       "ApiToken",
-      "CliLogin",
       "RateLimit",
+      "CliLogin",
     ]);
     expect(await findDrift(sql, datamodel)).toEqual([]);
   });
