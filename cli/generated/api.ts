@@ -2256,7 +2256,12 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "text/event-stream": string;
+          "text/event-stream": {
+            event?: string;
+            data?: string;
+            id?: string;
+            retry?: number;
+          };
         };
       };
       400: components["responses"]["INVALID_INPUT"];
@@ -2757,7 +2762,12 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "text/event-stream": string;
+          "text/event-stream": {
+            event?: string;
+            data?: string;
+            id?: string;
+            retry?: number;
+          };
         };
       };
       400: components["responses"]["INVALID_INPUT"];

@@ -16,33 +16,36 @@ export function MyAppsTable({ apps, more }: { apps: DashboardApp[]; more: boolea
   }
   return (
     <>
-      <DataTable columns={["App", "Team", "Version", "Status", "Live"]}>
-        {apps.map((app) => (
-          <tr key={`${app.team.slug}/${app.name}`} className="border-t border-slate-100" data-testid={`app-${app.team.slug}-${app.name}`}>
-            <td className="px-4 py-2">
-              <Link
-                href={`/teams/${app.team.slug}/apps/${app.name}`}
-                className="font-medium text-blue-700 underline-offset-2 hover:underline"
-              >
-                {app.name}
-              </Link>
-            </td>
-            <td className="px-4 py-2 text-slate-600">{app.team.name}</td>
-            <td className="px-4 py-2 font-mono text-xs">
-              {app.release ? `${versionOf(app.release.image)} (#${app.release.sequence})` : "—"}
-            </td>
-            <td className="px-4 py-2">
-              <StatusBadge status={app.release?.status} />
-            </td>
-            <td className="px-4 py-2">
-              <span className="flex items-center gap-1.5">
-                <HealthBadge health={app.live.health} compact />
-                <DriftMarker drift={app.live.drift} href={`/teams/${app.team.slug}/apps/${app.name}`} />
-              </span>
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+      {/* Scrolls in its own region on a phone instead of widening the page. */}
+      <div className="overflow-x-auto" role="region" aria-label="Your apps table" tabIndex={0}>
+        <DataTable columns={["App", "Team", "Version", "Status", "Live"]}>
+          {apps.map((app) => (
+            <tr key={`${app.team.slug}/${app.name}`} className="border-t border-slate-100" data-testid={`app-${app.team.slug}-${app.name}`}>
+              <td className="px-4 py-2">
+                <Link
+                  href={`/teams/${app.team.slug}/apps/${app.name}`}
+                  className="font-medium text-blue-700 underline-offset-2 hover:underline"
+                >
+                  {app.name}
+                </Link>
+              </td>
+              <td className="px-4 py-2 text-slate-600">{app.team.name}</td>
+              <td className="px-4 py-2 font-mono text-xs">
+                {app.release ? `${versionOf(app.release.image)} (#${app.release.sequence})` : "—"}
+              </td>
+              <td className="px-4 py-2">
+                <StatusBadge status={app.release?.status} />
+              </td>
+              <td className="px-4 py-2">
+                <span className="flex items-center gap-1.5">
+                  <HealthBadge health={app.live.health} compact />
+                  <DriftMarker drift={app.live.drift} href={`/teams/${app.team.slug}/apps/${app.name}`} />
+                </span>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </div>
       {more && <p className="text-sm text-slate-500">Showing the first {apps.length} apps; see each team&apos;s page for the rest.</p>}
     </>
   );

@@ -37,6 +37,13 @@ const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   INTERNAL: "Something failed on Slipway's side; `requestId` is the reference to its log",
 };
 
+/** One server-sent event, as clients (and Schemathesis) read a text/event-stream: its fields. */
+const SSE_EVENT = {
+  type: "object",
+  description: "One server-sent event; `data` is a JSON document",
+  properties: { event: { type: "string" }, data: { type: "string" }, id: { type: "string" }, retry: { type: "integer" } },
+};
+
 function who(useCase: AnyUseCase): string {
   if (useCase.scope === "admin") return "Platform admins.";
   if (useCase.scope === "user") return "Anyone signed in, for themselves.";
@@ -97,8 +104,13 @@ function operation(useCase: Routed<AnyUseCase>) {
 
   // A file in a structured format (a YAML kubeconfig or app spec, a JSON export) is a
   // document of that format, not a JSON string; clients that parse it must not expect one.
+  // A text/event-stream is read as events, each an object of its fields (`data` a JSON document).
   const fileSchema = (type: string) =>
-    /yaml|json/.test(type) ? { type: ["object", "array"], description: `a ${type} document` } : { type: "string" };
+    type === "text/event-stream"
+      ? SSE_EVENT
+      : /yaml|json/.test(type)
+        ? { type: ["object", "array"], description: `a ${type} document` }
+        : { type: "string" };
   const content = route.produces
     ? Object.fromEntries(route.produces.map((type) => [type, { schema: fileSchema(type) }]))
     : { "application/json": { schema: jsonSchema(useCase.output, "input") } };
