@@ -90,13 +90,13 @@ export default async function HomePage() {
 
       {dashboard.teams.length > 0 && (
         <div className="grid gap-8 lg:grid-cols-2">
-          <section aria-labelledby="my-apps" className="space-y-2">
+          <section aria-labelledby="my-apps" className="min-w-0 space-y-2">
             <h2 id="my-apps" className="text-lg font-semibold">
               Your apps
             </h2>
             <MyAppsTable apps={dashboard.apps} more={dashboard.moreApps} />
           </section>
-          <section aria-labelledby="recent-deploys" className="space-y-2">
+          <section aria-labelledby="recent-deploys" className="min-w-0 space-y-2">
             <h2 id="recent-deploys" className="text-lg font-semibold">
               Recent deploys
             </h2>
