@@ -3,12 +3,25 @@
  * NOT_FOUND for an unknown team and FORBIDDEN, naming the role needed and the team's
  * leads, when the caller's role is not enough.
  */
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Actor, RequestInfo } from "./actor";
 import { leastRoleFor, ROLE_LABELS, roleAllows, type TeamPermission } from "./permissions";
 import type { AnyTeamContext, PlatformAdminContext, TeamContext, UserContext } from "./team-context";
+
+/**
+ * The team and the actor's membership. A page reads through several use-cases, each
+ * authorized on its own: React's `cache` makes that one query per page render (it only
+ * memoizes inside a server render; API requests and actions read once anyway).
+ */
+const teamWithMembership = cache((slug: string, userId: string) =>
+  db().team.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true, namespace: true, memberships: { where: { userId }, select: { role: true } } },
+  }),
+);
 
 export async function authorizeTeam<P extends TeamPermission>(options: {
   actor: Actor;
@@ -17,10 +30,7 @@ export async function authorizeTeam<P extends TeamPermission>(options: {
   request?: RequestInfo;
 }): Promise<TeamContext<P>> {
   const { actor } = options;
-  const team = await db().team.findUnique({
-    where: { slug: options.teamSlug },
-    select: { id: true, slug: true, name: true, namespace: true, memberships: { where: { userId: actor.id }, select: { role: true } } },
-  });
+  const team = await teamWithMembership(options.teamSlug, actor.id);
   if (!team) throw new AppError("NOT_FOUND", `Team "${options.teamSlug}" does not exist.`);
   const role: Role | null = team.memberships[0]?.role ?? null;
   const missing = options.permissions.find((permission) => !actor.isPlatformAdmin && !roleAllows(role, permission));
