@@ -33,7 +33,7 @@ export const streamAppLive = teamUseCase({
 
 function liveStream(ctx: AnyTeamContext, app: { id: string; name: string }): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let cleanup = () => {};
+  let cleanup = (_options?: { cancelled: boolean }) => {};
   return new ReadableStream<Uint8Array>({
     start(controller) {
       let closed = false;
@@ -63,18 +63,19 @@ function liveStream(ctx: AnyTeamContext, app: { id: string; name: string }): Rea
         write(`retry: ${RECONNECT_MS}\nevent: reconnect\ndata: {}\n\n`);
         cleanup();
       });
-      cleanup = () => {
+      cleanup = (options) => {
         if (closed) return;
         closed = true;
         unsubscribe();
         stopOnShutdown();
         clearInterval(timer);
-        controller.close();
+        // A stream the reader cancelled is closed already; closing it again throws.
+        if (!options?.cancelled) controller.close();
       };
       void push();
     },
     cancel() {
-      cleanup();
+      cleanup({ cancelled: true });
     },
   });
 }

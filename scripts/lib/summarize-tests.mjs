@@ -37,6 +37,41 @@ const runs = [
     ? { name: "schemathesis", passed: schemathesis.passed, failed: schemathesis.failed, skipped: 0 }
     : { name: "schemathesis", passed: 0, failed: 1, skipped: 0, missing: true },
 ];
+// The failed tests by name, with the first lines of their message: CI shows only the end of
+// the output, so the names have to be here, next to the counts.
+const failures = [];
+for (const file of vitest?.testResults ?? []) {
+  for (const test of file.assertionResults ?? []) {
+    if (test.status === "failed")
+      failures.push({ name: `${path.relative(process.cwd(), file.name)} > ${test.fullName}`, messages: test.failureMessages });
+  }
+  if (file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed")) {
+    failures.push({ name: path.relative(process.cwd(), file.name), messages: [file.message] });
+  }
+}
+const walkSuites = (suites, titles) => {
+  for (const suite of suites ?? []) {
+    const inner = [...titles, suite.title].filter(Boolean);
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status === "unexpected") {
+          const errors = (test.results ?? []).flatMap((r) => (r.errors ?? []).map((e) => e.message ?? ""));
+          failures.push({ name: [...inner, spec.title].join(" > "), messages: errors.slice(-1) });
+        }
+      }
+    }
+    walkSuites(suite.suites, inner);
+  }
+};
+walkSuites(playwright?.suites, []);
+const stripAnsi = (text) => String(text ?? "").replace(/\u001b\[[0-9;]*m/g, "");
+for (const failure of failures) {
+  console.log(`FAILED: ${failure.name}`);
+  const lines = stripAnsi(failure.messages.filter(Boolean).join("\n"))
+    .split("\n")
+    .filter((l) => l.trim());
+  for (const line of lines.slice(0, 6)) console.log(`    ${line.slice(0, 300)}`);
+}
 for (const run of runs) {
   console.log(
     run.missing
