@@ -32,8 +32,9 @@ import * as reapply from "@/app/api/v1/teams/[team]/apps/[app]/reapply/route";
 import * as status from "@/app/api/v1/teams/[team]/apps/[app]/status/route";
 import * as kubeconfig from "@/app/api/v1/teams/[team]/kubeconfig/route";
 import * as teamLive from "@/app/api/v1/teams/[team]/live/route";
+import * as appLive from "@/app/api/v1/teams/[team]/apps/[app]/live/route";
 import { dashboardFor } from "@/lib/dashboard/get-dashboard";
-import { call } from "../helpers/api";
+import { call, callRaw } from "../helpers/api";
 import { releaseOutcome } from "../helpers/release-outcome";
 
 const run = promisify(execFile);
@@ -149,6 +150,16 @@ describe("[truth] what Slipway shows is what runs", () => {
     expect((await deployed("1.0.0")).status).toBe("SUCCEEDED");
     await expect.poll(async () => (await live()).health?.state, { timeout: 15_000 }).toBe("Healthy");
     expect((await live()).drift).toMatchObject({ state: "in-sync", changes: [] });
+  });
+
+  it("the live stream sends the state first, and a browser that leaves ends it cleanly", async () => {
+    const response = await callRaw(appLive.GET, "GET", { token: token.deployer, params: p({ app: "web" }) });
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    const { value } = await reader.read();
+    expect(JSON.parse(new TextDecoder().decode(value).match(/^event: live\ndata: (.*)$/m)![1]).health.state).toBe("Healthy");
+    // Closing a stream its reader cancelled threw "Controller is already closed" on every leave.
+    await expect(reader.cancel()).resolves.toBeUndefined();
   });
 
   it("kubectl changes land in the audit log as the person within 10 s, and the app reports drift with the diff", async () => {
