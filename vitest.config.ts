@@ -30,7 +30,8 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], env: { LOG_LEVEL } },
+        // A timeout catches a hang, not slowness: the unit files share two cores with the other projects.
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], env: { LOG_LEVEL }, testTimeout: 30_000 },
       },
       integration("postgres"),
       integration("pglite"),
