@@ -17,6 +17,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { isRetryableTransactionError } from "@/lib/db-errors";
+import { logError } from "@/lib/observability/logger";
 import { reportPoolUse } from "@/lib/observability/metrics";
 import { pgliteDir } from "@/lib/pglite-dir";
 
@@ -79,4 +80,7 @@ export function db(): PrismaClient {
 /** The pool's use, read when /metrics is scraped. */
 function watchPool(pool: Pool) {
   reportPoolUse(() => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }));
+  // An idle connection that PostgreSQL ends (a restart, a failover) is emitted here; the pool
+  // drops it and opens a new one when asked. Without a listener Node throws it, ending the process.
+  pool.on("error", (error) => logError("database: an idle connection was closed by the server", error));
 }

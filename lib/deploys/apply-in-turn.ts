@@ -54,7 +54,13 @@ export async function applyInTurn(options: {
     // Fencing: a worker whose claim may have lapsed (another replica may hold the release now) does not write.
     if (!run.holdsFirmly()) return null;
     try {
-      applied = await applyRelease(team, input);
+      const outcome = await applyRelease(team, input);
+      if (outcome.kind === "superseded") {
+        // A newer release's objects are in the cluster (its worker applied while this claim had lapsed).
+        await finishRelease(release.id, { status: "FAILED", error: `Superseded by release #${outcome.by} while it was being applied.` });
+        return null;
+      }
+      applied = outcome;
       break;
     } catch (error) {
       if (run.signal.aborted) return null;

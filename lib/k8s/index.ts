@@ -19,7 +19,7 @@ export {
 } from "./manifests";
 export { provisionTeam } from "./provision";
 export { teamClient, teamToken, type TeamToken } from "./tokens";
-export { applyRelease, type AppliedRelease } from "./apply";
+export { applyRelease, type AppliedRelease, type SupersededApply } from "./apply";
 export { rolloutStatus, type DeploymentLike, type RolloutStatus } from "./rollout";
 export { findRolloutBlocker, rolloutBlocker } from "./rollout-blockers";
 export { watchRollout } from "./watch-rollout";

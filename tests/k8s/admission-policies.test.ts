@@ -18,7 +18,7 @@ import {
   teamClient,
   type TeamClient,
 } from "@/lib/k8s";
-import { appSpec, expectClusterStatus, platform, uniqueTeam } from "./helpers";
+import { appSpec, expectClusterStatus, platform, uniqueTeam, expectApplied } from "./helpers";
 
 const cluster = inject("cluster");
 const team = uniqueTeam("vap");
@@ -261,7 +261,7 @@ describe("[policy] registries and a lower ceiling from ConfigMap slipway/slipway
 describe("[policy] Slipway's own releases", () => {
   test("a release at Slipway's limits, with a host under the team's domain, passes", async () => {
     const app = appSpec(team, { name: "shop", replicas: 20, host: `shop.${domain}` });
-    const applied = await applyRelease(deployer, { app, release: { id: "rel-1", sequence: 1 } });
+    const applied = await expectApplied(applyRelease(deployer, { app, release: { id: "rel-1", sequence: 1 } }));
     expect(applied.generation).toBe(1);
   });
 

@@ -1,7 +1,7 @@
 /** Shared pieces of the k8s suite: clients for the provided cluster, unique names, an app spec. */
 import { randomBytes } from "node:crypto";
 import { expect, inject } from "vitest";
-import { K8sError, loadPlatformClient, type AppSpec, type PlatformClient, type TeamSpec } from "@/lib/k8s";
+import { K8sError, loadPlatformClient, type AppliedRelease, type AppSpec, type PlatformClient, type TeamSpec } from "@/lib/k8s";
 
 /** Slipway's own identity: exactly the slipway-platform ClusterRole. */
 export function platform(): PlatformClient {
@@ -41,4 +41,11 @@ export async function expectClusterStatus(promise: Promise<unknown>, status: num
   expect(error, "expected the cluster to refuse").toBeInstanceOf(K8sError);
   expect((error as K8sError).clusterStatus).toBe(status);
   return error as K8sError;
+}
+
+/** An apply that must have gone through (not been superseded by a newer release). */
+export async function expectApplied(result: Promise<AppliedRelease | { kind: "superseded"; by: number }>): Promise<AppliedRelease> {
+  const outcome = await result;
+  if (outcome.kind !== "applied") throw new Error(`expected the release to be applied, but #${outcome.by} was there already`);
+  return outcome;
 }

@@ -15,7 +15,7 @@ import {
   type RolloutStatus,
   type TeamClient,
 } from "@/lib/k8s";
-import { admin, appSpec, platform, uniqueTeam } from "./helpers";
+import { admin, appSpec, platform, uniqueTeam, expectApplied } from "./helpers";
 
 // Room for the unschedulable app's request, so the quota is not what stops it.
 const team = uniqueTeam("roll", { "requests.cpu": "64", "limits.cpu": "64" });
@@ -30,7 +30,7 @@ beforeAll(async () => {
 describe("[k8s] rollout", () => {
   test("a release becomes available on the kwok node and the watch reports success", async () => {
     const app = appSpec(team, { name: "api", replicas: 2 });
-    const applied = await applyRelease(deployer, { app, release: { id: "rel-1", sequence: 1 } });
+    const applied = await expectApplied(applyRelease(deployer, { app, release: { id: "rel-1", sequence: 1 } }));
     const progress: RolloutStatus[] = [];
     const started = Date.now();
     const status = await watchRollout(deployer, team.namespace, "api", {
@@ -67,7 +67,7 @@ describe("[k8s] rollout", () => {
 
   test("a second release rolls the pods over to the new image and release label", async () => {
     const app = appSpec(team, { name: "api", replicas: 2, image: "registry.example.com/web:1.1.0" });
-    const applied = await applyRelease(deployer, { app, release: { id: "rel-2", sequence: 2 } });
+    const applied = await expectApplied(applyRelease(deployer, { app, release: { id: "rel-2", sequence: 2 } }));
     const status = await watchRollout(deployer, team.namespace, "api", { generation: applied.generation, timeoutMs: 60_000 });
     expect(status).toMatchObject({ done: true, failed: false, updated: 2, available: 2 });
 
@@ -80,11 +80,13 @@ describe("[k8s] rollout", () => {
   test("an unschedulable release fails with ProgressDeadlineExceeded", async () => {
     // More CPU than the node has: the pods stay Pending.
     const app = appSpec(team, { name: "huge", replicas: 1, resources: { requests: { cpu: "48" } } });
-    const applied = await applyRelease(deployer, {
-      app,
-      release: { id: "rel-1", sequence: 1 },
-      progressDeadlineSeconds: 5,
-    });
+    const applied = await expectApplied(
+      applyRelease(deployer, {
+        app,
+        release: { id: "rel-1", sequence: 1 },
+        progressDeadlineSeconds: 5,
+      }),
+    );
     const started = Date.now();
     const status = await watchRollout(deployer, team.namespace, "huge", { generation: applied.generation, timeoutMs: 60_000 });
     expect(status).toMatchObject({ done: false, failed: true, reason: "ProgressDeadlineExceeded", updated: 1, available: 0 });
@@ -145,5 +147,43 @@ describe("[k8s] rollout", () => {
     await applyRelease(deployer, { app: { ...withHost, host: undefined }, release: { id: "rel-2", sequence: 2 } });
     const list = await a.call({}, () => a.networking.listNamespacedIngress({ namespace }));
     expect(list.items).toEqual([]);
+  });
+
+  test("an older release never overwrites a newer one's objects, even when its apply comes last", async () => {
+    const namespace = team.namespace;
+    const a = admin();
+    const image = async () =>
+      (await a.call({}, () => a.apps.readNamespacedDeployment({ name: "fence", namespace }))).spec?.template.spec?.containers[0]?.image;
+    const version = (v: string) => appSpec(team, { name: "fence", replicas: 1, image: `registry.example.com/fence:${v}` });
+
+    await expectApplied(applyRelease(deployer, { app: version("5"), release: { id: "rel-5", sequence: 5 } }));
+    expect(await applyRelease(deployer, { app: version("3"), release: { id: "rel-3", sequence: 3 } })).toEqual({
+      kind: "superseded",
+      by: 5,
+    });
+    expect(await image()).toBe("registry.example.com/fence:5");
+
+    // Release 6 reads the Deployment, then release 7 is applied before 6's apply reaches
+    // the API server (a worker whose claim lapsed): the resourceVersion 6 read is stale,
+    // the API server refuses the write, and the second read finds 7.
+    let interleaved = false;
+    const racing = new Proxy(deployer, {
+      get(target, key, receiver) {
+        if (key !== "call") return Reflect.get(target, key, receiver);
+        return async (context: { verb?: string; kind?: string }, operation: () => Promise<unknown>) => {
+          if (context.verb === "apply" && context.kind === "Deployment" && !interleaved) {
+            interleaved = true;
+            await expectApplied(applyRelease(deployer, { app: version("7"), release: { id: "rel-7", sequence: 7 } }));
+          }
+          return target.call(context as never, operation);
+        };
+      },
+    });
+    expect(await applyRelease(racing, { app: version("6"), release: { id: "rel-6", sequence: 6 } })).toEqual({
+      kind: "superseded",
+      by: 7,
+    });
+    expect(interleaved).toBe(true);
+    expect(await image()).toBe("registry.example.com/fence:7");
   });
 });

@@ -13,7 +13,7 @@ import {
   teamClient,
   type TeamClient,
 } from "@/lib/k8s";
-import { admin, appSpec, expectClusterStatus, platform, uniqueTeam } from "./helpers";
+import { admin, appSpec, expectClusterStatus, platform, uniqueTeam, expectApplied } from "./helpers";
 
 const teamA = uniqueTeam("iso-a");
 const teamB = uniqueTeam("iso-b");
@@ -32,7 +32,7 @@ beforeAll(async () => {
 
 describe("[k8s] team isolation", () => {
   test("team A's deployer applies and reads in its own namespace", async () => {
-    const applied = await applyRelease(deployerA, { app: appSpec(teamA), release });
+    const applied = await expectApplied(applyRelease(deployerA, { app: appSpec(teamA), release }));
     expect(applied).toMatchObject({ namespace: teamA.namespace, name: "web" });
     expect(applied.generation).toBeGreaterThanOrEqual(1);
 
