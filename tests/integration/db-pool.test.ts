@@ -16,7 +16,7 @@ describe("[db] the connection pool", () => {
     const client = createPrismaClient({ databaseUrl: url, poolSize: 1 });
     const admin = await connectPostgres(url);
     try {
-      const [{ pid }] = await client.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+      const pid = (await client.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0]!.pid;
       // Prisma's adapter listens on the pool only while connected; the pool and its idle connection outlive that.
       await client.$disconnect();
       await admin.query(`SELECT pg_terminate_backend(${Number(pid)})`);
