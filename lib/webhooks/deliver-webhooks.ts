@@ -109,7 +109,8 @@ async function attempt(delivery: Claimed, send: typeof fetch): Promise<Outcome> 
 
 function describe(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ? `${cause.code}: ${cause.message ?? ""}`.trim() : (error as Error).message;
+  if (cause?.code) return `${cause.code}: ${cause.message ?? ""}`.trim();
+  return cause?.message ? `${(error as Error).message}: ${cause.message}` : (error as Error).message;
 }
 
 /** The first characters of the answer, without reading a large one to its end. */

@@ -10,7 +10,7 @@ CREATE TABLE "Webhook" (
     "id" UUID NOT NULL,
     "teamId" UUID NOT NULL,
     "url" VARCHAR(2000) NOT NULL,
-    "events" TEXT[],
+    "events" TEXT[] NOT NULL,
     "format" "WebhookFormat" NOT NULL DEFAULT 'SLIPWAY',
     "active" BOOLEAN NOT NULL DEFAULT true,
     "secretEncrypted" TEXT NOT NULL,
