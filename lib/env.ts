@@ -129,6 +129,34 @@ const schema = z
     SLIPWAY_AUDIT_ANCHOR_FILE: optionalString,
     /** How often the leader anchors the chain's head; rows newer than the last anchor are covered by the hash chain only. */
     SLIPWAY_AUDIT_ANCHOR_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
+    /**
+     * Encrypts secrets Slipway must be able to read back (webhook signing secrets), with
+     * AES-256-GCM. Outside production one is generated once into DATA_DIR; in production,
+     * webhooks cannot be created without it. Never give it to the database's owner.
+     */
+    SLIPWAY_SECRET_KEY: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+    /**
+     * Hosts webhooks may be sent to: exact names or `*.example.com` (any subdomain), comma
+     * separated. Unset: 127.0.0.1 and localhost outside production, none in production.
+     */
+    SLIPWAY_WEBHOOK_ALLOWED_HOSTS: z
+      .string()
+      .optional()
+      .transform((value) =>
+        value === undefined
+          ? undefined
+          : value
+              .split(",")
+              .map((item) => item.trim().toLowerCase())
+              .filter(Boolean),
+      )
+      .pipe(
+        z
+          .array(
+            z.string().regex(/^(\*\.)?[a-z0-9]([-a-z0-9.:[\]]*[a-z0-9\]])?$/, "must be host names like hooks.example.com or *.example.com"),
+          )
+          .optional(),
+      ),
     /** Slipway's own namespace (the anchors' ConfigMap); default: the pod's, else `slipway`. */
     SLIPWAY_NAMESPACE: optionalString,
     /** Failed bearer tokens one client address may send per minute before 429 (0: no limit). */

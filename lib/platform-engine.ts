@@ -8,8 +8,11 @@ import { releaseTasks } from "@/lib/deploys/start-release-engine";
 import { startEngine } from "@/lib/engine/start-engine";
 import { env } from "@/lib/env";
 import { sweepRateLimits } from "@/lib/rate-limit/rate-limit";
+import { deliverDueWebhooks } from "@/lib/webhooks/deliver-webhooks";
 
 const RATE_LIMIT_SWEEP_MS = 10 * 60_000;
+/** Due webhook deliveries are claimed this often (one indexed query when there are none). */
+const WEBHOOK_SWEEP_MS = 2_000;
 
 export function startPlatformEngine(): void {
   startEngine({
@@ -18,6 +21,7 @@ export function startPlatformEngine(): void {
       ...releaseTasks.periodic,
       { name: "rate limit sweep", everyMs: RATE_LIMIT_SWEEP_MS, task: sweepRateLimits },
       { name: "audit anchor", everyMs: env.SLIPWAY_AUDIT_ANCHOR_SECONDS * 1000, task: anchorAuditHeadNow },
+      { name: "webhook deliveries", everyMs: WEBHOOK_SWEEP_MS, task: () => deliverDueWebhooks() },
     ],
   });
 }

@@ -37,6 +37,10 @@ start_dev_idp "http://127.0.0.1:${PORT:?}"
 NEXTAUTH_SECRET=$(random_secret)
 SLIPWAY_AUDIT_SIGNING_KEY=$(random_secret)
 export NEXTAUTH_SECRET SLIPWAY_AUDIT_SIGNING_KEY
+# Webhooks (e2e/webhooks.spec.ts) go to a receiver the spec runs on loopback.
+SLIPWAY_SECRET_KEY=$(random_secret)
+SLIPWAY_WEBHOOK_ALLOWED_HOSTS=${SLIPWAY_WEBHOOK_ALLOWED_HOSTS:-127.0.0.1,localhost}
+export SLIPWAY_SECRET_KEY SLIPWAY_WEBHOOK_ALLOWED_HOSTS
 # Not exec: this shell stays to stop the IdP when the server ends or Playwright stops us.
 # The bin itself, not npx, so that the pid we stop is the server and not a wrapper.
 node_modules/.bin/next start -H 127.0.0.1 -p "$PORT" &

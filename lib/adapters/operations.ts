@@ -48,6 +48,13 @@ import { getMe } from "@/lib/users/get-me";
 import { listUsers } from "@/lib/users/list-users";
 import { setUserDisabled } from "@/lib/users/set-user-disabled";
 import { unlinkUserIdentity } from "@/lib/users/unlink-user-identity";
+import { createWebhook } from "@/lib/webhooks/create-webhook";
+import { deleteWebhook } from "@/lib/webhooks/delete-webhook";
+import { listWebhookDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
+import { listWebhooks } from "@/lib/webhooks/list-webhooks";
+import { redeliverWebhook } from "@/lib/webhooks/redeliver-webhook";
+import { rotateWebhookSecret } from "@/lib/webhooks/rotate-webhook-secret";
+import { updateWebhook } from "@/lib/webhooks/update-webhook";
 
 export const OPERATIONS: readonly Routed<AnyUseCase>[] = [
   getMe,
@@ -94,4 +101,11 @@ export const OPERATIONS: readonly Routed<AnyUseCase>[] = [
   exportAuditEvents,
   checkAuditChain,
   getDashboard,
+  listWebhooks,
+  createWebhook,
+  updateWebhook,
+  deleteWebhook,
+  rotateWebhookSecret,
+  listWebhookDeliveries,
+  redeliverWebhook,
 ];

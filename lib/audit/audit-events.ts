@@ -56,6 +56,12 @@ export type AuditPayloads = {
   "user.admin": { email: string; admin: boolean; reason: "configuration" };
   "user.disable": { email: string; disabled: boolean };
   "user.relink": { email: string; previousIssuer: string | null; previousSubject: string | null };
+  /** Webhooks: the host only, never the URL (a chat's incoming-webhook URL is itself a secret) nor the signing secret. */
+  "webhook.create": { host: string; events: string[]; format: string; active: boolean };
+  "webhook.update": { host: string; changed: string[] };
+  "webhook.delete": { host: string };
+  "webhook.rotate": { host: string };
+  "webhook.redeliver": { host: string; delivery: string; eventType: string };
 };
 
 export type AuditAction = keyof AuditPayloads;
@@ -84,10 +90,15 @@ const ACTIONS: Record<AuditAction, true> = {
   "user.admin": true,
   "user.disable": true,
   "user.relink": true,
+  "webhook.create": true,
+  "webhook.update": true,
+  "webhook.delete": true,
+  "webhook.rotate": true,
+  "webhook.redeliver": true,
 };
 export const AUDIT_ACTIONS = Object.keys(ACTIONS) as AuditAction[];
 
-export type AuditTarget = { type: "team" | "user" | "app" | "release" | "token" | "namespace" | "object"; id: string };
+export type AuditTarget = { type: "team" | "user" | "app" | "release" | "token" | "namespace" | "object" | "webhook"; id: string };
 
 /** Records an event about a team, by the context's actor, in the caller's transaction. */
 export function recordTeamEvent<A extends AuditAction>(

@@ -67,6 +67,16 @@ function sentence(action: string, data: Data, target: AuditEventRow["target"]): 
     }
     case "cli.login.approve":
       return `approved a command-line login (${String(data.clientName)})`;
+    case "webhook.create":
+      return `added a webhook to ${String(data.host)}`;
+    case "webhook.update":
+      return `changed the webhook to ${String(data.host)}${Array.isArray(data.changed) && data.changed.length ? `: ${data.changed.join(", ")}` : ""}`;
+    case "webhook.delete":
+      return `deleted the webhook to ${String(data.host)}`;
+    case "webhook.rotate":
+      return `rotated the signing secret of the webhook to ${String(data.host)}`;
+    case "webhook.redeliver":
+      return `redelivered ${String(data.eventType)} (delivery ${String(data.delivery)}) to ${String(data.host)}`;
     default:
       return `${action}${target ? ` ${target.type} ${target.id ?? ""}` : ""}`;
   }

@@ -13,7 +13,9 @@
  */
 import type { Tx } from "@/lib/db";
 import type { AuditAction, AuditPayloads, AuditTarget } from "./audit-events";
+import { enqueueWebhookDeliveries } from "./enqueue-webhook-deliveries";
 import { auditHash, GENESIS_HASH, type AuditContent } from "./hash";
+import { webhookEventOf } from "./webhook-events";
 
 const AUDIT_CHAIN_LOCK = 7_235_105_900_001n;
 
@@ -46,6 +48,16 @@ export async function recordAuditEvent<A extends AuditAction>(options: RecordAud
       WITH team AS (SELECT 1 FROM "Team" WHERE id = ${teamId}::uuid FOR KEY SHARE),
            actor AS (SELECT 1 FROM "User" WHERE id = ${actorId}::uuid FOR KEY SHARE)
       SELECT (SELECT count(*) FROM team) + (SELECT count(*) FROM actor) AS locked`;
+  }
+  // The team's webhooks hear of it in this transaction (the outbox), before the chain lock.
+  const webhookEvent = teamId ? webhookEventOf(options.action, options.data) : null;
+  if (webhookEvent) {
+    await enqueueWebhookDeliveries(tx, {
+      type: webhookEvent,
+      teamId: teamId!,
+      actorEmail: options.actor?.email ?? null,
+      data: options.data,
+    });
   }
   // A statement of its own: its snapshot must be taken after the lock is granted.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;

@@ -106,7 +106,8 @@ export async function findDrift(sql: SqlConnection, datamodel: Datamodel): Promi
         problems.push(`column ${table}.${name} is missing`);
         continue;
       }
-      const type = expectedType(field);
+      // A list column (String[]) is PostgreSQL's array of the element type: _text.
+      const type = field.isList ? `_${expectedType(field)}` : expectedType(field);
       if (column.type !== type) problems.push(`column ${table}.${name} is ${column.type}, schema says ${type}`);
       if ((column.nullable === "NO") !== field.isRequired) {
         problems.push(

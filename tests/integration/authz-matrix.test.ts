@@ -20,6 +20,7 @@ import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { startCliLogin } from "@/lib/cli-login/start-cli-login";
+import { encryptSecret } from "@/lib/webhooks/secret-box";
 import type { AnyUseCase, HttpMethod, Routed } from "@/lib/usecase/define";
 import { call, type CallOptions } from "../helpers/api";
 import { sessionCookie } from "../helpers/session";
@@ -61,6 +62,22 @@ async function freshApp(options: { archived?: boolean } = {}) {
   return name;
 }
 
+/** A fresh webhook of alpha with one delivery, to be changed or deleted by one cell. */
+async function freshWebhook() {
+  const webhook = await db().webhook.create({
+    data: {
+      teamId: await alphaId(),
+      url: "http://127.0.0.1:9/hook",
+      events: ["deploy.failed"],
+      secretEncrypted: encryptSecret("whsec_matrix"),
+    },
+  });
+  const delivery = await db().webhookDelivery.create({
+    data: { webhookId: webhook.id, eventId: crypto.randomUUID(), eventType: "deploy.failed", payload: {}, status: "FAILED" },
+  });
+  return { webhookId: webhook.id, deliveryId: delivery.id.toString() };
+}
+
 /**
  * Inputs that make an allowed call succeed. Team operations run against team "alpha"
  * and its app "web" unless said otherwise. Operations that need the cluster answer 503
@@ -96,6 +113,12 @@ const SAMPLES: Record<
     body: { disabled: true },
   }),
   unlinkUserIdentity: async () => ({ params: { userId: (await db().user.create({ data: { email: `u${unique()}@example.com` } })).id } }),
+  createWebhook: () => ({ body: { url: "http://127.0.0.1:9/hook", events: ["deploy.failed"] } }),
+  updateWebhook: async () => ({ params: { webhookId: (await freshWebhook()).webhookId }, body: { active: false } }),
+  deleteWebhook: async () => ({ params: { webhookId: (await freshWebhook()).webhookId } }),
+  rotateWebhookSecret: async () => ({ params: { webhookId: (await freshWebhook()).webhookId } }),
+  listWebhookDeliveries: async () => ({ params: { webhookId: (await freshWebhook()).webhookId } }),
+  redeliverWebhook: async () => ({ params: await freshWebhook() }),
   revokeApiToken: async () => {
     // The lead's own token: only the lead may revoke it; to anyone else it does not exist.
     const ctx = authorizeUser({ actor: { ...userOf.lead, name: null, isPlatformAdmin: false, via: "session" } });

@@ -30,6 +30,8 @@ describe("[db] schema drift", () => {
       "ApiToken",
       "RateLimit",
       "CliLogin",
+      "Webhook",
+      "WebhookDelivery",
     ]);
     expect(await findDrift(sql, datamodel)).toEqual([]);
   });

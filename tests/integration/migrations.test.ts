@@ -53,6 +53,8 @@ describe("[db] migrations", () => {
       "Release",
       "Team",
       "User",
+      "Webhook",
+      "WebhookDelivery",
       "_prisma_migrations",
     ]);
     const file = await readFile(path.join(MIGRATIONS_DIR, INIT, "migration.sql"), "utf8");

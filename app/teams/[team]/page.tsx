@@ -19,6 +19,7 @@ import { ROLE_LABELS } from "@/lib/authz/permissions";
 import { addMember } from "@/lib/members/add-member";
 import { listMembers } from "@/lib/members/list-members";
 import { getTeam } from "@/lib/teams/get-team";
+import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 import { reprovisionTeamAction } from "../team-actions";
 import { unarchiveAppAction } from "./apps/app-actions";
 import { addMemberAction, changeMemberRoleAction, removeMemberAction } from "./member-actions";
@@ -56,6 +57,14 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
           <Link href={`/activity?team=${encodeURIComponent(ctx.team.slug)}`} className="text-blue-700 underline underline-offset-2">
             Activity
           </Link>
+          {allowed(ctx, listWebhooks) && (
+            <>
+              {" · "}
+              <Link href={`/teams/${ctx.team.slug}/webhooks`} className="text-blue-700 underline underline-offset-2">
+                Webhooks
+              </Link>
+            </>
+          )}
         </p>
       </div>
 
