@@ -1,0 +1,67 @@
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./fixtures/sign-in";
+
+const TEAM = "payments";
+const APP = "logsdemo";
+const API = `/api/v1/teams/${TEAM}/apps`;
+
+test("[logs] a viewer sees an app's log lines arrive, searches them and downloads the log", async ({ page, baseURL }) => {
+  // A deployed app of its own: the lead registers it, the deployer deploys it (through the API).
+  await signInAs(page, "lead@slipway.test", `/teams/${TEAM}`);
+  const origin = { origin: baseURL! };
+  const created = await page.request.post(API, {
+    headers: origin,
+    data: { name: APP, imageRepository: "registry.example.com/payments/logsdemo", containerPort: 8080, replicas: 1 },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const deployed = await page.request.post(`${API}/${APP}/deploys`, { headers: origin, data: { version: "v1" } });
+  expect([200, 202]).toContain(deployed.status());
+  const { release } = (await deployed.json()) as { release: { sequence: number } };
+  await expect
+    .poll(
+      async () => ((await (await page.request.get(`${API}/${APP}/releases/${release.sequence}`)).json()) as { status: string }).status,
+      {
+        timeout: 30_000,
+      },
+    )
+    .toBe("SUCCEEDED");
+
+  await page.context().clearCookies();
+  await signInAs(page, "viewer@slipway.test", `/teams/${TEAM}/apps/${APP}`);
+  const logs = page.getByTestId("logs-panel");
+  await expect(logs.getByLabel("Pod")).toHaveValue(new RegExp(`^${APP}-`));
+  await expect(logs.getByLabel("Container")).toHaveValue(APP);
+
+  // The tail, then new lines as the simulated pod writes them, each with its time.
+  const lines = logs.getByTestId("log-line");
+  await expect(lines.first()).toBeVisible();
+  await expect(logs.getByTestId("logs-status")).toHaveText("Following new lines.");
+  const before = await lines.count();
+  await expect.poll(() => lines.count(), { timeout: 10_000 }).toBeGreaterThan(before);
+  await expect(lines.first().locator("time")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T/);
+
+  // Search filters as you type and marks what matched.
+  await logs.getByLabel("Search").fill("slow upstream");
+  await expect(lines.first()).toContainText("slow upstream");
+  for (const text of await lines.allTextContents()) expect(text).toContain("slow upstream");
+  await expect(lines.first().locator("mark")).toHaveText("slow upstream");
+  await logs.getByLabel("Search").fill("no line says this");
+  await expect(lines).toHaveCount(0);
+  await expect(logs).toContainText("0 of");
+  await logs.getByLabel("Search").fill("");
+
+  // Pause holds new lines back; Follow shows them.
+  await logs.getByRole("button", { name: "Pause" }).press("Enter");
+  await expect(logs.getByRole("button", { name: /^Follow \(\d+ new\)$/ })).toBeVisible({ timeout: 10_000 });
+  await logs.getByRole("button", { name: /^Follow/ }).click();
+  await expect(logs.getByRole("button", { name: "Pause" })).toBeVisible();
+
+  // Download: the whole log as a file, one line per line with its time.
+  const [download] = await Promise.all([page.waitForEvent("download"), logs.getByRole("link", { name: "Download" }).click()]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^${APP}-.*-${APP}\\.log$`));
+  const file = test.info().outputPath("app.log");
+  await download.saveAs(file);
+  const text = (await import("node:fs")).readFileSync(file, "utf8").trim().split("\n");
+  expect(text.length).toBeGreaterThanOrEqual(20);
+  for (const line of text) expect(line).toMatch(/^\d{4}-\d{2}-\d{2}T\S+Z level=/);
+});
