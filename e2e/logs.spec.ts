@@ -19,7 +19,9 @@ test("[logs] a viewer sees an app's log lines arrive, searches them and download
   const { release } = (await deployed.json()) as { release: { sequence: number } };
   await expect
     .poll(
-      async () => ((await (await page.request.get(`${API}/${APP}/releases/${release.sequence}`)).json()) as { status: string }).status,
+      async () =>
+        ((await (await page.request.get(`${API}/${APP}/releases/${release.sequence}`)).json()) as { release: { status: string } }).release
+          .status,
       {
         timeout: 30_000,
       },
@@ -29,8 +31,8 @@ test("[logs] a viewer sees an app's log lines arrive, searches them and download
   await page.context().clearCookies();
   await signInAs(page, "viewer@slipway.test", `/teams/${TEAM}/apps/${APP}`);
   const logs = page.getByTestId("logs-panel");
-  await expect(logs.getByLabel("Pod")).toHaveValue(new RegExp(`^${APP}-`));
-  await expect(logs.getByLabel("Container")).toHaveValue(APP);
+  await expect(logs.getByLabel("Pod", { exact: true })).toHaveValue(new RegExp(`^${APP}-`));
+  await expect(logs.getByLabel("Container", { exact: true })).toHaveValue(APP);
 
   // The tail, then new lines as the simulated pod writes them, each with its time.
   const lines = logs.getByTestId("log-line");
@@ -41,14 +43,14 @@ test("[logs] a viewer sees an app's log lines arrive, searches them and download
   await expect(lines.first().locator("time")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T/);
 
   // Search filters as you type and marks what matched.
-  await logs.getByLabel("Search").fill("slow upstream");
+  await logs.getByLabel("Search", { exact: true }).fill("slow upstream");
   await expect(lines.first()).toContainText("slow upstream");
   for (const text of await lines.allTextContents()) expect(text).toContain("slow upstream");
   await expect(lines.first().locator("mark")).toHaveText("slow upstream");
-  await logs.getByLabel("Search").fill("no line says this");
+  await logs.getByLabel("Search", { exact: true }).fill("no line says this");
   await expect(lines).toHaveCount(0);
   await expect(logs).toContainText("0 of");
-  await logs.getByLabel("Search").fill("");
+  await logs.getByLabel("Search", { exact: true }).fill("");
 
   // Pause holds new lines back; Follow shows them.
   await logs.getByRole("button", { name: "Pause" }).press("Enter");

@@ -53,8 +53,8 @@ export function LogsPanel({ pods, logsUrl }: { pods: LogPod[]; logsUrl: string }
   return (
     <div className="space-y-3" data-testid="logs-panel">
       <div className="flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col gap-1" htmlFor={`${ids}-pod`}>
-          Pod
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-pod`}>Pod</label>
           <select
             id={`${ids}-pod`}
             value={pod.name}
@@ -67,9 +67,9 @@ export function LogsPanel({ pods, logsUrl }: { pods: LogPod[]; logsUrl: string }
               </option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col gap-1" htmlFor={`${ids}-container`}>
-          Container
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-container`}>Container</label>
           <select
             id={`${ids}-container`}
             value={container}
@@ -82,9 +82,9 @@ export function LogsPanel({ pods, logsUrl }: { pods: LogPod[]; logsUrl: string }
               </option>
             ))}
           </select>
-        </label>
-        <label className="flex min-w-40 flex-1 flex-col gap-1" htmlFor={`${ids}-search`}>
-          Search
+        </div>
+        <div className="flex min-w-40 flex-1 flex-col gap-1">
+          <label htmlFor={`${ids}-search`}>Search</label>
           <input
             id={`${ids}-search`}
             type="search"
@@ -93,10 +93,9 @@ export function LogsPanel({ pods, logsUrl }: { pods: LogPod[]; logsUrl: string }
             placeholder="Filter lines"
             className="rounded-md border border-slate-300 bg-white px-2 py-1.5"
           />
-        </label>
+        </div>
         <button
           type="button"
-          aria-pressed={!paused}
           onClick={paused ? follow : pause}
           className="rounded-md border border-slate-300 bg-white px-3 py-1.5"
         >
@@ -126,7 +125,7 @@ export function LogsPanel({ pods, logsUrl }: { pods: LogPod[]; logsUrl: string }
       <ol
         ref={box}
         tabIndex={0}
-        aria-label={`Log of ${pod.name}, container ${container}`}
+        aria-label={`Log lines of ${pod.name} (${container})`}
         className="max-h-96 overflow-auto rounded-lg border border-slate-200 bg-white p-3 font-mono text-xs"
         data-testid="log-lines"
       >

@@ -9,7 +9,7 @@
 import { Writable } from "node:stream";
 import { Log } from "@kubernetes/client-node";
 import type { TeamClient } from "./client";
-import { hasClusterStatus } from "./errors";
+import { K8sError, hasClusterStatus, isK8sError } from "./errors";
 import { LABELS } from "./manifests";
 
 export type PodLogTarget = { namespace: string; pod: string; container: string; sinceSeconds?: number; tailLines?: number };
@@ -72,8 +72,9 @@ export async function followPodLog(team: TeamClient, target: PodLogTarget, sink:
   writable.on("error", (error) => end(error));
 
   let upstream: AbortController;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    upstream = await team.call({ verb: "follow the log of", kind: "pod", name: pod, namespace }, async () =>
+    const started = team.call({ verb: "follow the log of", kind: "pod", name: pod, namespace }, async () =>
       new Log(await team.kubeConfigWithCredentials()).log(namespace, pod, container, writable, {
         follow: true,
         timestamps: true,
@@ -81,10 +82,30 @@ export async function followPodLog(team: TeamClient, target: PodLogTarget, sink:
         tailLines,
       }),
     );
+    // The helper takes no signal: a follow that answers after we gave up is ended at once.
+    void started.then(
+      (late) => ended && late.abort(),
+      () => {},
+    );
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        ended = true;
+        reject(
+          new K8sError("CLUSTER_ERROR", `The cluster did not start sending the log of pod ${pod} within ${team.timeoutMs / 1000} s.`, {
+            reason: "Timeout",
+            namespace,
+          }),
+        );
+      }, team.timeoutMs);
+    });
+    upstream = await Promise.race([started, timedOut]);
   } catch (error) {
+    if (isK8sError(error) && error.reason === "Timeout") throw error;
     // The API server's own words ("container ... is waiting to start", ...).
     await readPodLog(team, { ...target, tailLines: 1, limitBytes: 1 });
     throw error;
+  } finally {
+    clearTimeout(timer);
   }
   const stop = () => {
     ended = true;
