@@ -94,11 +94,7 @@ export function LogsPanel({ pods, logsUrl }: { pods: LogPod[]; logsUrl: string }
             className="rounded-md border border-slate-300 bg-white px-2 py-1.5"
           />
         </div>
-        <button
-          type="button"
-          onClick={paused ? follow : pause}
-          className="rounded-md border border-slate-300 bg-white px-3 py-1.5"
-        >
+        <button type="button" onClick={paused ? follow : pause} className="rounded-md border border-slate-300 bg-white px-3 py-1.5">
           {paused ? `Follow${waiting > 0 ? ` (${waiting} new)` : ""}` : "Pause"}
         </button>
         <a
