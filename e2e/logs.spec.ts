@@ -1,5 +1,8 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./fixtures/sign-in";
+
+test.describe.configure({ mode: "serial" });
 
 const TEAM = "payments";
 const APP = "logsdemo";
@@ -66,4 +69,27 @@ test("[logs] a viewer sees an app's log lines arrive, searches them and download
   const text = (await import("node:fs")).readFileSync(file, "utf8").trim().split("\n");
   expect(text.length).toBeGreaterThanOrEqual(20);
   for (const line of text) expect(line).toMatch(/^\d{4}-\d{2}-\d{2}T\S+Z level=/);
+});
+
+test("[logs] the Logs panel passes axe in both themes, with lines and a search mark, and fits 390 px", async ({ page }) => {
+  // Runs after the test above, which deployed the app.
+  await signInAs(page, "viewer@slipway.test", `/teams/${TEAM}/apps/${APP}`);
+  const logs = page.getByTestId("logs-panel");
+  await expect(logs.getByTestId("log-line").first()).toBeVisible();
+  await logs.getByLabel("Search", { exact: true }).fill("level");
+  await expect(logs.locator("mark").first()).toBeVisible();
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const { violations } = await new AxeBuilder({ page }).include("[data-testid=logs-panel]").analyze();
+    expect(
+      violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+      scheme,
+    ).toEqual([]);
+  }
+  // At 390 px the panel stays inside the screen, long pod names and lines included.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const fits = await logs.evaluate((panel) =>
+    [panel, ...panel.querySelectorAll("*")].every((element) => element.getBoundingClientRect().right <= 390),
+  );
+  expect(fits).toBe(true);
 });
