@@ -55,6 +55,10 @@ export type Cluster = {
 
 export const PLATFORM_USER = "slipway-platform";
 export const NODE_NAME = "kwok-node-0";
+const NODE_ADDRESSES = [
+  { type: "InternalIP", address: "127.0.0.1" },
+  { type: "Hostname", address: NODE_NAME },
+];
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const execFileAsync = promisify(execFile);
 
@@ -147,10 +151,7 @@ function bootstrapObjects(): string {
       capacity: resources,
       // The API server reaches kwok's kubelet endpoint (logs) here. Both kinds given, so
       // kwok's node-initialize stage, which writes only the missing ones, keeps them.
-      addresses: [
-        { type: "InternalIP", address: "127.0.0.1" },
-        { type: "Hostname", address: NODE_NAME },
-      ],
+      addresses: NODE_ADDRESSES,
     },
   };
   return [binding, node].map((o) => stringify(o)).join("---\n");
@@ -316,6 +317,17 @@ export async function startCluster(options: StartClusterOptions): Promise<Cluste
       path.join(repoRoot, "deploy", "admission-policies.yaml"),
     ]);
     await kubectl(["apply", "-f", "-"], bootstrapObjects());
+    // Apply leaves the status of a node that exists already alone; one kept from an earlier
+    // start may lack the addresses, and names that start's kwok port: the API server needs
+    // both to reach kwok for logs.
+    await kubectl([
+      "patch",
+      "node",
+      NODE_NAME,
+      "--subresource=status",
+      "--type=merge",
+      `--patch=${JSON.stringify({ status: { addresses: NODE_ADDRESSES, daemonEndpoints: { kubeletEndpoint: { Port: kubeletPort } } } })}`,
+    ]);
 
     await waitFor(
       `node ${NODE_NAME} Ready (kwok)`,
