@@ -404,6 +404,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/teams/{team}/apps/{app}/logs": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Follow one container's log of one of the app's pods, with timestamps, as server-sent events (`lines` events: [{ time, text }]; `end`, `failure`, `reconnect`)
+     * @description Who may call it: Viewers or above of the team, and platform admins (app.read).
+     */
+    get: operations["streamAppLogs"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/teams/{team}/apps/{app}/logs/download": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One container's log of one of the app's pods, with timestamps, as a text file (at most 10 MiB)
+     * @description Who may call it: Viewers or above of the team, and platform admins (app.read).
+     */
+    get: operations["downloadAppLogs"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/teams/{team}/apps/{app}/restart": {
     parameters: {
       query?: never;
@@ -2240,6 +2280,7 @@ export interface operations {
                     releaseId?: string;
                     /** Format: date-time */
                     startedAt?: string;
+                    containers: string[];
                   }[];
                   events: {
                     type: string;
@@ -2370,6 +2411,95 @@ export interface operations {
             id?: string;
             retry?: number;
           };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  streamAppLogs: {
+    parameters: {
+      query: {
+        pod: string;
+        /** @description The container; the pod's first container when left out (or blank) */
+        container?: string;
+        /** @description Only lines from the last N seconds */
+        sinceSeconds?: number;
+        /** @description Only the last N lines */
+        tailLines?: number;
+      };
+      header?: never;
+      path: {
+        /** @description Team slug */
+        team: string;
+        app: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Follow one container's log of one of the app's pods, with timestamps, as server-sent events (`lines` events: [{ time, text }]; `end`, `failure`, `reconnect`) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/event-stream": {
+            event?: string;
+            data?: string;
+            id?: string;
+            retry?: number;
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  downloadAppLogs: {
+    parameters: {
+      query: {
+        pod: string;
+        /** @description The container; the pod's first container when left out (or blank) */
+        container?: string;
+        /** @description Only lines from the last N seconds */
+        sinceSeconds?: number;
+        /** @description Only the last N lines */
+        tailLines?: number;
+      };
+      header?: never;
+      path: {
+        /** @description Team slug */
+        team: string;
+        app: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One container's log of one of the app's pods, with timestamps, as a text file (at most 10 MiB) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/plain": string;
         };
       };
       400: components["responses"]["INVALID_INPUT"];

@@ -13,6 +13,8 @@ import { listApps } from "@/lib/apps/list-apps";
 import { listAppsLive } from "@/lib/apps/list-apps-live";
 import { readAppStatus } from "@/lib/apps/read-app-status";
 import { streamAppLive } from "@/lib/apps/stream-app-live";
+import { streamAppLogs } from "@/lib/apps/stream-app-logs";
+import { downloadAppLogs } from "@/lib/apps/download-app-logs";
 import { restartApp } from "@/lib/apps/restart-app";
 import { scaleApp } from "@/lib/apps/scale-app";
 import { updateApp } from "@/lib/apps/update-app";
@@ -82,6 +84,8 @@ export const OPERATIONS: readonly Routed<AnyUseCase>[] = [
   exportAppSpec,
   readAppStatus,
   streamAppLive,
+  streamAppLogs,
+  downloadAppLogs,
   restartApp,
   scaleApp,
   deployApp,

@@ -39,6 +39,7 @@ export const appStatus = z.union([
           node: z.string().optional(),
           releaseId: z.string().optional(),
           startedAt: optionalDate,
+          containers: z.array(z.string()),
         }),
       ),
       events: z.array(

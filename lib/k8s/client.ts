@@ -150,6 +150,20 @@ export class KubeClient {
     }
   }
 
+  /** A KubeConfig carrying this client's current credentials, for the library's streaming helpers (Log). */
+  async kubeConfigWithCredentials(): Promise<KubeConfig> {
+    if (!this.tokenSource) return this.kc;
+    const token = await this.tokenSource.get();
+    const kc = new KubeConfig();
+    kc.loadFromOptions({
+      clusters: [{ ...this.clusterEntry, name: "cluster" }],
+      users: [{ name: "token", token }],
+      contexts: [{ name: "token", cluster: "cluster", user: "token" }],
+      currentContext: "token",
+    });
+    return kc;
+  }
+
   /** TLS agent and headers for raw requests (the rollout watch). */
   async requestOptions(): Promise<https.RequestOptions> {
     const options: https.RequestOptions = {};

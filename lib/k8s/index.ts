@@ -24,6 +24,7 @@ export { rolloutStatus, type DeploymentLike, type RolloutStatus } from "./rollou
 export { findRolloutBlocker, rolloutBlocker } from "./rollout-blockers";
 export { watchRollout } from "./watch-rollout";
 export { readApp } from "./read";
+export { followPodLog, readLogPod, readPodLog, type LogSink, type PodLogTarget } from "./pod-logs";
 export { restartDeployment, scaleDeployment } from "./deployment-actions";
 export { personServiceAccountName, personToken, revokePersonAccess } from "./person-access";
 export { appHealth, type AppHealth, type HealthState } from "./app-health";

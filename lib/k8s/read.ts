@@ -28,6 +28,8 @@ export type PodSummary = {
   node: string | undefined;
   releaseId: string | undefined;
   startedAt: Date | undefined;
+  /** Container names, for the log viewer's picker. */
+  containers: string[];
 };
 
 export type EventSummary = {
@@ -87,6 +89,7 @@ export async function readApp(team: TeamClient, namespace: string, name: string,
       node: pod.spec?.nodeName,
       releaseId: pod.metadata?.labels?.[LABELS.release],
       startedAt: pod.status?.startTime,
+      containers: (pod.spec?.containers ?? []).map((c) => c.name),
     };
   });
 

@@ -103,6 +103,8 @@ const SAMPLES: Record<
   rollbackRelease: () => ({ body: { sequence: 1 } }),
   getRelease: () => ({ params: { sequence: "1" } }),
   streamReleaseEvents: () => ({ params: { sequence: "1" } }),
+  streamAppLogs: () => ({ query: { pod: "web-0" } }),
+  downloadAppLogs: () => ({ query: { pod: "web-0" } }),
   createApiToken: () => ({ body: { name: "ci", expiresInDays: 7 } }),
   startCliLogin: () => ({ body: { clientName: "matrix@test" } }),
   collectCliLogin: async () => ({ body: { secret: (await pendingCliLogin()).secret } }),

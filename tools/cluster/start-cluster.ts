@@ -2,7 +2,8 @@
  * A local Kubernetes control plane on loopback: etcd, kube-apiserver (RBAC on,
  * static tokens for an admin and for the `slipway-platform` user, ServiceAccount
  * token issuing), kube-controller-manager, kube-scheduler and kwok with one fake
- * node that pods schedule on and turn Ready. Used by `npm run cluster` and by the
+ * node that pods schedule on and turn Ready, and whose pods have log lines (pod-logs.ts:
+ * a file appended to every second, served by kwok's kubelet endpoint). Used by `npm run cluster` and by the
  * k8s test suite. Binaries come from scripts/build-k8s.sh.
  *
  * The platform user gets exactly deploy/rbac.yaml's slipway-platform ClusterRole,
@@ -18,6 +19,7 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { stringify } from "yaml";
+import { clusterLogsConfig, startPodLogWriter } from "./pod-logs";
 import { startProcess, stopProcess, type Managed } from "./processes";
 import { freePort, get, waitFor } from "./wait";
 
@@ -53,6 +55,10 @@ export type Cluster = {
 
 export const PLATFORM_USER = "slipway-platform";
 export const NODE_NAME = "kwok-node-0";
+const NODE_ADDRESSES = [
+  { type: "InternalIP", address: "127.0.0.1" },
+  { type: "Hostname", address: NODE_NAME },
+];
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const execFileAsync = promisify(execFile);
 
@@ -143,8 +149,9 @@ function bootstrapObjects(): string {
     status: {
       allocatable: resources,
       capacity: resources,
-      // Log requests go here; nothing listens, so they fail fast instead of hanging.
-      addresses: [{ type: "InternalIP", address: "127.0.0.1" }],
+      // The API server reaches kwok's kubelet endpoint (logs) here. Both kinds given, so
+      // kwok's node-initialize stage, which writes only the missing ones, keeps them.
+      addresses: NODE_ADDRESSES,
     },
   };
   return [binding, node].map((o) => stringify(o)).join("---\n");
@@ -162,9 +169,12 @@ export async function startCluster(options: StartClusterOptions): Promise<Cluste
   fs.mkdirSync(path.join(dir, "pki"), { recursive: true });
 
   const processes: Managed[] = [];
+  const podLogsFile = path.join(dir, "pod-logs", "demo.log");
+  const podLogs = startPodLogWriter(podLogsFile);
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      podLogs.stop();
       const [etcd, ...rest] = processes;
       await Promise.all(rest.reverse().map((p) => stopProcess(p)));
       if (etcd) await stopProcess(etcd);
@@ -184,7 +194,7 @@ export async function startCluster(options: StartClusterOptions): Promise<Cluste
   };
 
   try {
-    const [etcdPort, peerPort, apiPort, deadKubeletPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    const [etcdPort, peerPort, apiPort, kubeletPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
     const adminToken = crypto.randomBytes(24).toString("hex");
     const platformToken = crypto.randomBytes(24).toString("hex");
     const tokensFile = path.join(dir, "tokens.csv");
@@ -276,13 +286,18 @@ export async function startCluster(options: StartClusterOptions): Promise<Cluste
       "--v=1",
     ]);
     run("kube-scheduler", [`--kubeconfig=${adminKubeconfig}`, "--leader-elect=false", "--secure-port=0", "--v=1"]);
+    const kwokLogsConfig = path.join(dir, "kwok-logs.yaml");
+    fs.writeFileSync(kwokLogsConfig, clusterLogsConfig(podLogsFile));
     run("kwok", [
       `--kubeconfig=${adminKubeconfig}`,
       `--config=${bin("kwok-stages.yaml")}`,
+      `--config=${kwokLogsConfig}`,
       "--manage-all-nodes=false",
       "--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake",
       "--node-ip=127.0.0.1",
-      `--node-port=${deadKubeletPort}`,
+      // kwok's kubelet endpoint (logs), on loopback only, with a self-signed certificate.
+      `--node-port=${kubeletPort}`,
+      `--server-address=127.0.0.1:${kubeletPort}`,
       "--node-lease-duration-seconds=40",
     ]);
 
@@ -302,6 +317,17 @@ export async function startCluster(options: StartClusterOptions): Promise<Cluste
       path.join(repoRoot, "deploy", "admission-policies.yaml"),
     ]);
     await kubectl(["apply", "-f", "-"], bootstrapObjects());
+    // Apply leaves the status of a node that exists already alone; one kept from an earlier
+    // start may lack the addresses, and names that start's kwok port: the API server needs
+    // both to reach kwok for logs.
+    await kubectl([
+      "patch",
+      "node",
+      NODE_NAME,
+      "--subresource=status",
+      "--type=merge",
+      `--patch=${JSON.stringify({ status: { addresses: NODE_ADDRESSES, daemonEndpoints: { kubeletEndpoint: { Port: kubeletPort } } } })}`,
+    ]);
 
     await waitFor(
       `node ${NODE_NAME} Ready (kwok)`,

@@ -5,6 +5,7 @@ import { AppActivity } from "@/components/apps/app-activity";
 import { AppSummary } from "@/components/apps/app-summary";
 import { ArchivedNotice } from "@/components/apps/archived-notice";
 import { ClusterPanel } from "@/components/apps/cluster-panel";
+import { LogsPanel } from "@/components/apps/logs-panel";
 import { DeployForm } from "@/components/apps/deploy-form";
 import { LiveState } from "@/components/apps/live-state";
 import { PendingChanges } from "@/components/apps/pending-changes";
@@ -200,6 +201,15 @@ export default async function AppPage({
           <ClusterPanel view={status.view} />
         )}
       </section>
+
+      {!("error" in status) && (
+        <section aria-labelledby="logs" className="space-y-3">
+          <h2 id="logs" className="text-lg font-semibold">
+            Logs
+          </h2>
+          <LogsPanel pods={status.view.pods} logsUrl={`/api/v1${base}/logs`} />
+        </section>
+      )}
 
       <section aria-labelledby="app-activity" className="space-y-3">
         <h2 id="app-activity" className="text-lg font-semibold">
