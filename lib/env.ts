@@ -129,6 +129,8 @@ const schema = z
     SLIPWAY_AUDIT_ANCHOR_FILE: optionalString,
     /** How often the leader anchors the chain's head; rows newer than the last anchor are covered by the hash chain only. */
     SLIPWAY_AUDIT_ANCHOR_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
+    /** Encrypts stored credentials (registered clusters' tokens, AES-256-GCM); required in production to register clusters. */
+    SLIPWAY_SECRET_KEY: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
     /** Slipway's own namespace (the anchors' ConfigMap); default: the pod's, else `slipway`. */
     SLIPWAY_NAMESPACE: optionalString,
     /** Failed bearer tokens one client address may send per minute before 429 (0: no limit). */

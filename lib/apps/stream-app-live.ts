@@ -26,7 +26,7 @@ export const streamAppLive = teamUseCase({
   route: { method: "GET", path: "/teams/{team}/apps/{app}/live", produces: ["text/event-stream"] },
   async run({ ctx, input }) {
     const app = await findApp(ctx, input.app);
-    if (!liveCache(ctx)) throw new AppError("UNAVAILABLE", "No Kubernetes cluster is configured.");
+    if (!(await liveCache(ctx))) throw new AppError("UNAVAILABLE", "No Kubernetes cluster is configured.");
     return { body: liveStream(ctx, app), contentType: "text/event-stream; charset=utf-8" };
   },
 });
@@ -57,7 +57,10 @@ function liveStream(ctx: AnyTeamContext, app: { id: string; name: string }): Rea
           reading = false;
         }
       };
-      const unsubscribe = liveCache(ctx)?.subscribe(() => void push()) ?? (() => {});
+      let unsubscribe = () => {};
+      void liveCache(ctx).then((cache) => {
+        if (cache && !closed) unsubscribe = cache.subscribe(() => void push());
+      });
       const timer = setInterval(() => void push(), RECHECK_MS);
       const stopOnShutdown = onShutdown(() => {
         write(`retry: ${RECONNECT_MS}\nevent: reconnect\ndata: {}\n\n`);

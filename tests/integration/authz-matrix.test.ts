@@ -95,6 +95,9 @@ const SAMPLES: Record<
     params: { userId: (await db().user.create({ data: { email: `d${unique()}@example.com` } })).id },
     body: { disabled: true },
   }),
+  registerCluster: () => ({ body: { name: `c${unique()}`, server: "https://k8s.example.com:6443", token: "platform-credential" } }),
+  checkCluster: () => ({ params: { cluster: "default" } }),
+  createEnvironment: () => ({ body: { name: `env${unique()}` } }),
   unlinkUserIdentity: async () => ({ params: { userId: (await db().user.create({ data: { email: `u${unique()}@example.com` } })).id } }),
   revokeApiToken: async () => {
     // The lead's own token: only the lead may revoke it; to anyone else it does not exist.
