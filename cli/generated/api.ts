@@ -512,7 +512,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Release history, newest first; `before` is the previous page's nextBefore
+     * Release history, newest first, of every environment or of `environment`; `before` is the previous page's nextBefore
      * @description Who may call it: Viewers or above of the team, and platform admins (app.read).
      */
     get: operations["listReleases"];
@@ -2734,6 +2734,7 @@ export interface operations {
       query?: {
         limit?: number;
         before?: number;
+        environment?: string;
       };
       header?: never;
       path: {
@@ -2745,7 +2746,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Release history, newest first; `before` is the previous page's nextBefore */
+      /** @description Release history, newest first, of every environment or of `environment`; `before` is the previous page's nextBefore */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2773,6 +2774,9 @@ export interface operations {
               } | null;
               rollbackOf: {
                 sequence: number;
+              } | null;
+              environment?: {
+                name: string;
               } | null;
             }[];
             nextBefore: number | null;
@@ -2833,6 +2837,9 @@ export interface operations {
               } | null;
               rollbackOf: {
                 sequence: number;
+              } | null;
+              environment?: {
+                name: string;
               } | null;
             };
             previousSequence: number | null;

@@ -30,6 +30,8 @@ describe("[db] schema drift", () => {
       "ApiToken",
       "RateLimit",
       "CliLogin",
+      "Cluster",
+      "Environment",
     ]);
     expect(await findDrift(sql, datamodel)).toEqual([]);
   });
