@@ -2,7 +2,7 @@ import { z } from "zod";
 import { environmentField } from "@/lib/environments/environment.types";
 import { environmentOf } from "@/lib/environments/team-environments";
 import { teamUseCase } from "@/lib/usecase/define";
-import { dateTime, noInput } from "@/lib/validation/wire";
+import { dateTime } from "@/lib/validation/wire";
 import { mintPersonKubeToken } from "./mint-person-kube-token";
 
 /** The shortest lifetime the TokenRequest API grants. kubectl asks again when it nears its end. */

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { authorizeUser } from "@/lib/authz/authorize";
-import { hasClusterStatus, platformClientForServer, type PlatformClient } from "@/lib/k8s";
+import { closeNamespaceCaches, hasClusterStatus, platformClientForServer, type PlatformClient } from "@/lib/k8s";
 import { startCluster, type Cluster } from "@/tools/cluster/start-cluster";
 import { freePort } from "@/tools/cluster/wait";
 import * as teams from "@/app/api/v1/teams/route";
@@ -61,13 +61,14 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
+  closeNamespaceCaches();
   await second?.stop();
   if (dir && !process.env.SLIPWAY_KEEP_CLUSTER) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 async function exists(client: PlatformClient, namespace: string, name: string): Promise<boolean> {
   try {
-    await client.apps.readNamespacedDeployment({ name, namespace });
+    await client.call({}, () => client.apps.readNamespacedDeployment({ name, namespace }));
     return true;
   } catch (error) {
     if (hasClusterStatus(error, 404)) return false;
@@ -89,7 +90,7 @@ describe("[clusters] a second cluster, registered, checked and deployed to", () 
 
     const row = await db().cluster.findUniqueOrThrow({ where: { name: "second" } });
     expect(row.credentialCiphertext).not.toContain(second.platformToken);
-    const audit = await db().auditEvent.findMany({ where: { action: "cluster.register" } });
+    const audit = await db().auditEvent.findMany({ where: { action: "cluster.register" }, select: { targetId: true, data: true } });
     for (const answer of [registered.body, listed.body, again.body, audit])
       expect(JSON.stringify(answer)).not.toContain(second.platformToken);
   });
@@ -127,7 +128,10 @@ describe("[clusters] a second cluster, registered, checked and deployed to", () 
       body: { name: "staging", cluster: "second", namespace: `team-${team}-staging`, default: false },
     });
     await secondAdmin.core.readNamespacedServiceAccount({ name: "slipway-deployer", namespace: `team-${team}-staging` });
-    await expect(admin().core.readNamespace({ name: `team-${team}-staging` })).rejects.toMatchObject({ clusterStatus: 404 });
+    const onDefault = admin();
+    await expect(onDefault.call({}, () => onDefault.core.readNamespace({ name: `team-${team}-staging` }))).rejects.toMatchObject({
+      clusterStatus: 404,
+    });
     const unknown = await call(environments.POST, "POST", {
       token: token.lead,
       params: { team },
