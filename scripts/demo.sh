@@ -20,7 +20,10 @@ NEXTAUTH_SECRET=$(cat .data/nextauth-secret)
 # The audit anchors' signing key, likewise (lib/audit/anchor/signing-key.ts reads it outside production).
 [[ -s .data/audit-signing-key ]] || (umask 077 && random_secret >.data/audit-signing-key)
 SLIPWAY_AUDIT_SIGNING_KEY=$(cat .data/audit-signing-key)
-export NEXTAUTH_SECRET SLIPWAY_AUDIT_SIGNING_KEY
+# And the key that encrypts registered clusters' credentials (lib/crypto/secret-box.ts reads it outside production).
+[[ -s .data/secret-key ]] || (umask 077 && random_secret >.data/secret-key)
+SLIPWAY_SECRET_KEY=$(cat .data/secret-key)
+export NEXTAUTH_SECRET SLIPWAY_AUDIT_SIGNING_KEY SLIPWAY_SECRET_KEY
 
 ensure_node_modules
 generate_prisma_client

@@ -36,7 +36,8 @@ npx --no-install tsx prisma/seed.ts
 start_dev_idp "http://127.0.0.1:${PORT:?}"
 NEXTAUTH_SECRET=$(random_secret)
 SLIPWAY_AUDIT_SIGNING_KEY=$(random_secret)
-export NEXTAUTH_SECRET SLIPWAY_AUDIT_SIGNING_KEY
+SLIPWAY_SECRET_KEY=$(random_secret)
+export NEXTAUTH_SECRET SLIPWAY_AUDIT_SIGNING_KEY SLIPWAY_SECRET_KEY
 # Not exec: this shell stays to stop the IdP when the server ends or Playwright stops us.
 # The bin itself, not npx, so that the pid we stop is the server and not a wrapper.
 node_modules/.bin/next start -H 127.0.0.1 -p "$PORT" &

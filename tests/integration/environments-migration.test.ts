@@ -50,5 +50,5 @@ describe("[db] environments migration", () => {
       { sequence: 1, environment: "production" },
       { sequence: 2, environment: "production" },
     ]);
-  });
+  }, 120_000);
 });
