@@ -38,9 +38,9 @@ test("[environments] an admin checks the built-in cluster; a bad registration na
 
 test("[environments] a lead adds a qa environment, deploys to both and sees them side by side", async ({ page }) => {
   await signInAs(page, "lead@slipway.test", `/teams/${TEAM}`);
-  await page.getByLabel("New environment").fill("QA!");
+  await page.getByLabel("New environment").fill("production");
   await page.getByRole("button", { name: "Add environment" }).click();
-  await expect(page.locator("#name-error")).toContainText("must be lowercase letters");
+  await expect(page.locator("#name-error")).toHaveText("is taken");
   await page.getByLabel("New environment").fill("qa");
   await page.getByRole("button", { name: "Add environment" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Environment qa is ready" })).toContainText(`namespace team-${TEAM}-qa`);
