@@ -112,7 +112,7 @@ export const logs: Command = {
   options: { follow: { type: "boolean", short: "f" } },
   async run(ctx) {
     const api = ctx.api();
-    const path = appPath(ctx);
+    const path = { params: { ...appPath(ctx).params, query: ctx.environment() } };
     const printed = new Map<string, string[]>();
     for (;;) {
       const answer = await ok(api.GET("/teams/{team}/apps/{app}/status", path));

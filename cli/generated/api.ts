@@ -392,7 +392,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The app's live health and drift as server-sent events (`live` events), pushed when they change
+     * The app's live health and drift in one environment (default: the team's first) as server-sent events (`live` events), pushed when they change
      * @description Who may call it: Viewers or above of the team, and platform admins (app.read).
      */
     get: operations["streamAppLive"];
@@ -2336,7 +2336,9 @@ export interface operations {
   };
   streamAppLive: {
     parameters: {
-      query?: never;
+      query?: {
+        environment?: string;
+      };
       header?: never;
       path: {
         /** @description Team slug */
@@ -2347,7 +2349,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The app's live health and drift as server-sent events (`live` events), pushed when they change */
+      /** @description The app's live health and drift in one environment (default: the team's first) as server-sent events (`live` events), pushed when they change */
       200: {
         headers: {
           [name: string]: unknown;
