@@ -44,6 +44,12 @@ export class Context {
     return this.flags.json === true;
   }
 
+  /** `{ environment }` from --env, for a request's body or query; empty without it (the team's default environment). */
+  environment(): { environment?: string } {
+    const environment = this.flag("env");
+    return environment ? { environment } : {};
+  }
+
   flag(name: string): string | undefined {
     const value = this.flags[name];
     return typeof value === "string" ? value : undefined;

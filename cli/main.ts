@@ -57,13 +57,14 @@ const GLOBAL_OPTIONS: ParseArgsConfig["options"] = {
   json: { type: "boolean" },
   server: { type: "string" },
   team: { type: "string", short: "t" },
+  env: { type: "string", short: "e" },
   help: { type: "boolean", short: "h" },
 };
 
 function help(): string {
   const width = Math.max(...Object.values(COMMANDS).map((command) => command.usage.length));
   const lines = Object.values(COMMANDS).map((command) => `  slipway ${command.usage.padEnd(width)}  ${command.summary}`);
-  return `slipway: Slipway from the terminal, with your permissions.\n\n${lines.join("\n")}\n\nEvery command takes --json (for scripts), --server URL and --team TEAM. APP is team/app, or app with --team or the default team.\n`;
+  return `slipway: Slipway from the terminal, with your permissions.\n\n${lines.join("\n")}\n\nEvery command takes --json (for scripts), --server URL, --team TEAM and --env ENVIRONMENT (default: the team's first environment). APP is team/app, or app with --team or the default team.\n`;
 }
 
 /** Runs one command line; the exit code: 0 done, 1 refused or failed, 2 misused. */

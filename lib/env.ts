@@ -130,9 +130,10 @@ const schema = z
     /** How often the leader anchors the chain's head; rows newer than the last anchor are covered by the hash chain only. */
     SLIPWAY_AUDIT_ANCHOR_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
     /**
-     * Encrypts secrets Slipway must be able to read back (webhook signing secrets), with
+     * Encrypts secrets Slipway must be able to read back (webhook signing secrets, registered
+     * clusters' credentials), with
      * AES-256-GCM. Outside production one is generated once into DATA_DIR; in production,
-     * webhooks cannot be created without it. Never give it to the database's owner.
+     * webhooks and clusters cannot be added without it. Never give it to the database's owner.
      */
     SLIPWAY_SECRET_KEY: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
     /**

@@ -21,7 +21,7 @@ NEXTAUTH_SECRET=$(cat .data/nextauth-secret)
 [[ -s .data/audit-signing-key ]] || (umask 077 && random_secret >.data/audit-signing-key)
 SLIPWAY_AUDIT_SIGNING_KEY=$(cat .data/audit-signing-key)
 export NEXTAUTH_SECRET SLIPWAY_AUDIT_SIGNING_KEY
-# Encrypts webhook signing secrets (lib/webhooks/secret-box.ts reads the same file outside production).
+# Encrypts webhook signing secrets and registered clusters' credentials (read from the same file outside production).
 [[ -s .data/secret-key ]] || (umask 077 && random_secret >.data/secret-key)
 SLIPWAY_SECRET_KEY=$(cat .data/secret-key)
 # Webhooks may go to loopback receivers only, unless said otherwise.

@@ -36,7 +36,9 @@ export const status: Command = {
   usage: "status APP",
   summary: "What runs: rollout, pods and recent events",
   async run(ctx) {
-    const answer = await ok(ctx.api().GET("/teams/{team}/apps/{app}/status", appPath(ctx)));
+    const answer = await ok(
+      ctx.api().GET("/teams/{team}/apps/{app}/status", { params: { ...appPath(ctx).params, query: ctx.environment() } }),
+    );
     if ("error" in answer) return ctx.out(`Cannot read the cluster: ${answer.error}`, answer);
     const { deployment, rollout, pods, events } = answer.view;
     const lines = [
@@ -68,7 +70,9 @@ export const releases: Command = {
   usage: "releases APP",
   summary: "The release history, newest first",
   async run(ctx) {
-    const answer = await ok(ctx.api().GET("/teams/{team}/apps/{app}/releases", appPath(ctx)));
+    const answer = await ok(
+      ctx.api().GET("/teams/{team}/apps/{app}/releases", { params: { ...appPath(ctx).params, query: ctx.environment() } }),
+    );
     const rows = answer.releases.map((r) => [
       `#${r.sequence}`,
       r.image,
@@ -108,7 +112,7 @@ export const logs: Command = {
   options: { follow: { type: "boolean", short: "f" } },
   async run(ctx) {
     const api = ctx.api();
-    const path = appPath(ctx);
+    const path = { params: { ...appPath(ctx).params, query: ctx.environment() } };
     const printed = new Map<string, string[]>();
     for (;;) {
       const answer = await ok(api.GET("/teams/{team}/apps/{app}/status", path));
@@ -145,7 +149,9 @@ export const scale: Command = {
   async run(ctx) {
     const replicas = Number(ctx.arg(1, "N"));
     if (!Number.isInteger(replicas)) throw new CliError("N must be a whole number", 2);
-    const answer = await ok(ctx.api().POST("/teams/{team}/apps/{app}/scale", { ...appPath(ctx), body: { replicas } }));
+    const answer = await ok(
+      ctx.api().POST("/teams/{team}/apps/{app}/scale", { ...appPath(ctx), body: { replicas, ...ctx.environment() } }),
+    );
     ctx.out(`${answer.app} scaled to ${answer.replicas}.`, answer);
   },
 };
@@ -154,7 +160,7 @@ export const restart: Command = {
   usage: "restart APP",
   summary: "Restart the app's pods, one by one",
   async run(ctx) {
-    const answer = await ok(ctx.api().POST("/teams/{team}/apps/{app}/restart", appPath(ctx)));
+    const answer = await ok(ctx.api().POST("/teams/{team}/apps/{app}/restart", { ...appPath(ctx), body: ctx.environment() }));
     ctx.out(`${answer.app} restarting.`, answer);
   },
 };

@@ -95,7 +95,7 @@ export const deploy: Command = {
     const answer = await ok(
       ctx.api().POST("/teams/{team}/apps/{app}/deploys", {
         params: { path: { team, app }, ...(key ? { header: { "idempotency-key": key } } : {}) },
-        body: { version },
+        body: { version, ...ctx.environment() },
       }),
     );
     return finish(ctx, team, app, answer, "Deploying");
@@ -111,13 +111,17 @@ export const rollback: Command = {
     const api = ctx.api();
     let sequence = ctx.flag("to") ? Number(ctx.flag("to")) : undefined;
     if (sequence === undefined) {
-      const { releases } = await ok(api.GET("/teams/{team}/apps/{app}/releases", { params: { path: { team, app } } }));
+      const { releases } = await ok(
+        api.GET("/teams/{team}/apps/{app}/releases", { params: { path: { team, app }, query: ctx.environment() } }),
+      );
       const good = releases.filter((release) => release.status === "SUCCEEDED");
       if (good.length < 2) throw new CliError(`${team}/${app} has no earlier good release to go back to; pass --to N.`);
       sequence = good[1]!.sequence;
     }
     if (!Number.isInteger(sequence) || sequence < 1) throw new CliError("--to must be a release number", 2);
-    const answer = await ok(api.POST("/teams/{team}/apps/{app}/rollbacks", { params: { path: { team, app } }, body: { sequence } }));
+    const answer = await ok(
+      api.POST("/teams/{team}/apps/{app}/rollbacks", { params: { path: { team, app } }, body: { sequence, ...ctx.environment() } }),
+    );
     return finish(ctx, team, app, answer, `Rolling back to #${sequence}:`);
   },
 };

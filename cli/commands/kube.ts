@@ -13,7 +13,10 @@ export const kubeconfig: Command = {
   options: { static: { type: "boolean" }, output: { type: "string", short: "o" } },
   async run(ctx) {
     const team = ctx.args[0] ?? ctx.team();
-    const query = ctx.flags.static ? { format: "static" as const } : { format: "exec" as const, server: ctx.server() };
+    const query = {
+      ...(ctx.flags.static ? { format: "static" as const } : { format: "exec" as const, server: ctx.server() }),
+      ...ctx.environment(),
+    };
     const { data, error, response } = await ctx
       .api()
       .POST("/teams/{team}/kubeconfig", { params: { path: { team }, query }, parseAs: "text" });
@@ -31,19 +34,20 @@ export const kubeconfig: Command = {
  * it has a minute left, else fresh from Slipway. kubectl runs it, never a person.
  */
 export const kubeToken: Command = {
-  usage: "kube-token TEAM --server URL",
+  usage: "kube-token TEAM --server URL [--env ENVIRONMENT]",
   summary: "(for kubectl) an ExecCredential with a short-lived token for the team namespace",
   async run(ctx) {
     const team = ctx.arg(0, "TEAM");
     const server = normalizeServer(ctx.server());
-    const key = `${server} ${team}`;
+    const environment = ctx.environment();
+    const key = `${server} ${team}${environment.environment ? ` ${environment.environment}` : ""}`;
     const tokens = await loadKubeTokens(ctx.dir);
     let cached = tokens[key];
     if (!cached || Date.parse(cached.expiresAt) - Date.now() < REFRESH_BEFORE_MS) {
       if (!ctx.io.env.SLIPWAY_TOKEN && !ctx.config.servers[server]) {
         throw new CliError(`slipway is not logged in to ${server}. Run: slipway login --server ${server}`);
       }
-      const fresh = await ok(ctx.api().POST("/teams/{team}/kube-token", { params: { path: { team } } }));
+      const fresh = await ok(ctx.api().POST("/teams/{team}/kube-token", { params: { path: { team } }, body: environment }));
       cached = { token: fresh.token, expiresAt: fresh.expiresAt };
       // Expired entries of other teams go when a new one is written.
       for (const [other, entry] of Object.entries(tokens)) if (Date.parse(entry.expiresAt) < Date.now()) delete tokens[other];

@@ -202,7 +202,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * A kubeconfig (YAML) for the team namespace matching your role: refreshing through `slipway kube-token` (exec), or with a one-hour token (static)
+     * A kubeconfig (YAML) for an environment's namespace (default: the team's first) matching your role: refreshing through `slipway kube-token` (exec), or with a one-hour token (static)
      * @description Who may call it: Viewers or above of the team, and platform admins (kubeconfig.issue).
      */
     post: operations["issueKubeconfig"];
@@ -222,7 +222,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * A short-lived Kubernetes token for your own ServiceAccount in the team namespace (for `slipway kube-token`)
+     * A short-lived Kubernetes token for your own ServiceAccount in the environment's namespace (default: the team's first environment; for `slipway kube-token`)
      * @description Who may call it: Viewers or above of the team, and platform admins (kubeconfig.issue).
      */
     post: operations["issueKubeToken"];
@@ -392,7 +392,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The app's live health and drift as server-sent events (`live` events), pushed when they change
+     * The app's live health and drift in one environment (default: the team's first) as server-sent events (`live` events), pushed when they change
      * @description Who may call it: Viewers or above of the team, and platform admins (app.read).
      */
     get: operations["streamAppLive"];
@@ -494,7 +494,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Deploy a version (tag or digest) with the app's current settings; send an Idempotency-Key to make retries safe
+     * Deploy a version (tag or digest) with the app's current settings to `environment` (default: the team's first); send an Idempotency-Key to make retries safe
      * @description Who may call it: Deployers or above of the team, and platform admins (app.deploy).
      */
     post: operations["deployApp"];
@@ -552,7 +552,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Release history, newest first; `before` is the previous page's nextBefore
+     * Release history, newest first, of every environment or of `environment`; `before` is the previous page's nextBefore
      * @description Who may call it: Viewers or above of the team, and platform admins (app.read).
      */
     get: operations["listReleases"];
@@ -910,6 +910,94 @@ export interface paths {
      * @description Who may call it: Leads of the team, and platform admins (webhook.manage).
      */
     post: operations["redeliverWebhook"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/admin/clusters": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The clusters teams' environments can use: the built-in default and those registered (platform admins)
+     * @description Who may call it: Platform admins.
+     */
+    get: operations["listClusters"];
+    put?: never;
+    /**
+     * Register a cluster with the platform credential for it (platform admins); the credential is stored encrypted and never returned
+     * @description Who may call it: Platform admins.
+     */
+    post: operations["registerCluster"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/admin/clusters/{cluster}/check": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check a cluster: reachable, version, the platform role bound, Slipway's admission policies installed (platform admins)
+     * @description Who may call it: Platform admins.
+     */
+    post: operations["checkCluster"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/teams/{team}/environments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The team's environments (the default first) and the names of the clusters a new one can go on
+     * @description Who may call it: Viewers or above of the team, and platform admins (team.read).
+     */
+    get: operations["listEnvironments"];
+    put?: never;
+    /**
+     * Add an environment: a namespace on a cluster (default: the built-in one), provisioned like the team's first (leads)
+     * @description Who may call it: Leads of the team, and platform admins (environment.create).
+     */
+    post: operations["createEnvironment"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/teams/{team}/apps/{app}/environments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The app in each of the team's environments: current release, health and drift, side by side
+     * @description Who may call it: Viewers or above of the team, and platform admins (app.read).
+     */
+    get: operations["getAppEnvironments"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1600,6 +1688,7 @@ export interface operations {
         format?: "exec" | "static";
         /** @description Slipway's URL for `slipway kube-token --server` (default: NEXTAUTH_URL) */
         server?: string;
+        environment?: string;
       };
       header?: never;
       path: {
@@ -1610,7 +1699,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A kubeconfig (YAML) for the team namespace matching your role: refreshing through `slipway kube-token` (exec), or with a one-hour token (static) */
+      /** @description A kubeconfig (YAML) for an environment's namespace (default: the team's first) matching your role: refreshing through `slipway kube-token` (exec), or with a one-hour token (static) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1641,9 +1730,15 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        "application/json": {
+          environment?: string;
+        };
+      };
+    };
     responses: {
-      /** @description A short-lived Kubernetes token for your own ServiceAccount in the team namespace (for `slipway kube-token`) */
+      /** @description A short-lived Kubernetes token for your own ServiceAccount in the environment's namespace (default: the team's first environment; for `slipway kube-token`) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2233,7 +2328,9 @@ export interface operations {
   };
   readAppStatus: {
     parameters: {
-      query?: never;
+      query?: {
+        environment?: string;
+      };
       header?: never;
       path: {
         /** @description Team slug */
@@ -2388,7 +2485,9 @@ export interface operations {
   };
   streamAppLive: {
     parameters: {
-      query?: never;
+      query?: {
+        environment?: string;
+      };
       header?: never;
       path: {
         /** @description Team slug */
@@ -2399,7 +2498,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The app's live health and drift as server-sent events (`live` events), pushed when they change */
+      /** @description The app's live health and drift in one environment (default: the team's first) as server-sent events (`live` events), pushed when they change */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2435,6 +2534,7 @@ export interface operations {
         sinceSeconds?: number;
         /** @description Only the last N lines */
         tailLines?: number;
+        environment?: string;
       };
       header?: never;
       path: {
@@ -2482,6 +2582,7 @@ export interface operations {
         sinceSeconds?: number;
         /** @description Only the last N lines */
         tailLines?: number;
+        environment?: string;
       };
       header?: never;
       path: {
@@ -2525,7 +2626,13 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        "application/json": {
+          environment?: string;
+        };
+      };
+    };
     responses: {
       /** @description Replace every pod of the app (like kubectl rollout restart) */
       200: {
@@ -2537,6 +2644,7 @@ export interface operations {
             app: string;
             /** Format: date-time */
             restartedAt: string;
+            environment: string;
           };
         };
       };
@@ -2567,6 +2675,7 @@ export interface operations {
       content: {
         "application/json": {
           replicas: number;
+          environment?: string;
         };
       };
     };
@@ -2580,6 +2689,7 @@ export interface operations {
           "application/json": {
             app: string;
             replicas: number;
+            environment: string;
           };
         };
       };
@@ -2613,11 +2723,12 @@ export interface operations {
       content: {
         "application/json": {
           version: string;
+          environment?: string;
         };
       };
     };
     responses: {
-      /** @description Deploy a version (tag or digest) with the app's current settings; send an Idempotency-Key to make retries safe */
+      /** @description Deploy a version (tag or digest) with the app's current settings to `environment` (default: the team's first); send an Idempotency-Key to make retries safe */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2644,7 +2755,7 @@ export interface operations {
           };
         };
       };
-      /** @description Deploy a version (tag or digest) with the app's current settings; send an Idempotency-Key to make retries safe */
+      /** @description Deploy a version (tag or digest) with the app's current settings to `environment` (default: the team's first); send an Idempotency-Key to make retries safe */
       202: {
         headers: {
           [name: string]: unknown;
@@ -2701,6 +2812,7 @@ export interface operations {
       content: {
         "application/json": {
           sequence: number;
+          environment?: string;
         };
       };
     };
@@ -2785,7 +2897,13 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        "application/json": {
+          environment?: string;
+        };
+      };
+    };
     responses: {
       /** @description Re-apply the current release (the latest that succeeded) over changes made outside Slipway, as a new release */
       200: {
@@ -2858,6 +2976,7 @@ export interface operations {
       query?: {
         limit?: number;
         before?: number;
+        environment?: string;
       };
       header?: never;
       path: {
@@ -2869,7 +2988,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Release history, newest first; `before` is the previous page's nextBefore */
+      /** @description Release history, newest first, of every environment or of `environment`; `before` is the previous page's nextBefore */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2897,6 +3016,9 @@ export interface operations {
               } | null;
               rollbackOf: {
                 sequence: number;
+              } | null;
+              environment?: {
+                name: string;
               } | null;
             }[];
             nextBefore: number | null;
@@ -2957,6 +3079,9 @@ export interface operations {
               } | null;
               rollbackOf: {
                 sequence: number;
+              } | null;
+              environment?: {
+                name: string;
               } | null;
             };
             previousSequence: number | null;
@@ -3326,7 +3451,7 @@ export interface operations {
         app?: string;
         /** @description Email of the person who acted */
         actor?: string;
-        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.unarchive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write, user.admin, user.disable, user.relink, webhook.create, webhook.update, webhook.delete, webhook.rotate, webhook.redeliver) or a prefix ending in "." such as "deploy." */
+        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.unarchive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write, user.admin, user.disable, user.relink, webhook.create, webhook.update, webhook.delete, webhook.rotate, webhook.redeliver, cluster.register, environment.create) or a prefix ending in "." such as "deploy." */
         action?: string;
         /** @description The tool: session (Slipway's UI), token (the API), kubectl, cli (the admin CLI) */
         via?: "session" | "token" | "kubectl" | "cli";
@@ -3398,7 +3523,7 @@ export interface operations {
         app?: string;
         /** @description Email of the person who acted */
         actor?: string;
-        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.unarchive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write, user.admin, user.disable, user.relink, webhook.create, webhook.update, webhook.delete, webhook.rotate, webhook.redeliver) or a prefix ending in "." such as "deploy." */
+        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.unarchive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write, user.admin, user.disable, user.relink, webhook.create, webhook.update, webhook.delete, webhook.rotate, webhook.redeliver, cluster.register, environment.create) or a prefix ending in "." such as "deploy." */
         action?: string;
         /** @description The tool: session (Slipway's UI), token (the API), kubectl, cli (the admin CLI) */
         via?: "session" | "token" | "kubectl" | "cli";
@@ -3958,6 +4083,292 @@ export interface operations {
               createdAt: string;
               deliveredAt: string | null;
             };
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  listClusters: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The clusters teams' environments can use: the built-in default and those registered (platform admins) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            clusters: {
+              name: string;
+              server: string;
+              builtIn: boolean;
+              hasCa: boolean;
+              createdAt: string | null;
+            }[];
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  registerCluster: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name: string;
+          /** Format: uri */
+          server: string;
+          caData?: string;
+          token: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Register a cluster with the platform credential for it (platform admins); the credential is stored encrypted and never returned */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            name: string;
+            server: string;
+            builtIn: boolean;
+            hasCa: boolean;
+            createdAt: string | null;
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  checkCluster: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cluster: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Check a cluster: reachable, version, the platform role bound, Slipway's admission policies installed (platform admins) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            cluster: string;
+            reachable: boolean;
+            version: string | null;
+            platformRole: {
+              bound: boolean;
+              missing: string[];
+            } | null;
+            admissionPolicies: {
+              installed: string[];
+              missing: string[];
+              unknown: string[];
+            } | null;
+            problems: string[];
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  listEnvironments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Team slug */
+        team: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The team's environments (the default first) and the names of the clusters a new one can go on */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            environments: {
+              name: string;
+              cluster: string;
+              namespace: string;
+              default: boolean;
+            }[];
+            clusters: string[];
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  createEnvironment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Team slug */
+        team: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name: string;
+          cluster?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Add an environment: a namespace on a cluster (default: the built-in one), provisioned like the team's first (leads) */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            name: string;
+            cluster: string;
+            namespace: string;
+            default: boolean;
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  getAppEnvironments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Team slug */
+        team: string;
+        app: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The app in each of the team's environments: current release, health and drift, side by side */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            environments: {
+              name: string;
+              cluster: string;
+              namespace: string;
+              default: boolean;
+              live: {
+                health: {
+                  /** @enum {string} */
+                  state: "Healthy" | "Progressing" | "Degraded" | "Missing";
+                  reason: string;
+                } | null;
+                release: {
+                  sequence: number;
+                  image: string;
+                } | null;
+                drift: {
+                  /** @enum {string} */
+                  state: "in-sync" | "drifted" | "unknown";
+                  changes: {
+                    field: string;
+                    expected: string | null;
+                    live: string | null;
+                  }[];
+                  changedBy: {
+                    email: string | null;
+                    /** Format: date-time */
+                    at: string;
+                    verb: string;
+                    resource: string;
+                    name: string | null;
+                  }[];
+                };
+                error?: string;
+              };
+            }[];
           };
         };
       };

@@ -16,7 +16,10 @@ export function DeployForm(props: {
   idempotencyKey: string;
   /** Tags deployed before, newest first, offered as suggestions. */
   previousVersions?: string[];
+  /** The team's environments, the default first; a choice is offered when there is more than one. */
+  environments?: string[];
 }) {
+  const environments = props.environments ?? [];
   const [state, action] = useActionState(props.action, null);
   return (
     <form action={action} className="flex flex-wrap items-end gap-3">
@@ -46,6 +49,28 @@ export function DeployForm(props: {
         </div>
         <FieldError state={state} field="version" />
       </div>
+      {environments.length > 1 && (
+        <div>
+          <label htmlFor="environment" className="text-sm font-medium">
+            Environment
+          </label>
+          <select
+            id="environment"
+            name="environment"
+            {...invalid(state, "environment")}
+            defaultValue={environments[0]}
+            aria-describedby="environment-error"
+            className={inputClass}
+          >
+            {environments.map((environment) => (
+              <option key={environment} value={environment}>
+                {environment}
+              </option>
+            ))}
+          </select>
+          <FieldError state={state} field="environment" />
+        </div>
+      )}
       <SubmitButton pendingLabel="Starting…">Deploy</SubmitButton>
       <div className="basis-full">
         <FormStatus state={state} />

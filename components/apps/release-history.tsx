@@ -15,7 +15,10 @@ function duration(from: Date, to: Date | null) {
   return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${s % 60}s`;
 }
 
-/** The release table; a rollback is offered on each earlier successful release when `rollback` is given. */
+/**
+ * The release table; a rollback is offered on each earlier successful release of the same
+ * environment when `rollback` is given. With several environments each row names its own.
+ */
 export function ReleaseHistory(props: {
   base: string;
   app: string;
@@ -23,7 +26,11 @@ export function ReleaseHistory(props: {
   rollback?: FormAction;
   newRollbackKey: () => string;
 }) {
-  const lastSucceeded = props.releases.find((r) => r.status === "SUCCEEDED");
+  const environmentOf = (r: Release) => r.environment?.name ?? "";
+  const lastSucceeded = new Map<string, string>();
+  for (const r of props.releases)
+    if (r.status === "SUCCEEDED" && !lastSucceeded.has(environmentOf(r))) lastSucceeded.set(environmentOf(r), r.id);
+  const several = new Set(props.releases.map(environmentOf)).size > 1;
   return (
     <div className="overflow-x-auto" role="region" aria-label="Release history table" tabIndex={0}>
       <DataTable dense columns={["#", "Image", "Who", "When (UTC)", "Took", "Result", { label: "Actions", hidden: true }]}>
@@ -36,6 +43,7 @@ export function ReleaseHistory(props: {
             </td>
             <td className="px-3 py-2 font-mono text-xs">
               {versionOf(r.image)}
+              {several && r.environment && <span className="ml-2 rounded bg-blue-50 px-1 text-blue-900">{r.environment.name}</span>}
               {r.rollbackOf && <span className="ml-2 rounded bg-slate-100 px-1">rollback to #{r.rollbackOf.sequence}</span>}
             </td>
             <td className="px-3 py-2">{r.requestedBy?.email ?? "—"}</td>
@@ -48,10 +56,14 @@ export function ReleaseHistory(props: {
               {r.error && <p className="mt-1 max-w-sm text-xs text-red-700">{r.error}</p>}
             </td>
             <td className="px-3 py-2">
-              {props.rollback && r.status === "SUCCEEDED" && r.id !== lastSucceeded?.id && (
+              {props.rollback && r.status === "SUCCEEDED" && r.id !== lastSucceeded.get(environmentOf(r)) && (
                 <ConfirmForm
                   action={props.rollback}
-                  fields={{ sequence: String(r.sequence), idempotencyKey: props.newRollbackKey() }}
+                  fields={{
+                    sequence: String(r.sequence),
+                    idempotencyKey: props.newRollbackKey(),
+                    ...(r.environment ? { environment: r.environment.name } : {}),
+                  }}
                   trigger={`Roll back to #${r.sequence}`}
                   title={`Roll back ${props.app} to release #${r.sequence}?`}
                   description={`This deploys ${r.image} with the settings release #${r.sequence} had, as a new release.`}

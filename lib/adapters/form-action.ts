@@ -23,6 +23,8 @@ type Done = { message: string; secret?: string };
 export type FormActionOptions<U extends AnyUseCase> = {
   /** The form's fields -> the use-case's input (default: the fields as they are). */
   fromForm?: (values: Record<string, string>) => Record<string, unknown>;
+  /** Fields never sent back in a failed submit's `values` (credentials): the person types them again. */
+  secretFields?: readonly string[];
   /** An input path -> the form field that shows its error (a spec path may map to one input). */
   fieldOf?: (path: string) => string;
   /** What to tell the person, or a redirect (redirect() throws, which is how Next does it). */
@@ -79,7 +81,10 @@ export function formAction<U extends AnyUseCase>(useCase: U, options: FormAction
         unstable_rethrow(error);
         const { body } = toHttpError(error, (message, cause) => logger.error({ err: cause }, message));
         const fieldErrors = body.error.fields && regroup(body.error.fields, options.fieldOf);
-        state = { ok: false, message: summaryOf(body.error.code, body.error.message, info.id, fieldErrors), fieldErrors, values };
+        const kept = options.secretFields
+          ? Object.fromEntries(Object.entries(values).filter(([key]) => !options.secretFields!.includes(key)))
+          : values;
+        state = { ok: false, message: summaryOf(body.error.code, body.error.message, info.id, fieldErrors), fieldErrors, values: kept };
       }
       const seconds = (performance.now() - started) / 1000;
       metrics.httpRequests.observe({ method: "ACTION", route: useCase.name, status: state.ok ? "ok" : "failed" }, seconds);

@@ -46,6 +46,12 @@ import { createApiToken } from "@/lib/tokens/create-api-token";
 import { listApiTokens } from "@/lib/tokens/list-api-tokens";
 import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
 import type { AnyUseCase, Routed } from "@/lib/usecase/define";
+import { checkCluster } from "@/lib/clusters/check-cluster";
+import { listClusters } from "@/lib/clusters/list-clusters";
+import { registerCluster } from "@/lib/clusters/register-cluster";
+import { createEnvironment } from "@/lib/teams/create-environment";
+import { listEnvironments } from "@/lib/environments/list-environments";
+import { getAppEnvironments } from "@/lib/apps/get-app-environments";
 import { getMe } from "@/lib/users/get-me";
 import { listUsers } from "@/lib/users/list-users";
 import { setUserDisabled } from "@/lib/users/set-user-disabled";
@@ -112,4 +118,10 @@ export const OPERATIONS: readonly Routed<AnyUseCase>[] = [
   rotateWebhookSecret,
   listWebhookDeliveries,
   redeliverWebhook,
+  listClusters,
+  registerCluster,
+  checkCluster,
+  listEnvironments,
+  createEnvironment,
+  getAppEnvironments,
 ];

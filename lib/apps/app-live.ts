@@ -1,89 +1,113 @@
 /**
  * What runs for an app against what should: live health and drift, read from the
  * namespace's shared cache (lib/k8s/namespace-cache.ts), never from the API server per
- * view. The expected state is the latest successful release's spec (or the release
- * being rolled out, while one is), with the replica
+ * view. The expected state is the latest successful release's spec in that environment
+ * (or the release being rolled out, while one is), with the replica
  * count of a Slipway scale made since (scaling is not a release); who changed it comes
  * from the kubectl writes in the audit log since that release.
  *
- * Batched: for any number of apps, one cache read per namespace and three queries
- * (lib/apps/app-live-history.ts); one app is a batch of one.
+ * Batched: for any number of apps and environments, one cache read per namespace and
+ * three queries (lib/apps/app-live-history.ts); one app is a batch of one. Without an
+ * environment, an app is read in its team's default environment.
  */
 import type { AnyTeamContext, TeamRef } from "@/lib/authz/team-context";
-import { platformCluster } from "@/lib/platform-cluster";
+import { platformClusterFor } from "@/lib/platform-cluster";
 import { onShutdown } from "@/lib/engine/shutdown";
 import { appDrift, appHealth, closeNamespaceCaches, namespaceCache, type LiveObjects, type RawObject } from "@/lib/k8s";
+import { defaultEnvironments, environmentOf, type TeamEnvironment } from "@/lib/environments/team-environments";
 import { auditEventsSince, currentReleases, type AuditWindow, type CurrentRelease, type KubectlWrite } from "./app-live-history";
 import type { ReleaseSpec } from "./release-spec";
 import type { AppLive } from "./app-live.types";
 
 let stopsOnShutdown = false;
 
-/** The namespace's cache, or null without a cluster. Caches stop when the process does. */
-function namespaceLiveCache(namespace: string) {
-  const cluster = platformCluster();
+/** The namespace's cache on the environment's cluster, or null without one. Caches stop when the process does. */
+async function namespaceLiveCache(environment: Pick<TeamEnvironment, "clusterId" | "namespace">) {
+  const cluster = await platformClusterFor(environment.clusterId);
   if (!cluster) return null;
   if (!stopsOnShutdown) {
     stopsOnShutdown = true;
     onShutdown(closeNamespaceCaches);
   }
-  return namespaceCache(cluster, namespace);
+  return namespaceCache(cluster, environment.namespace);
 }
 
-/** The team's namespace cache, or null without a cluster. */
-export function liveCache(ctx: AnyTeamContext) {
-  return namespaceLiveCache(ctx.team.namespace);
+/** The environment's namespace cache (the team's default environment when none is named), or null without a cluster. */
+export async function liveCache(ctx: AnyTeamContext, environment?: TeamEnvironment) {
+  return namespaceLiveCache(environment ?? (await environmentOf(ctx, undefined)));
 }
 
 type LiveApp = { id: string; name: string };
 type TeamApp = LiveApp & { team: Pick<TeamRef, "id" | "slug" | "namespace"> };
+type LiveTarget = { key: string; app: LiveApp; team: Pick<TeamRef, "id" | "slug">; environment: TeamEnvironment };
 type Namespace = { objects: (kind: "deployments" | "services" | "ingresses") => RawObject[]; error?: string };
 
 const NO_CLUSTER = "No Kubernetes cluster is configured.";
 const unknownDrift = () => ({ state: "unknown" as const, changes: [], changedBy: [] });
 
-export async function readAppLive(ctx: AnyTeamContext, app: LiveApp): Promise<AppLive> {
-  return (await readAppsLive(ctx, [app])).get(app.id)!;
+export async function readAppLive(ctx: AnyTeamContext, app: LiveApp, environment?: TeamEnvironment): Promise<AppLive> {
+  const target = { key: app.id, app, team: ctx.team, environment: environment ?? (await environmentOf(ctx, undefined)) };
+  return (await readLive([target])).get(app.id)!;
 }
 
-/** Each of the team's `apps` live, by app id. */
+/** Each of the team's `apps` live in its default environment, by app id. */
 export function readAppsLive(ctx: AnyTeamContext, apps: LiveApp[]): Promise<Map<string, AppLive>> {
   return unsafeReadAppsLive(apps.map((app) => ({ ...app, team: ctx.team })));
 }
 
+/** One app in each of `environments`, by environment name. */
+export async function readAppLiveByEnvironment(ctx: AnyTeamContext, app: LiveApp, environments: TeamEnvironment[]) {
+  return readLive(environments.map((environment) => ({ key: environment.name, app, team: ctx.team, environment })));
+}
+
 /**
- * Each app live, by app id, across any teams: no access check (the caller has
- * checked that its actor may read every one of these teams' apps).
+ * Each app live in its team's default environment, by app id, across any teams: no
+ * access check (the caller has checked that its actor may read every one of these teams' apps).
  */
 export async function unsafeReadAppsLive(apps: TeamApp[]): Promise<Map<string, AppLive>> {
+  if (apps.length === 0) return new Map();
+  const defaults = await defaultEnvironments(apps.map((app) => app.team));
+  return readLive(apps.map((app) => ({ key: app.id, app, team: app.team, environment: defaults.get(app.team.id)! })));
+}
+
+async function readLive(targets: LiveTarget[]): Promise<Map<string, AppLive>> {
   const result = new Map<string, AppLive>();
-  if (!platformCluster()) {
-    for (const app of apps) result.set(app.id, { health: null, release: null, drift: unknownDrift(), error: NO_CLUSTER });
-    return result;
-  }
-  if (apps.length === 0) return result;
-  const namespaces = [...new Set(apps.map((app) => app.team.namespace))];
+  if (targets.length === 0) return result;
+  const placeOf = (environment: TeamEnvironment) => `${environment.clusterId ?? ""} ${environment.namespace}`;
+  const places = new Map(targets.map((target) => [placeOf(target.environment), target.environment]));
   const [current, reads] = await Promise.all([
-    currentReleases(apps.map((app) => app.id)),
-    Promise.all(namespaces.map(async (namespace) => [namespace, (await namespaceLiveCache(namespace)!.read()) as Namespace] as const)),
+    currentReleases(
+      targets.map((t) => ({ key: t.key, appId: t.app.id, environmentId: t.environment.id, isDefault: t.environment.isDefault })),
+    ),
+    Promise.all(
+      [...places].map(async ([place, environment]) => {
+        const cache = await namespaceLiveCache(environment).catch(() => null);
+        return [place, cache ? ((await cache.read()) as Namespace) : null] as const;
+      }),
+    ),
   ]);
   const cacheOf = new Map(reads);
-  const windows: AuditWindow[] = apps.flatMap((app) => {
-    const release = current.get(app.id);
-    return release ? [{ key: app.id, teamId: app.team.id, app: app.name, since: release.createdAt }] : [];
+  const windows: AuditWindow[] = targets.flatMap((t) => {
+    const release = current.get(t.key);
+    if (!release) return [];
+    const { name: environment, namespace, isDefault } = t.environment;
+    return [{ key: t.key, teamId: t.team.id, app: t.app.name, since: release.createdAt, environment, namespace, isDefault }];
   });
   const [scales, writes] = await Promise.all([auditEventsSince("app.scale", windows, 1), auditEventsSince("kubectl.write", windows, 5)]);
-  for (const app of apps) {
-    result.set(
-      app.id,
-      liveOf(app, cacheOf.get(app.team.namespace)!, current.get(app.id), scales.get(app.id)?.[0], writes.get(app.id) ?? []),
-    );
+  for (const target of targets) {
+    const namespace = cacheOf.get(placeOf(target.environment));
+    if (!namespace) {
+      result.set(target.key, { health: null, release: null, drift: unknownDrift(), error: NO_CLUSTER });
+      continue;
+    }
+    const scaled = scales.get(target.key)?.[0];
+    result.set(target.key, liveOf(target, namespace, current.get(target.key), scaled, writes.get(target.key) ?? []));
   }
   return result;
 }
 
 function liveOf(
-  app: TeamApp,
+  { app, team, environment }: LiveTarget,
   { objects, error }: Namespace,
   current: CurrentRelease | undefined,
   scaled: KubectlWrite | undefined,
@@ -98,7 +122,7 @@ function liveOf(
   const spec = current.spec as ReleaseSpec;
   const scale = scaled?.data as { result?: string; to?: number } | undefined;
   const scaledTo = scale?.result === "ok" ? scale.to : undefined;
-  const expected = { ...spec, team: app.team.slug, namespace: app.team.namespace, name: app.name, replicas: scaledTo ?? spec.replicas };
+  const expected = { ...spec, team: team.slug, namespace: environment.namespace, name: app.name, replicas: scaledTo ?? spec.replicas };
   const changes = error ? [] : appDrift(expected, live);
   return {
     health,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { environmentField } from "@/lib/environments/environment.types";
 import { wholeNumber } from "@/lib/validation/fields";
 
 const podName = z
@@ -22,4 +23,5 @@ export const appLogsInput = z.object({
     .optional()
     .describe("Only lines from the last N seconds"),
   tailLines: wholeNumber({ min: 1, max: 10_000, range: "must be 1-10000" }).optional().describe("Only the last N lines"),
+  ...environmentField.shape,
 });

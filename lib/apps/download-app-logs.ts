@@ -1,6 +1,7 @@
 import { teamClusterClient } from "@/lib/cluster/audited-cluster-call";
 import { readPodLog } from "@/lib/k8s";
-import { requireCluster } from "@/lib/platform-cluster";
+import { environmentOf } from "@/lib/environments/team-environments";
+import { requireClusterFor } from "@/lib/platform-cluster";
 import { fileBody, teamUseCase } from "@/lib/usecase/define";
 import { appLogsInput } from "./app-logs.types";
 import { findApp } from "./find-app";
@@ -19,10 +20,11 @@ export const downloadAppLogs = teamUseCase({
   route: { method: "GET", path: "/teams/{team}/apps/{app}/logs/download", produces: ["text/plain"], download: true },
   async run({ ctx, input }) {
     const app = await findApp(ctx, input.app, { includeArchived: true });
-    const team = teamClusterClient(ctx, requireCluster());
-    const { pod, container } = await findAppPod(ctx, team, app, input.pod, input.container || undefined);
+    const environment = await environmentOf(ctx, input.environment);
+    const team = teamClusterClient(ctx, environment, await requireClusterFor(environment.clusterId));
+    const { pod, container } = await findAppPod(ctx, team, environment.namespace, app, input.pod, input.container || undefined);
     const text = await readPodLog(team, {
-      namespace: ctx.team.namespace,
+      namespace: environment.namespace,
       pod,
       container,
       sinceSeconds: input.sinceSeconds,

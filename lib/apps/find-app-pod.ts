@@ -10,11 +10,12 @@ import { readLogPod, type TeamClient } from "@/lib/k8s";
 export async function findAppPod(
   ctx: AnyTeamContext,
   team: TeamClient,
+  namespace: string,
   app: { name: string },
   pod: string,
   container: string | undefined,
 ): Promise<{ pod: string; container: string }> {
-  const found = await readLogPod(team, ctx.team.namespace, pod);
+  const found = await readLogPod(team, namespace, pod);
   if (!found) {
     throw new AppError("NOT_FOUND", `There is no pod "${pod}" in ${ctx.team.name}; it may have been replaced, so pick one again.`, {
       fieldErrors: { pod: ["no such pod"] },

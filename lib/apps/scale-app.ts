@@ -2,6 +2,8 @@ import { z } from "zod";
 import { auditedClusterCall } from "@/lib/cluster/audited-cluster-call";
 import { scaleDeployment } from "@/lib/k8s";
 import { teamUseCase } from "@/lib/usecase/define";
+import { environmentField } from "@/lib/environments/environment.types";
+import { environmentOf } from "@/lib/environments/team-environments";
 import { replicaCount } from "./app-spec.types";
 import { findApp } from "./find-app";
 import { explainNotDeployed } from "./not-deployed";
@@ -11,22 +13,24 @@ export const scaleApp = teamUseCase({
   name: "scaleApp",
   summary: "Scale the app; its saved replicas follow, so the next deploy keeps the new count",
   permissions: ["app.scale"],
-  input: z.object({ app: z.string(), replicas: replicaCount }),
-  output: z.object({ app: z.string(), replicas: z.number().int() }),
+  input: z.object({ app: z.string(), replicas: replicaCount }).extend(environmentField.shape),
+  output: z.object({ app: z.string(), replicas: z.number().int(), environment: z.string() }),
   route: { method: "POST", path: "/teams/{team}/apps/{app}/scale" },
   async run({ ctx, input }) {
     const app = await findApp(ctx, input.app);
     const { replicas } = input;
+    const environment = await environmentOf(ctx, input.environment);
     await auditedClusterCall(
       ctx,
       {
         action: "app.scale",
         target: { type: "app", id: app.name },
-        data: { app: app.name, from: app.replicas, to: replicas },
+        data: { app: app.name, from: app.replicas, to: replicas, environment: environment.name },
+        environment,
         after: (tx) => tx.app.update({ where: { id: app.id }, data: { replicas } }),
       },
-      ({ team }) => scaleDeployment(team, ctx.team.namespace, app.name, replicas),
+      ({ team, namespace }) => scaleDeployment(team, namespace, app.name, replicas),
     ).catch(explainNotDeployed(app.name, "scale"));
-    return { app: app.name, replicas };
+    return { app: app.name, replicas, environment: environment.name };
   },
 });

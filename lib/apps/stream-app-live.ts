@@ -13,25 +13,29 @@ import type { AnyTeamContext } from "@/lib/authz/team-context";
 import { liveCache, readAppLive } from "./app-live";
 import { appNameParam } from "./app.types";
 import { findApp } from "./find-app";
+import { environmentField } from "@/lib/environments/environment.types";
+import { environmentOf, type TeamEnvironment } from "@/lib/environments/team-environments";
 
 const RECHECK_MS = 5_000;
 const RECONNECT_MS = 1_000;
 
 export const streamAppLive = teamUseCase({
   name: "streamAppLive",
-  summary: "The app's live health and drift as server-sent events (`live` events), pushed when they change",
+  summary:
+    "The app's live health and drift in one environment (default: the team's first) as server-sent events (`live` events), pushed when they change",
   permissions: ["app.read"],
-  input: appNameParam,
+  input: appNameParam.extend(environmentField.shape),
   output: fileBody,
   route: { method: "GET", path: "/teams/{team}/apps/{app}/live", produces: ["text/event-stream"] },
   async run({ ctx, input }) {
     const app = await findApp(ctx, input.app);
-    if (!liveCache(ctx)) throw new AppError("UNAVAILABLE", "No Kubernetes cluster is configured.");
-    return { body: liveStream(ctx, app), contentType: "text/event-stream; charset=utf-8" };
+    const environment = await environmentOf(ctx, input.environment);
+    if (!(await liveCache(ctx, environment))) throw new AppError("UNAVAILABLE", "No Kubernetes cluster is configured.");
+    return { body: liveStream(ctx, app, environment), contentType: "text/event-stream; charset=utf-8" };
   },
 });
 
-function liveStream(ctx: AnyTeamContext, app: { id: string; name: string }): ReadableStream<Uint8Array> {
+function liveStream(ctx: AnyTeamContext, app: { id: string; name: string }, environment: TeamEnvironment): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cleanup = (_options?: { cancelled: boolean }) => {};
   return new ReadableStream<Uint8Array>({
@@ -46,7 +50,7 @@ function liveStream(ctx: AnyTeamContext, app: { id: string; name: string }): Rea
         if (reading || closed) return;
         reading = true;
         try {
-          const data = JSON.stringify(await readAppLive(ctx, app));
+          const data = JSON.stringify(await readAppLive(ctx, app, environment));
           if (data !== last) {
             last = data;
             write(`event: live\ndata: ${data}\n\n`);
@@ -57,7 +61,10 @@ function liveStream(ctx: AnyTeamContext, app: { id: string; name: string }): Rea
           reading = false;
         }
       };
-      const unsubscribe = liveCache(ctx)?.subscribe(() => void push()) ?? (() => {});
+      let unsubscribe = () => {};
+      void liveCache(ctx, environment).then((cache) => {
+        if (cache && !closed) unsubscribe = cache.subscribe(() => void push());
+      });
       const timer = setInterval(() => void push(), RECHECK_MS);
       const stopOnShutdown = onShutdown(() => {
         write(`retry: ${RECONNECT_MS}\nevent: reconnect\ndata: {}\n\n`);

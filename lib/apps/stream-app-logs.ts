@@ -15,7 +15,8 @@ import { AppError } from "@/lib/errors";
 import { onShutdown } from "@/lib/engine/shutdown";
 import { followPodLog, type TeamClient } from "@/lib/k8s";
 import { logError } from "@/lib/observability/logger";
-import { requireCluster } from "@/lib/platform-cluster";
+import { environmentOf } from "@/lib/environments/team-environments";
+import { requireClusterFor } from "@/lib/platform-cluster";
 import { fileBody, teamUseCase } from "@/lib/usecase/define";
 import { appLogsInput } from "./app-logs.types";
 import { findApp } from "./find-app";
@@ -39,15 +40,16 @@ export const streamAppLogs = teamUseCase({
   route: { method: "GET", path: "/teams/{team}/apps/{app}/logs", produces: ["text/event-stream"] },
   async run({ ctx, input }) {
     const app = await findApp(ctx, input.app, { includeArchived: true });
-    const team = teamClusterClient(ctx, requireCluster());
-    const { pod, container } = await findAppPod(ctx, team, app, input.pod, input.container || undefined);
+    const environment = await environmentOf(ctx, input.environment);
+    const team = teamClusterClient(ctx, environment, await requireClusterFor(environment.clusterId));
+    const { pod, container } = await findAppPod(ctx, team, environment.namespace, app, input.pod, input.container || undefined);
     if ((openStreams.get(ctx.actor.id) ?? 0) >= MAX_STREAMS_PER_USER) {
       throw new AppError("RATE_LIMITED", `You already follow ${MAX_STREAMS_PER_USER} logs; close one (another tab) and try again.`, {
         retryAfterSeconds: 5,
       });
     }
     const target = {
-      namespace: ctx.team.namespace,
+      namespace: environment.namespace,
       pod,
       container,
       sinceSeconds: input.sinceSeconds,

@@ -23,10 +23,10 @@ export type AuditPayloads = {
   "app.update": { app: string; changed: string[] };
   "app.archive": { app: string };
   "app.unarchive": { app: string };
-  "app.restart": { app: string; restartedAt: string } & ClusterOutcome;
-  "app.scale": { app: string; from: number; to: number } & ClusterOutcome;
+  "app.restart": { app: string; restartedAt: string; environment?: string } & ClusterOutcome;
+  "app.scale": { app: string; from: number; to: number; environment?: string } & ClusterOutcome;
   /** rollbackOf: an earlier release's spec again; reapplyOf: the current release's spec again, over drift. */
-  "deploy.request": { app: string; sequence: number; image: string; rollbackOf?: number; reapplyOf?: number };
+  "deploy.request": { app: string; sequence: number; image: string; rollbackOf?: number; reapplyOf?: number; environment?: string };
   "deploy.succeeded": { app: string; sequence: number; image: string };
   "deploy.failed": { app: string; sequence: number; image: string; error?: string };
   "token.create": { name: string; prefix: string; expiresAt: string; via: Actor["via"] };
@@ -38,6 +38,7 @@ export type AuditPayloads = {
     expiresAt?: string;
     /** What was handed out: a kubeconfig with the token in it (static), or a token for the exec plugin (`slipway kube-token`). */
     form?: "static" | "exec-token";
+    environment?: string;
   } & ClusterOutcome;
   "kubeconfig.revoke": { reason: "removed" | "role changed" } & ClusterOutcome;
   /** A write made with a person's own kubeconfig, reported by the API server's audit webhook. */
@@ -62,6 +63,10 @@ export type AuditPayloads = {
   "webhook.delete": { host: string };
   "webhook.rotate": { host: string };
   "webhook.redeliver": { host: string; delivery: string; eventType: string };
+  /** Never the credential: only where the cluster is. */
+  "cluster.register": { name: string; server: string };
+  /** A team environment and the outcome of provisioning its namespace on its cluster. */
+  "environment.create": { environment: string; cluster: string; namespace: string } & ClusterOutcome;
 };
 
 export type AuditAction = keyof AuditPayloads;
@@ -95,10 +100,15 @@ const ACTIONS: Record<AuditAction, true> = {
   "webhook.delete": true,
   "webhook.rotate": true,
   "webhook.redeliver": true,
+  "cluster.register": true,
+  "environment.create": true,
 };
 export const AUDIT_ACTIONS = Object.keys(ACTIONS) as AuditAction[];
 
-export type AuditTarget = { type: "team" | "user" | "app" | "release" | "token" | "namespace" | "object" | "webhook"; id: string };
+export type AuditTarget = {
+  type: "team" | "user" | "app" | "release" | "token" | "namespace" | "object" | "webhook" | "cluster" | "environment";
+  id: string;
+};
 
 /** Records an event about a team, by the context's actor, in the caller's transaction. */
 export function recordTeamEvent<A extends AuditAction>(

@@ -21,6 +21,8 @@ const versionOf = (image: unknown) => {
 
 const failed = (data: Data) => (data.result === "failed" ? ` (failed: ${String(data.error ?? "unknown error")})` : "");
 
+const inEnvironment = (data: Data) => (typeof data.environment === "string" ? ` in ${data.environment}` : "");
+
 function sentence(action: string, data: Data, target: AuditEventRow["target"]): string {
   const app = String(data.app ?? "");
   const release = `${app} ${versionOf(data.image)} (release #${String(data.sequence)})`;
@@ -44,11 +46,17 @@ function sentence(action: string, data: Data, target: AuditEventRow["target"]): 
     case "app.unarchive":
       return `unarchived ${app}`;
     case "app.restart":
-      return `restarted ${app}${failed(data)}`;
+      return `restarted ${app}${inEnvironment(data)}${failed(data)}`;
     case "app.scale":
-      return `scaled ${app} from ${String(data.from)} to ${String(data.to)}${failed(data)}`;
+      return `scaled ${app}${inEnvironment(data)} from ${String(data.from)} to ${String(data.to)}${failed(data)}`;
     case "deploy.request":
-      return data.rollbackOf ? `rolled back ${app} to #${String(data.rollbackOf)}: ${release}` : `deployed ${release}`;
+      return data.rollbackOf
+        ? `rolled back ${app}${inEnvironment(data)} to #${String(data.rollbackOf)}: ${release}`
+        : `deployed ${release}${inEnvironment(data)}`;
+    case "cluster.register":
+      return `registered the cluster ${String(data.name)} (${String(data.server)})`;
+    case "environment.create":
+      return `created the environment ${String(data.environment)} on cluster ${String(data.cluster)} (namespace ${String(data.namespace)})${failed(data)}`;
     case "deploy.succeeded":
       return `'s deploy of ${release} succeeded`;
     case "deploy.failed":

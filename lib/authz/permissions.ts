@@ -23,6 +23,7 @@ export const TEAM_PERMISSIONS = {
   "app.scale": WRITERS,
   "kubeconfig.issue": ALL,
   "webhook.manage": LEADS,
+  "environment.create": LEADS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type TeamPermission = keyof typeof TEAM_PERMISSIONS;

@@ -18,8 +18,9 @@ export type IngestResult = { received: number; recorded: number; duplicates: num
 type TeamView = { id: string; apps: string[]; people: Map<string, { id: string; email: string }> };
 
 async function teamOfNamespace(namespace: string): Promise<TeamView | null> {
-  const team = await db().team.findUnique({
-    where: { namespace },
+  // The webhook is the default cluster's API server: the team's own namespace, or one of its environments there.
+  const team = await db().team.findFirst({
+    where: { OR: [{ namespace }, { environments: { some: { namespace, clusterId: null } } }] },
     select: {
       id: true,
       apps: { select: { name: true } },

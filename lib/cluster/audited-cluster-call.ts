@@ -1,6 +1,8 @@
 /**
  * Every use-case that changes something in a team's cluster goes through here: the
- * call runs with the token of the *caller's* role (clusterRoleOf), and its outcome,
+ * call runs in the environment's namespace on the environment's cluster (the team's
+ * default environment when none is given), with the token of the *caller's* role
+ * (clusterRoleOf), and its outcome,
  * success or failure with the cluster's message, is audited in one transaction with
  * whatever the use-case records in the database about it (`after`).
  */
@@ -9,7 +11,8 @@ import { clusterRoleOf } from "@/lib/authz/authorize";
 import type { AnyTeamContext } from "@/lib/authz/team-context";
 import { recordTeamEvent, type AuditPayloads, type AuditTarget, type ClusterOutcome } from "@/lib/audit/audit-events";
 import { teamClient, toK8sError, type PlatformClient, type TeamClient } from "@/lib/k8s";
-import { requireCluster } from "@/lib/platform-cluster";
+import { requireClusterFor } from "@/lib/platform-cluster";
+import { environmentOf, type TeamEnvironment } from "@/lib/environments/team-environments";
 
 type ClusterAction = { [A in keyof AuditPayloads]: AuditPayloads[A] extends ClusterOutcome ? A : never }[keyof AuditPayloads];
 type Details<A extends ClusterAction> = AuditPayloads[A] extends infer P
@@ -18,9 +21,13 @@ type Details<A extends ClusterAction> = AuditPayloads[A] extends infer P
     : never
   : never;
 
-/** The team's ServiceAccount for the caller's role: viewers read with the viewer token, everyone else acts with the deployer's. */
-export function teamClusterClient(ctx: AnyTeamContext, cluster: PlatformClient = requireCluster()): TeamClient {
-  return teamClient(cluster, ctx.team.namespace, clusterRoleOf(ctx));
+/** The environment's ServiceAccount for the caller's role: viewers read with the viewer token, everyone else acts with the deployer's. */
+export function teamClusterClient(
+  ctx: AnyTeamContext,
+  environment: Pick<TeamEnvironment, "namespace">,
+  cluster: PlatformClient,
+): TeamClient {
+  return teamClient(cluster, environment.namespace, clusterRoleOf(ctx));
 }
 
 export async function auditedClusterCall<A extends ClusterAction, T>(
@@ -31,15 +38,18 @@ export async function auditedClusterCall<A extends ClusterAction, T>(
     /** What to record besides the outcome; a function when it depends on the result (undefined when the call failed). */
     data: Details<A> | ((result: T | undefined) => Details<A>);
     after?: (tx: Tx, result: T) => Promise<unknown>;
+    /** Where the call goes; the team's default environment when left out. */
+    environment?: TeamEnvironment;
   },
-  call: (clients: { team: TeamClient; platform: PlatformClient }) => Promise<T>,
+  call: (clients: { team: TeamClient; platform: PlatformClient; namespace: string }) => Promise<T>,
 ): Promise<T> {
-  const platform = requireCluster();
+  const environment = event.environment ?? (await environmentOf(ctx, undefined));
+  const platform = await requireClusterFor(environment.clusterId);
   let result: T;
   try {
-    result = await call({ team: teamClusterClient(ctx, platform), platform });
+    result = await call({ team: teamClusterClient(ctx, environment, platform), platform, namespace: environment.namespace });
   } catch (error) {
-    const failure = toK8sError(error, { namespace: ctx.team.namespace, name: event.target.id });
+    const failure = toK8sError(error, { namespace: environment.namespace, name: event.target.id });
     const data = { ...(details(event.data, undefined) as object), result: "failed", error: failure.message } as AuditPayloads[A];
     await db().$transaction((tx) => recordTeamEvent(tx, ctx, event.action, { target: event.target, data }));
     throw failure;

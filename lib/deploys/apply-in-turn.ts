@@ -1,6 +1,6 @@
 /**
- * The apply step of a claimed release. One app's releases are applied one at a time
- * and in order: a short transaction under a per-app advisory lock checks that no newer
+ * The apply step of a claimed release. One app's releases in one environment are
+ * applied one at a time and in order (environments do not wait for each other): a short transaction under a per-app advisory lock checks that no newer
  * release has reached the cluster (then this one ends FAILED as superseded) and that no
  * other release of the app is being applied right now (then it waits its turn), and
  * marks this one APPLYING. The lock is released before the cluster is called.
@@ -18,11 +18,13 @@ import type { ReleaseSpec } from "@/lib/apps/release-spec";
 /** A transient API-server failure during the apply is tried again for this long. */
 const APPLY_RETRY_MS = 30_000;
 
-type ReleaseWithApp = Release & { app: { id: string; name: string; team: { slug: string; namespace: string } } };
+type ReleaseWithApp = Release & { app: { id: string; name: string; team: { slug: string } } };
 
 export async function applyInTurn(options: {
   release: ReleaseWithApp;
   team: TeamClient;
+  /** The environment's namespace. */
+  namespace: string;
   run: ClaimedRun;
   progressDeadlineSeconds: number;
 }): Promise<AppliedRelease | null> {
@@ -43,7 +45,7 @@ export async function applyInTurn(options: {
   publishProgress({ releaseId: release.id, status: "APPLYING" });
   const spec = release.spec as ReleaseSpec;
   const input = {
-    app: { ...spec, team: app.team.slug, namespace: app.team.namespace, name: app.name },
+    app: { ...spec, team: app.team.slug, namespace: options.namespace, name: app.name },
     release: { id: release.id, sequence: release.sequence },
     progressDeadlineSeconds: options.progressDeadlineSeconds,
     mayHaveIngress: await hadHostBefore(release),
@@ -78,25 +80,28 @@ export async function applyInTurn(options: {
     data: { status: "ROLLING_OUT", generation: applied.generation },
   });
   if (count === 0) return null;
-  await supersedeOlderReleases(app.id, release.sequence);
+  await supersedeOlderReleases(release);
   return applied;
 }
 
 type Turn = { kind: "go" | "wait" | "lost" } | { kind: "superseded"; by: number };
 
-async function takeApplyTurn(release: { id: string; appId: string; sequence: number }, workerId: string): Promise<Turn> {
+type InEnvironment = { id: string; appId: string; environmentId: string | null; sequence: number };
+
+async function takeApplyTurn(release: InEnvironment, workerId: string): Promise<Turn> {
   return db().$transaction(async (tx): Promise<Turn> => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`apply:${release.appId}`}, 0))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`apply:${release.appId}:${release.environmentId ?? ""}`}, 0))`;
     const newer = await tx.release.findFirst({
-      // A newer release that reached the cluster (it has a generation).
-      where: { appId: release.appId, sequence: { gt: release.sequence }, generation: { not: null } },
+      // A newer release in the same environment that reached the cluster (it has a generation).
+      where: { appId: release.appId, environmentId: release.environmentId, sequence: { gt: release.sequence }, generation: { not: null } },
       orderBy: { sequence: "desc" },
       select: { sequence: true },
     });
     if (newer) return { kind: "superseded", by: newer.sequence };
     const applying = await tx.$queryRaw<unknown[]>`
       SELECT 1 FROM "Release"
-      WHERE "appId" = ${release.appId}::uuid AND id <> ${release.id}::uuid AND status = 'APPLYING' AND "claimExpiresAt" > now()
+      WHERE "appId" = ${release.appId}::uuid AND "environmentId" IS NOT DISTINCT FROM ${release.environmentId}::uuid
+        AND id <> ${release.id}::uuid AND status = 'APPLYING' AND "claimExpiresAt" > now()
       LIMIT 1`;
     if (applying.length > 0) return { kind: "wait" };
     const { count } = await tx.release.updateMany({
@@ -107,19 +112,20 @@ async function takeApplyTurn(release: { id: string; appId: string; sequence: num
   });
 }
 
-/** Whether an earlier applied release had a host, so a Slipway Ingress may be left to delete. */
-async function hadHostBefore(release: { appId: string; sequence: number }): Promise<boolean> {
+/** Whether an earlier applied release in the environment had a host, so a Slipway Ingress may be left to delete. */
+async function hadHostBefore(release: InEnvironment): Promise<boolean> {
   const rows = await db().$queryRaw<unknown[]>`
     SELECT 1 FROM "Release"
-    WHERE "appId" = ${release.appId}::uuid AND sequence < ${release.sequence} AND generation IS NOT NULL AND spec->>'host' IS NOT NULL
+    WHERE "appId" = ${release.appId}::uuid AND "environmentId" IS NOT DISTINCT FROM ${release.environmentId}::uuid
+      AND sequence < ${release.sequence} AND generation IS NOT NULL AND spec->>'host' IS NOT NULL
     LIMIT 1`;
   return rows.length > 0;
 }
 
-/** A newer release replaces the Deployment's spec; older in-flight ones will never finish as themselves. */
-async function supersedeOlderReleases(appId: string, sequence: number) {
+/** A newer release replaces the Deployment's spec; older in-flight ones in its environment will never finish as themselves. */
+async function supersedeOlderReleases({ appId, environmentId, sequence }: InEnvironment) {
   const older = await db().release.findMany({
-    where: { appId, sequence: { lt: sequence }, status: { in: ["PENDING", "APPLYING", "ROLLING_OUT"] } },
+    where: { appId, environmentId, sequence: { lt: sequence }, status: { in: ["PENDING", "APPLYING", "ROLLING_OUT"] } },
     select: { id: true },
   });
   for (const { id } of older) {

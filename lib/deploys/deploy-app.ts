@@ -6,13 +6,16 @@ import { teamUseCase } from "@/lib/usecase/define";
 import { idempotencyKey, releaseRequested, releaseRequestedStatus } from "./release.types";
 import { releaseSpec } from "@/lib/apps/release-spec";
 import { requestRelease } from "./request-release";
+import { environmentField } from "@/lib/environments/environment.types";
+import { environmentOf } from "@/lib/environments/team-environments";
 
-/** Deploys the app's current settings with the given image version (DESIGN.md, "Deploy flow"). */
+/** Deploys the app's current settings with the given image version to one environment (DESIGN.md, "Deploy flow"). */
 export const deployApp = teamUseCase({
   name: "deployApp",
-  summary: "Deploy a version (tag or digest) with the app's current settings; send an Idempotency-Key to make retries safe",
+  summary:
+    "Deploy a version (tag or digest) with the app's current settings to `environment` (default: the team's first); send an Idempotency-Key to make retries safe",
   permissions: ["app.deploy"],
-  input: z.object({ app: z.string(), version: imageVersion, idempotencyKey }),
+  input: z.object({ app: z.string(), version: imageVersion, idempotencyKey }).extend(environmentField.shape),
   output: releaseRequested,
   route: {
     method: "POST",
@@ -22,7 +25,8 @@ export const deployApp = teamUseCase({
   },
   async run({ ctx, input }) {
     const app = await findApp(ctx, input.app);
+    const environment = await environmentOf(ctx, input.environment);
     const spec = releaseSpec(specOfApp(app), imageReference(app.imageRepository, input.version));
-    return requestRelease({ ctx, app, spec, idempotencyKey: input.idempotencyKey });
+    return requestRelease({ ctx, app, environment, spec, idempotencyKey: input.idempotencyKey });
   },
 });

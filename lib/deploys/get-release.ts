@@ -23,7 +23,11 @@ export const getRelease = teamUseCase({
     const [release, previous] = await Promise.all([
       db().release.findUnique({
         where: { appId_sequence: { appId: app.id, sequence: input.sequence } },
-        include: { requestedBy: { select: { email: true, name: true } }, rollbackOf: { select: { sequence: true } } },
+        include: {
+          requestedBy: { select: { email: true, name: true } },
+          rollbackOf: { select: { sequence: true } },
+          environment: { select: { name: true } },
+        },
       }),
       db().release.findFirst({ where: { appId: app.id, sequence: { lt: input.sequence } }, orderBy: { sequence: "desc" } }),
     ]);

@@ -30,6 +30,8 @@ export const releaseView = z.object({
 export const releaseWithPeople = releaseView.extend({
   requestedBy: z.object({ email: z.string(), name: z.string().nullable() }).nullable(),
   rollbackOf: z.object({ sequence: z.number().int() }).nullable(),
+  /** Where it was deployed; null: recorded before environments (the team's first environment). */
+  environment: z.object({ name: z.string() }).nullable().optional(),
 });
 
 /** 202 for a new release; 200 when the same Idempotency-Key made one before. */

@@ -8,6 +8,7 @@ import { appSettingsOf } from "@/lib/apps/spec-of-app";
 import type { ReleaseSpec } from "@/lib/apps/release-spec";
 import { enqueueRelease } from "@/lib/engine/enqueue-release";
 import { startReleaseEngine } from "./start-release-engine";
+import type { TeamEnvironment } from "@/lib/environments/team-environments";
 
 /**
  * Step 3 of the deploy flow: the Release row (PENDING) and its audit event in one
@@ -17,6 +18,8 @@ import { startReleaseEngine } from "./start-release-engine";
 export async function requestRelease(options: {
   ctx: TeamContext<"app.deploy">;
   app: { id: string; name: string };
+  /** Where it is deployed. */
+  environment: TeamEnvironment;
   spec: ReleaseSpec;
   idempotencyKey?: string;
   rollbackOf?: { id: string; sequence: number };
@@ -55,6 +58,7 @@ export async function requestRelease(options: {
           requestedById: ctx.actor.id,
           idempotencyKey: idempotencyKey ?? null,
           rollbackOfId: options.rollbackOf?.id ?? null,
+          environmentId: options.environment.id,
           // The runner applies it with this role's token, so the API server refuses
           // what the requester's role may not do even if Slipway's own check failed.
           clusterRole: clusterRoleOf(ctx),
@@ -68,6 +72,7 @@ export async function requestRelease(options: {
           image: created.image,
           ...(options.rollbackOf ? { rollbackOf: options.rollbackOf.sequence } : {}),
           ...(options.reapplyOf ? { reapplyOf: options.reapplyOf.sequence } : {}),
+          environment: options.environment.name,
         },
       });
       return created;

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { environmentField } from "@/lib/environments/environment.types";
+import { environmentOf, releasesIn } from "@/lib/environments/team-environments";
 import { db } from "@/lib/db";
 import { findApp } from "@/lib/apps/find-app";
 import { AppError } from "@/lib/errors";
@@ -16,7 +18,7 @@ export const rollbackRelease = teamUseCase({
   name: "rollbackRelease",
   summary: "Roll back: a new release with an earlier successful release's spec (`{ sequence }`), which becomes the app's settings",
   permissions: ["app.deploy"],
-  input: z.object({ app: z.string(), sequence: releaseNumber, idempotencyKey }),
+  input: z.object({ app: z.string(), sequence: releaseNumber, idempotencyKey }).extend(environmentField.shape),
   output: releaseRequested,
   route: {
     method: "POST",
@@ -26,8 +28,9 @@ export const rollbackRelease = teamUseCase({
   },
   async run({ ctx, input }) {
     const app = await findApp(ctx, input.app);
-    const target = await db().release.findUnique({ where: { appId_sequence: { appId: app.id, sequence: input.sequence } } });
-    if (!target) throw new AppError("NOT_FOUND", `${app.name} has no release #${input.sequence}.`);
+    const environment = await environmentOf(ctx, input.environment);
+    const target = await db().release.findFirst({ where: { appId: app.id, sequence: input.sequence, ...releasesIn(environment) } });
+    if (!target) throw new AppError("NOT_FOUND", `${app.name} has no release #${input.sequence} in ${environment.name}.`);
     if (target.status !== "SUCCEEDED") {
       throw new AppError(
         "CONFLICT",
@@ -37,6 +40,7 @@ export const rollbackRelease = teamUseCase({
     return requestRelease({
       ctx,
       app,
+      environment,
       spec: target.spec as ReleaseSpec,
       idempotencyKey: input.idempotencyKey,
       rollbackOf: { id: target.id, sequence: target.sequence },

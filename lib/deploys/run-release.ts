@@ -13,8 +13,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "@/lib/db";
 import { isDatabaseError } from "@/lib/db-errors";
+import { isAppError } from "@/lib/errors";
 import { env } from "@/lib/env";
-import { platformCluster } from "@/lib/platform-cluster";
+import { platformClusterFor } from "@/lib/platform-cluster";
 import { teamClient, watchRollout, type TeamRole } from "@/lib/k8s";
 import type { ClaimedRun } from "@/lib/engine/release-queue";
 import { isShuttingDown } from "@/lib/engine/shutdown";
@@ -42,11 +43,22 @@ export async function runRelease(releaseId: string, run: ClaimedRun): Promise<vo
 }
 
 async function runOnce(releaseId: string, run: ClaimedRun): Promise<void> {
-  const release = await db().release.findUnique({ where: { id: releaseId }, include: { app: { include: { team: true } } } });
+  const release = await db().release.findUnique({
+    where: { id: releaseId },
+    include: { app: { include: { team: true } }, environment: { select: { namespace: true, clusterId: true } } },
+  });
   if (!release || TERMINAL.includes(release.status) || release.claimedBy !== run.workerId) return;
   const { app } = release;
-  const namespace = app.team.namespace;
-  const cluster = platformCluster();
+  // A release recorded before environments went to the team's own namespace on the default cluster.
+  const namespace = release.environment?.namespace ?? app.team.namespace;
+  let cluster;
+  try {
+    cluster = await platformClusterFor(release.environment?.clusterId ?? null);
+  } catch (error) {
+    const reason = isAppError(error) ? error.message : "its credential could not be loaded";
+    await finishRelease(releaseId, { status: "FAILED", error: `The environment's cluster cannot be used: ${reason}` });
+    return;
+  }
   if (!cluster) {
     await finishRelease(releaseId, { status: "FAILED", error: "No Kubernetes cluster is configured, so nothing was deployed." });
     return;
@@ -61,7 +73,7 @@ async function runOnce(releaseId: string, run: ClaimedRun): Promise<void> {
 
   let generation = release.generation;
   if (release.status !== "ROLLING_OUT" || generation === null) {
-    const applied = await applyInTurn({ release, team, run, progressDeadlineSeconds: deadline });
+    const applied = await applyInTurn({ release, team, namespace, run, progressDeadlineSeconds: deadline });
     if (!applied) return;
     generation = applied.generation;
   }

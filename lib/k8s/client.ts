@@ -9,12 +9,15 @@
  */
 import * as https from "node:https";
 import {
+  AdmissionregistrationV1Api,
   AppsV1Api,
+  AuthorizationV1Api,
   CoreV1Api,
   KubeConfig,
   NetworkingV1Api,
   RbacAuthorizationV1Api,
   ServerConfiguration,
+  VersionApi,
   createConfiguration,
   type Cluster,
   type RequestContext,
@@ -66,6 +69,9 @@ export class KubeClient {
   readonly apps: AppsV1Api;
   readonly networking: NetworkingV1Api;
   readonly rbac: RbacAuthorizationV1Api;
+  readonly version: VersionApi;
+  readonly authorization: AuthorizationV1Api;
+  readonly admission: AdmissionregistrationV1Api;
   /** The cluster entry (server, CA), so token clients can reuse it. */
   readonly clusterEntry: Cluster;
   private readonly kc: KubeConfig;
@@ -115,6 +121,9 @@ export class KubeClient {
     this.apps = new AppsV1Api(config);
     this.networking = new NetworkingV1Api(config);
     this.rbac = new RbacAuthorizationV1Api(config);
+    this.version = new VersionApi(config);
+    this.authorization = new AuthorizationV1Api(config);
+    this.admission = new AdmissionregistrationV1Api(config);
   }
 
   /**
@@ -218,6 +227,32 @@ export function loadPlatformClient(options: { kubeconfig?: string; context?: str
       reason: "NotConfigured",
     });
   }
+  return new PlatformClient(kc, { timeoutMs: options.timeoutMs });
+}
+
+/**
+ * The platform credential of a registered cluster: its API server, CA (PEM or base64
+ * of PEM; none: the system's trusted CAs) and a bearer token.
+ */
+export function platformClientForServer(options: {
+  name: string;
+  server: string;
+  caData?: string | null;
+  token: string;
+  timeoutMs?: number;
+}) {
+  const kc = new KubeConfig();
+  const caData = options.caData
+    ? options.caData.includes("BEGIN")
+      ? Buffer.from(options.caData).toString("base64")
+      : options.caData
+    : undefined;
+  kc.loadFromOptions({
+    clusters: [{ name: options.name, server: options.server, caData, skipTLSVerify: false }],
+    users: [{ name: "slipway", token: options.token }],
+    contexts: [{ name: options.name, cluster: options.name, user: "slipway" }],
+    currentContext: options.name,
+  });
   return new PlatformClient(kc, { timeoutMs: options.timeoutMs });
 }
 

@@ -2,7 +2,7 @@
  * lib/k8s: everything Slipway does in Kubernetes. The rest of the app imports from
  * here only; @kubernetes/client-node stays inside this folder.
  */
-export { PlatformClient, TeamClient, clientForToken, loadPlatformClient, type TeamRole } from "./client";
+export { PlatformClient, TeamClient, clientForToken, loadPlatformClient, platformClientForServer, type TeamRole } from "./client";
 export { K8sError, hasClusterStatus, isK8sError, isTransientK8sError, toK8sError } from "./errors";
 export {
   LABELS,
@@ -30,3 +30,4 @@ export { personServiceAccountName, personToken, revokePersonAccess } from "./per
 export { appHealth, type AppHealth, type HealthState } from "./app-health";
 export { appDrift, type DriftChange, type LiveObjects } from "./app-drift";
 export { closeNamespaceCaches, namespaceCache, type CachedKind, type NamespaceCache, type RawObject } from "./namespace-cache";
+export { checkCluster, SLIPWAY_ADMISSION_POLICIES, type ClusterCheck } from "./cluster-check";

@@ -2,7 +2,9 @@ import { readFile } from "node:fs/promises";
 import { stringify } from "yaml";
 import { z } from "zod";
 import { clusterRoleOf } from "@/lib/authz/authorize";
-import { requireCluster } from "@/lib/platform-cluster";
+import { requireClusterFor } from "@/lib/platform-cluster";
+import { environmentField } from "@/lib/environments/environment.types";
+import { environmentOf } from "@/lib/environments/team-environments";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { PlatformClient } from "@/lib/k8s";
@@ -30,24 +32,30 @@ async function certificateAuthority(cluster: PlatformClient): Promise<string | u
 export const issueKubeconfig = teamUseCase({
   name: "issueKubeconfig",
   summary:
-    "A kubeconfig (YAML) for the team namespace matching your role: refreshing through `slipway kube-token` (exec), or with a one-hour token (static)",
+    "A kubeconfig (YAML) for an environment's namespace (default: the team's first) matching your role: refreshing through `slipway kube-token` (exec), or with a one-hour token (static)",
   permissions: ["kubeconfig.issue"],
-  input: z.object({
-    format: z.enum(["exec", "static"]).default("exec").describe("exec: tokens from the slipway CLI; static: a one-hour token in the file"),
-    server: z
-      .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
-      .optional()
-      .describe("Slipway's URL for `slipway kube-token --server` (default: NEXTAUTH_URL)"),
-  }),
+  input: z
+    .object({
+      format: z
+        .enum(["exec", "static"])
+        .default("exec")
+        .describe("exec: tokens from the slipway CLI; static: a one-hour token in the file"),
+      server: z
+        .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+        .optional()
+        .describe("Slipway's URL for `slipway kube-token --server` (default: NEXTAUTH_URL)"),
+    })
+    .extend(environmentField.shape),
   output: fileBody,
   route: { method: "POST", path: "/teams/{team}/kubeconfig", body: "query", produces: ["application/yaml"], download: true },
   async run({ ctx, input }) {
-    const name = `slipway-${ctx.team.slug}`;
+    const environment = await environmentOf(ctx, input.environment);
+    const name = environment.isDefault ? `slipway-${ctx.team.slug}` : `slipway-${ctx.team.slug}-${environment.name}`;
     let user: Record<string, unknown>;
     let cluster: PlatformClient;
     let role = clusterRoleOf(ctx);
     if (input.format === "static") {
-      const minted = await mintPersonKubeToken(ctx, { lifetimeSeconds: STATIC_LIFETIME_SECONDS, form: "static" });
+      const minted = await mintPersonKubeToken(ctx, { lifetimeSeconds: STATIC_LIFETIME_SECONDS, form: "static", environment });
       ({ cluster, role } = minted);
       user = { token: minted.token };
     } else {
@@ -55,8 +63,8 @@ export const issueKubeconfig = teamUseCase({
       if (!server) {
         throw new AppError("UNAVAILABLE", "Slipway does not know its own URL (NEXTAUTH_URL); ask for format=static, or pass server.");
       }
-      cluster = requireCluster();
-      user = { exec: kubeTokenExec(ctx.team.slug, server.replace(/\/+$/, "")) };
+      cluster = await requireClusterFor(environment.clusterId);
+      user = { exec: kubeTokenExec(ctx.team.slug, server.replace(/\/+$/, ""), environment.isDefault ? undefined : environment.name) };
     }
     const { server, skipTLSVerify } = cluster.clusterEntry;
     const ca = await certificateAuthority(cluster);
@@ -74,7 +82,7 @@ export const issueKubeconfig = teamUseCase({
         },
       ],
       users: [{ name: `${name}-${role}`, user }],
-      contexts: [{ name, context: { cluster: name, user: `${name}-${role}`, namespace: ctx.team.namespace } }],
+      contexts: [{ name, context: { cluster: name, user: `${name}-${role}`, namespace: environment.namespace } }],
       "current-context": name,
     });
     return { body: kubeconfig, contentType: "application/yaml; charset=utf-8", filename: `${name}.kubeconfig` };
@@ -82,11 +90,11 @@ export const issueKubeconfig = teamUseCase({
 });
 
 /** client-go's exec credential plugin stanza (client.authentication.k8s.io/v1). */
-function kubeTokenExec(team: string, server: string) {
+function kubeTokenExec(team: string, server: string, environment: string | undefined) {
   return {
     apiVersion: "client.authentication.k8s.io/v1",
     command: "slipway",
-    args: ["kube-token", team, "--server", server],
+    args: ["kube-token", team, "--server", server, ...(environment ? ["--env", environment] : [])],
     interactiveMode: "Never",
     provideClusterInfo: false,
     installHint: `kubectl gets its token from the slipway CLI: install it (see Slipway's README), then run: slipway login --server ${server}`,

@@ -2,7 +2,8 @@ import { db } from "@/lib/db";
 import { clusterRoleOf } from "@/lib/authz/authorize";
 import type { TeamContext } from "@/lib/authz/team-context";
 import { recordTeamEvent, type AuditPayloads } from "@/lib/audit/audit-events";
-import { requireCluster } from "@/lib/platform-cluster";
+import { requireClusterFor } from "@/lib/platform-cluster";
+import type { TeamEnvironment } from "@/lib/environments/team-environments";
 import { AppError } from "@/lib/errors";
 import { personServiceAccountName, personToken, revokePersonAccess, toK8sError, type PlatformClient, type TeamToken } from "@/lib/k8s";
 import { logError } from "@/lib/observability/logger";
@@ -17,12 +18,12 @@ import { accessChangedMessage, unsafeStillHasRole } from "./confirm-kube-access"
  */
 export async function mintPersonKubeToken(
   ctx: TeamContext<"kubeconfig.issue">,
-  options: { lifetimeSeconds: number; form: "static" | "exec-token" },
+  options: { lifetimeSeconds: number; form: "static" | "exec-token"; environment: TeamEnvironment },
 ): Promise<TeamToken & { cluster: PlatformClient; role: "viewer" | "deployer" }> {
   const role = clusterRoleOf(ctx);
   const serviceAccount = personServiceAccountName(ctx.actor.id);
-  const { namespace } = ctx.team;
-  const cluster = requireCluster();
+  const { namespace, name: environment } = options.environment;
+  const cluster = await requireClusterFor(options.environment.clusterId);
   const target = { type: "namespace", id: namespace } as const;
 
   /** Audits the outcome after reading the membership again; false when the access changed meanwhile. */
@@ -31,7 +32,7 @@ export async function mintPersonKubeToken(
       const still = await unsafeStillHasRole(tx, ctx);
       const recorded = still
         ? data
-        : { role, serviceAccount, form: options.form, result: "failed" as const, error: "access changed while issuing" };
+        : { role, serviceAccount, form: options.form, environment, result: "failed" as const, error: "access changed while issuing" };
       await recordTeamEvent(tx, ctx, "kubeconfig.issue", { target, data: recorded });
       return still;
     });
@@ -48,10 +49,11 @@ export async function mintPersonKubeToken(
     minted = await personToken(cluster, { team: ctx.team.slug, namespace, personId: ctx.actor.id, role }, options.lifetimeSeconds);
   } catch (error) {
     const failure = toK8sError(error, { namespace, name: serviceAccount });
-    if (!(await confirmAndRecord({ role, serviceAccount, form: options.form, result: "failed", error: failure.message }))) return refuse();
+    const failed = { role, serviceAccount, form: options.form, environment, result: "failed" as const, error: failure.message };
+    if (!(await confirmAndRecord(failed))) return refuse();
     throw failure;
   }
-  const data = { role, serviceAccount, form: options.form, expiresAt: minted.expiresAt.toISOString(), result: "ok" as const };
+  const data = { role, serviceAccount, form: options.form, environment, expiresAt: minted.expiresAt.toISOString(), result: "ok" as const };
   if (!(await confirmAndRecord(data))) return refuse();
   return { ...minted, cluster, role };
 }

@@ -1,7 +1,8 @@
 import { db } from "@/lib/db";
 import type { AnyTeamContext } from "@/lib/authz/team-context";
 import { recordTeamEvent, type AuditPayloads } from "@/lib/audit/audit-events";
-import { platformCluster } from "@/lib/platform-cluster";
+import { platformClusterFor } from "@/lib/platform-cluster";
+import { teamEnvironments, type TeamEnvironment } from "@/lib/environments/team-environments";
 import { revokePersonAccess, toK8sError } from "@/lib/k8s";
 
 /**
@@ -12,16 +13,25 @@ import { revokePersonAccess, toK8sError } from "@/lib/k8s";
  * revoking access is Slipway's own business.
  */
 export async function revokeKubeAccess(options: { ctx: AnyTeamContext; userId: string; reason: "removed" | "role changed" }) {
+  for (const environment of await teamEnvironments(options.ctx.team)) await revokeIn(environment, options);
+}
+
+/** In one environment's namespace (every environment: a person may hold a kubeconfig for each). */
+async function revokeIn(
+  environment: TeamEnvironment,
+  options: { ctx: AnyTeamContext; userId: string; reason: "removed" | "role changed" },
+) {
   const { ctx } = options;
-  const cluster = platformCluster();
-  if (!cluster) return;
+  const { namespace } = environment;
   let data: AuditPayloads["kubeconfig.revoke"];
   try {
-    const { revoked } = await revokePersonAccess(cluster, ctx.team.namespace, options.userId);
+    const cluster = await platformClusterFor(environment.clusterId);
+    if (!cluster) return;
+    const { revoked } = await revokePersonAccess(cluster, namespace, options.userId);
     if (!revoked) return;
     data = { reason: options.reason, result: "ok" };
   } catch (error) {
-    data = { reason: options.reason, result: "failed", error: toK8sError(error, { namespace: ctx.team.namespace }).message };
+    data = { reason: options.reason, result: "failed", error: toK8sError(error, { namespace }).message };
   }
   await db().$transaction((tx) => recordTeamEvent(tx, ctx, "kubeconfig.revoke", { target: { type: "user", id: options.userId }, data }));
 }

@@ -6,6 +6,7 @@ import { unsafeGrantMembership } from "@/lib/members/unsafe-grant-membership";
 import { adminUseCase } from "@/lib/usecase/define";
 import { createdTeam, createTeamInput, namespaceForTeam } from "./team.types";
 import { provisionTeamNamespace } from "./provision-team-namespace";
+import { FIRST_ENVIRONMENT_NAME } from "@/lib/environments/team-environments";
 
 /**
  * Platform admins create teams. The team (and its first lead, if given) is committed
@@ -26,6 +27,8 @@ export const createTeam = adminUseCase({
         const created = await tx.team.create({
           data: { slug: input.slug, name: input.name, namespace, createdById: ctx.actor.id },
         });
+        // Its first environment, the default: the team's namespace on the default cluster.
+        await tx.environment.create({ data: { teamId: created.id, name: FIRST_ENVIRONMENT_NAME, namespace, createdById: ctx.actor.id } });
         // team.create comes before the first lead's grant so the log reads in order; the
         // chain lock is then held across that grant's two inserts, which take no other lock.
         await recordActorEvent(tx, ctx, "team.create", {

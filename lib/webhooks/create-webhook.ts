@@ -2,7 +2,8 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordTeamEvent } from "@/lib/audit/audit-events";
 import { teamUseCase } from "@/lib/usecase/define";
-import { encryptSecret, generateWebhookSecret } from "./secret-box";
+import { sealSecret } from "@/lib/crypto/secret-box";
+import { generateWebhookSecret } from "./webhook-secret";
 import { createWebhookInput, hostOf, WEBHOOK_VIEW_SELECT, webhookView } from "./webhook.types";
 
 /** Adds a webhook; the answer is the only time its signing secret is shown. */
@@ -15,7 +16,7 @@ export const createWebhook = teamUseCase({
   route: { method: "POST", path: "/teams/{team}/webhooks", status: 201 },
   async run({ ctx, input }) {
     const secret = generateWebhookSecret();
-    const secretEncrypted = encryptSecret(secret);
+    const secretEncrypted = sealSecret(secret);
     const webhook = await db().$transaction(async (tx) => {
       const created = await tx.webhook.create({
         data: { teamId: ctx.team.id, url: input.url, events: input.events, format: input.format, active: input.active, secretEncrypted },

@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import type { WebhookEnvelope } from "@/lib/audit/enqueue-webhook-deliveries";
 import { logger } from "@/lib/observability/logger";
 import { webhookUrlProblem } from "./allowed-hosts";
-import { decryptSecret } from "./secret-box";
+import { openSecret } from "@/lib/crypto/secret-box";
 import { signatureHeader } from "./signature";
 import { webhookBody } from "./webhook-body";
 
@@ -76,7 +76,7 @@ async function attempt(delivery: Claimed, send: typeof fetch): Promise<Outcome> 
   if (problem) return { ok: false, final: true, error: `not sent: URL ${problem}` };
   let secret: string;
   try {
-    secret = decryptSecret(webhook.secretEncrypted);
+    secret = openSecret(webhook.secretEncrypted);
   } catch {
     return { ok: false, final: true, error: "not sent: the signing secret cannot be decrypted (was SLIPWAY_SECRET_KEY changed?)" };
   }

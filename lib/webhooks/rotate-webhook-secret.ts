@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { recordTeamEvent } from "@/lib/audit/audit-events";
 import { teamUseCase } from "@/lib/usecase/define";
 import { findWebhook } from "./find-webhook";
-import { encryptSecret, generateWebhookSecret } from "./secret-box";
+import { sealSecret } from "@/lib/crypto/secret-box";
+import { generateWebhookSecret } from "./webhook-secret";
 import { hostOf, webhookParam } from "./webhook.types";
 
 /** A new signing secret, shown once; deliveries from now on are signed with it. */
@@ -16,7 +17,7 @@ export const rotateWebhookSecret = teamUseCase({
   route: { method: "POST", path: "/teams/{team}/webhooks/{webhookId}/secret" },
   async run({ ctx, input }) {
     const secret = generateWebhookSecret();
-    const secretEncrypted = encryptSecret(secret);
+    const secretEncrypted = sealSecret(secret);
     const id = await db().$transaction(async (tx) => {
       const webhook = await findWebhook(ctx, input.webhookId, tx);
       await tx.webhook.update({ where: { id: webhook.id }, data: { secretEncrypted, updatedAt: new Date() } });

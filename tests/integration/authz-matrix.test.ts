@@ -20,7 +20,7 @@ import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { startCliLogin } from "@/lib/cli-login/start-cli-login";
-import { encryptSecret } from "@/lib/webhooks/secret-box";
+import { sealSecret } from "@/lib/crypto/secret-box";
 import type { AnyUseCase, HttpMethod, Routed } from "@/lib/usecase/define";
 import { call, type CallOptions } from "../helpers/api";
 import { sessionCookie } from "../helpers/session";
@@ -69,7 +69,7 @@ async function freshWebhook() {
       teamId: await alphaId(),
       url: "http://127.0.0.1:9/hook",
       events: ["deploy.failed"],
-      secretEncrypted: encryptSecret("whsec_matrix"),
+      secretEncrypted: sealSecret("whsec_matrix"),
     },
   });
   const delivery = await db().webhookDelivery.create({
@@ -114,6 +114,9 @@ const SAMPLES: Record<
     params: { userId: (await db().user.create({ data: { email: `d${unique()}@example.com` } })).id },
     body: { disabled: true },
   }),
+  registerCluster: () => ({ body: { name: `c${unique()}`, server: "https://k8s.example.com:6443", token: "platform-credential" } }),
+  checkCluster: () => ({ params: { cluster: "default" } }),
+  createEnvironment: () => ({ body: { name: `env${unique()}` } }),
   unlinkUserIdentity: async () => ({ params: { userId: (await db().user.create({ data: { email: `u${unique()}@example.com` } })).id } }),
   createWebhook: () => ({ body: { url: "http://127.0.0.1:9/hook", events: ["deploy.failed"] } }),
   updateWebhook: async () => ({ params: { webhookId: (await freshWebhook()).webhookId }, body: { active: false } }),

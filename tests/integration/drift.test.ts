@@ -32,6 +32,8 @@ describe("[db] schema drift", () => {
       "CliLogin",
       "Webhook",
       "WebhookDelivery",
+      "Cluster",
+      "Environment",
     ]);
     expect(await findDrift(sql, datamodel)).toEqual([]);
   });

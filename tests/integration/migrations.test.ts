@@ -48,6 +48,8 @@ describe("[db] migrations", () => {
       "App",
       "AuditEvent",
       "CliLogin",
+      "Cluster",
+      "Environment",
       "Membership",
       "RateLimit",
       "Release",

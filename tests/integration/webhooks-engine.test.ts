@@ -8,7 +8,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { stopEngine } from "@/lib/engine";
 import { startPlatformEngine } from "@/lib/platform-engine";
-import { encryptSecret } from "@/lib/webhooks/secret-box";
+import { sealSecret } from "@/lib/crypto/secret-box";
 import { verifySignature } from "@/lib/webhooks/signature";
 import { startReceiver, type Receiver } from "../helpers/webhook-receiver";
 
@@ -27,7 +27,7 @@ describe("[webhooks] the engine", () => {
   it("delivers what was committed before the process started", async () => {
     const team = await db().team.create({ data: { slug: "engine", name: "Engine", namespace: "team-engine" } });
     await db().webhook.create({
-      data: { teamId: team.id, url: receiver.url, events: ["deploy.failed"], secretEncrypted: encryptSecret("whsec_engine") },
+      data: { teamId: team.id, url: receiver.url, events: ["deploy.failed"], secretEncrypted: sealSecret("whsec_engine") },
     });
     await db().$transaction((tx) =>
       recordAuditEvent({

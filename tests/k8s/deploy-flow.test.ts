@@ -171,7 +171,11 @@ describe("[deploy] through the API against the control plane", () => {
       select: { action: true, actorEmail: true, data: true },
     });
     expect(actions).toEqual([
-      { action: "app.scale", actorEmail: "deployer@shop.test", data: { app: "web", from: 2, to: 3, result: "ok" } },
+      {
+        action: "app.scale",
+        actorEmail: "deployer@shop.test",
+        data: { app: "web", from: 2, to: 3, environment: "production", result: "ok" },
+      },
       { action: "app.restart", actorEmail: "deployer@shop.test", data: expect.objectContaining({ app: "web", result: "ok" }) },
     ]);
   });

@@ -20,6 +20,10 @@ import { addMember } from "@/lib/members/add-member";
 import { listMembers } from "@/lib/members/list-members";
 import { getTeam } from "@/lib/teams/get-team";
 import { listWebhooks } from "@/lib/webhooks/list-webhooks";
+import { createEnvironment } from "@/lib/teams/create-environment";
+import { listEnvironments } from "@/lib/environments/list-environments";
+import { CreateEnvironmentForm } from "@/components/teams/create-environment-form";
+import { createEnvironmentAction } from "./environment-actions";
 import { reprovisionTeamAction } from "../team-actions";
 import { unarchiveAppAction } from "./apps/app-actions";
 import { addMemberAction, changeMemberRoleAction, removeMemberAction } from "./member-actions";
@@ -35,12 +39,14 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
     return <ForbiddenNotice title="You cannot see this team" reason={access.forbidden} />;
   }
   const { ctx } = access;
-  const [membersCall, appsCall, archivedCall, liveCall] = await Promise.all([
+  const [membersCall, appsCall, archivedCall, liveCall, environmentsCall] = await Promise.all([
     pageCall(listMembers, { team: slug }),
     pageCall(listApps, { team: slug }),
     pageCall(listApps, { team: slug }, { archived: true }),
     pageCall(listAppsLive, { team: slug }),
+    pageCall(listEnvironments, { team: slug }),
   ]);
+  const environments = environmentsCall.output?.environments ?? [];
   const members = membersCall.output?.members ?? [];
   const apps = appsCall.output?.apps ?? [];
   const live = new Map((liveCall.output?.apps ?? []).map((app) => [app.name, app.live]));
@@ -67,6 +73,30 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
           )}
         </p>
       </div>
+
+      <section aria-labelledby="team-environments" className="space-y-3">
+        <h2 id="team-environments" className="text-lg font-semibold">
+          Environments
+        </h2>
+        <ul className="flex flex-wrap gap-2 text-sm">
+          {environments.map((environment) => (
+            <li key={environment.name} className="rounded-md border border-slate-200 bg-white px-3 py-1.5">
+              <strong>{environment.name}</strong>
+              {environment.default && " (default)"} ·{" "}
+              <span className="font-mono text-xs">
+                {environment.cluster}/{environment.namespace}
+              </span>
+            </li>
+          ))}
+        </ul>
+        {allowed(ctx, createEnvironment) && (
+          <CreateEnvironmentForm
+            action={createEnvironmentAction.bind(null, { team: ctx.team.slug })}
+            team={ctx.team.slug}
+            clusters={environmentsCall.output?.clusters ?? ["default"]}
+          />
+        )}
+      </section>
 
       {ctx.actor.isPlatformAdmin && <ReprovisionForm action={reprovisionTeamAction.bind(null, { team: ctx.team.slug })} />}
 

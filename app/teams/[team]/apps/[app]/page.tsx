@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppActivity } from "@/components/apps/app-activity";
+import { AppEnvironments } from "@/components/apps/app-environments";
+import { getAppEnvironments } from "@/lib/apps/get-app-environments";
 import { AppSummary } from "@/components/apps/app-summary";
 import { ArchivedNotice } from "@/components/apps/archived-notice";
 import { ClusterPanel } from "@/components/apps/cluster-panel";
@@ -50,12 +52,14 @@ export default async function AppPage({
   const { ctx } = access;
   const { spec, archivedAt } = access.output;
   const path = { team, app: name };
-  const [history, statusCall, teamCall, activityCall] = await Promise.all([
+  const [history, statusCall, teamCall, activityCall, environmentsCall] = await Promise.all([
     pageCall(listReleases, path, { limit: 15, before }),
     pageCall(readAppStatus, path),
     pageCall(getTeam, { team }),
     pageCall(listAuditEvents, {}, { team, app: name, limit: 8 }),
+    pageCall(getAppEnvironments, path),
   ]);
+  const environments = environmentsCall.output?.environments ?? [];
   const { releases, nextBefore } = history.output ?? { releases: [], nextBefore: null };
   const status = statusCall.output ?? { error: "Not allowed to read the cluster." };
   const deployed = !("error" in status) && status.view.deployment !== null;
@@ -97,6 +101,8 @@ export default async function AppPage({
         <ArchivedNotice archivedAt={archivedAt} unarchive={allowed(ctx, archiveApp) ? unarchiveAppAction.bind(null, path) : undefined} />
       )}
 
+      {environments.length > 0 && <AppEnvironments environments={environments} />}
+
       <section aria-labelledby="deploy" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
         <h2 id="deploy" className="text-lg font-semibold">
           Deploy
@@ -134,6 +140,7 @@ export default async function AppPage({
             imageRepository={spec.imageRepository}
             lastVersion={latest ? versionOf(latest.image) : "latest"}
             previousVersions={previousVersions}
+            environments={environments.map((environment) => environment.name)}
             idempotencyKey={randomUUID()}
           />
         ) : archivedAt ? (

@@ -1,0 +1,93 @@
+/**
+ * A team's environments: a namespace on a cluster each (clusterId null: the built-in
+ * default cluster). The first one (by creation) is the default, where calls that name no
+ * environment go, so single-environment teams and older clients work as before. Every
+ * team gets "production" in its own namespace (the migration, createTeam); a team row
+ * without any (made directly in the database) gets the same one, unsaved (id null).
+ * Releases recorded before environments have no environmentId: they are the default's.
+ */
+import { db } from "@/lib/db";
+import type { AnyTeamContext, TeamRef } from "@/lib/authz/team-context";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { DEFAULT_CLUSTER_NAME } from "@/lib/clusters/cluster.types";
+import type { EnvironmentView } from "./environment.types";
+
+export type TeamEnvironment = {
+  id: string | null;
+  name: string;
+  namespace: string;
+  clusterId: string | null;
+  clusterName: string;
+  isDefault: boolean;
+};
+
+export const FIRST_ENVIRONMENT_NAME = "production";
+
+type Row = { id: string; teamId: string; name: string; namespace: string; clusterId: string | null; cluster: { name: string } | null };
+const select = { id: true, teamId: true, name: true, namespace: true, clusterId: true, cluster: { select: { name: true } } } as const;
+
+const fromRow = (row: Row, isDefault: boolean): TeamEnvironment => ({
+  id: row.id,
+  name: row.name,
+  namespace: row.namespace,
+  clusterId: row.clusterId,
+  clusterName: row.cluster?.name ?? DEFAULT_CLUSTER_NAME,
+  isDefault,
+});
+
+const unsaved = (team: Pick<TeamRef, "namespace">): TeamEnvironment => ({
+  id: null,
+  name: FIRST_ENVIRONMENT_NAME,
+  namespace: team.namespace,
+  clusterId: null,
+  clusterName: DEFAULT_CLUSTER_NAME,
+  isDefault: true,
+});
+
+export async function teamEnvironments(team: Pick<TeamRef, "id" | "namespace">): Promise<TeamEnvironment[]> {
+  const rows = await db().environment.findMany({ where: { teamId: team.id }, select, orderBy: [{ createdAt: "asc" }, { name: "asc" }] });
+  return rows.length === 0 ? [unsaved(team)] : rows.map((row, index) => fromRow(row, index === 0));
+}
+
+/** The environment a call names, or the team's default when it names none. */
+export async function environmentOf(ctx: AnyTeamContext, name: string | undefined): Promise<TeamEnvironment> {
+  const environments = await teamEnvironments(ctx.team);
+  if (name === undefined) return environments[0]!;
+  const found = environments.find((environment) => environment.name === name);
+  if (!found) {
+    throw new AppError(
+      "NOT_FOUND",
+      `${ctx.team.name} has no environment "${name}" (it has ${environments.map((e) => e.name).join(", ")}).`,
+      {
+        fieldErrors: { environment: ["is not one of the team's environments"] },
+      },
+    );
+  }
+  return found;
+}
+
+/** Each team's default environment, by team id, in one query. */
+export async function defaultEnvironments(teams: Pick<TeamRef, "id" | "namespace">[]): Promise<Map<string, TeamEnvironment>> {
+  const ids = [...new Set(teams.map((team) => team.id))];
+  const rows = ids.length
+    ? await db().environment.findMany({
+        where: { teamId: { in: ids } },
+        select,
+        orderBy: [{ teamId: "asc" }, { createdAt: "asc" }, { name: "asc" }],
+        distinct: ["teamId"],
+      })
+    : [];
+  const found = new Map(rows.map((row) => [row.teamId, fromRow(row, true)]));
+  return new Map(teams.map((team) => [team.id, found.get(team.id) ?? unsaved(team)]));
+}
+
+/** The releases that belong to an environment. */
+export function releasesIn(environment: TeamEnvironment): Prisma.ReleaseWhereInput {
+  if (environment.id === null) return { environmentId: null };
+  return environment.isDefault ? { OR: [{ environmentId: environment.id }, { environmentId: null }] } : { environmentId: environment.id };
+}
+
+export function viewOfEnvironment(environment: TeamEnvironment): EnvironmentView {
+  return { name: environment.name, cluster: environment.clusterName, namespace: environment.namespace, default: environment.isDefault };
+}
