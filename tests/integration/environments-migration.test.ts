@@ -12,7 +12,7 @@ import type { SqlConnection } from "@/lib/migrations/sql-connection";
 import { MIGRATIONS_DIR } from "../helpers/db-names";
 import { openEmptyDatabase } from "../helpers/test-db";
 
-const MIGRATION = "20261126015500_clusters_environments";
+const MIGRATION = "20261206120000_clusters_environments";
 let sql: SqlConnection | undefined;
 afterAll(() => sql?.close());
 
