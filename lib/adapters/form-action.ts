@@ -25,6 +25,8 @@ export type FormActionOptions<U extends AnyUseCase> = {
   fromForm?: (values: Record<string, string>) => Record<string, unknown>;
   /** An input path -> the form field that shows its error (a spec path may map to one input). */
   fieldOf?: (path: string) => string;
+  /** Fields never handed back to the form after a failure (secret values are write-only). */
+  writeOnly?: readonly string[];
   /** What to tell the person, or a redirect (redirect() throws, which is how Next does it). */
   done: (result: {
     ctx: U["scope"] extends "team" ? AnyTeamContext : U["scope"] extends "admin" ? PlatformAdminContext : UserContext;
@@ -79,7 +81,8 @@ export function formAction<U extends AnyUseCase>(useCase: U, options: FormAction
         unstable_rethrow(error);
         const { body } = toHttpError(error, (message, cause) => logger.error({ err: cause }, message));
         const fieldErrors = body.error.fields && regroup(body.error.fields, options.fieldOf);
-        state = { ok: false, message: summaryOf(body.error.code, body.error.message, info.id, fieldErrors), fieldErrors, values };
+        const kept = Object.fromEntries(Object.entries(values).filter(([key]) => !options.writeOnly?.includes(key)));
+        state = { ok: false, message: summaryOf(body.error.code, body.error.message, info.id, fieldErrors), fieldErrors, values: kept };
       }
       const seconds = (performance.now() - started) / 1000;
       metrics.httpRequests.observe({ method: "ACTION", route: useCase.name, status: state.ok ? "ok" : "failed" }, seconds);

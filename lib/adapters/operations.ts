@@ -43,6 +43,9 @@ import { reprovisionTeam } from "@/lib/teams/reprovision-team";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { listApiTokens } from "@/lib/tokens/list-api-tokens";
 import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
+import { listSecrets } from "@/lib/secrets/list-secrets";
+import { setSecret } from "@/lib/secrets/set-secret";
+import { unsetSecret } from "@/lib/secrets/unset-secret";
 import type { AnyUseCase, Routed } from "@/lib/usecase/define";
 import { getMe } from "@/lib/users/get-me";
 import { listUsers } from "@/lib/users/list-users";
@@ -94,4 +97,7 @@ export const OPERATIONS: readonly Routed<AnyUseCase>[] = [
   exportAuditEvents,
   checkAuditChain,
   getDashboard,
+  listSecrets,
+  setSecret,
+  unsetSecret,
 ];

@@ -25,8 +25,11 @@ export type AuditPayloads = {
   "app.unarchive": { app: string };
   "app.restart": { app: string; restartedAt: string } & ClusterOutcome;
   "app.scale": { app: string; from: number; to: number } & ClusterOutcome;
-  /** rollbackOf: an earlier release's spec again; reapplyOf: the current release's spec again, over drift. */
-  "deploy.request": { app: string; sequence: number; image: string; rollbackOf?: number; reapplyOf?: number };
+  /**
+   * rollbackOf: an earlier release's spec again; reapplyOf: the current release's spec again, over drift;
+   * reason: why Slipway started it ("secret DATABASE_URL changed").
+   */
+  "deploy.request": { app: string; sequence: number; image: string; rollbackOf?: number; reapplyOf?: number; reason?: string };
   "deploy.succeeded": { app: string; sequence: number; image: string };
   "deploy.failed": { app: string; sequence: number; image: string; error?: string };
   "token.create": { name: string; prefix: string; expiresAt: string; via: Actor["via"] };
@@ -54,6 +57,9 @@ export type AuditPayloads = {
     serviceAccount: string;
   };
   "user.admin": { email: string; admin: boolean; reason: "configuration" };
+  /** A secret's name and version only; its value is never recorded. */
+  "secret.set": { app: string; name: string; version: number } & ClusterOutcome;
+  "secret.unset": { app: string; name: string; version: number } & ClusterOutcome;
   "user.disable": { email: string; disabled: boolean };
   "user.relink": { email: string; previousIssuer: string | null; previousSubject: string | null };
 };
@@ -84,6 +90,8 @@ const ACTIONS: Record<AuditAction, true> = {
   "user.admin": true,
   "user.disable": true,
   "user.relink": true,
+  "secret.set": true,
+  "secret.unset": true,
 };
 export const AUDIT_ACTIONS = Object.keys(ACTIONS) as AuditAction[];
 

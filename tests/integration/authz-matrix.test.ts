@@ -96,6 +96,13 @@ const SAMPLES: Record<
     body: { disabled: true },
   }),
   unlinkUserIdentity: async () => ({ params: { userId: (await db().user.create({ data: { email: `u${unique()}@example.com` } })).id } }),
+  setSecret: () => ({ params: { name: `API_KEY_${unique()}` }, body: { value: "matrix-value" } }),
+  unsetSecret: async () => {
+    const name = `OLD_KEY_${unique()}`;
+    const app = await db().app.findFirstOrThrow({ where: { name: "web", team: { slug: "alpha" } } });
+    await db().appSecret.create({ data: { appId: app.id, name, version: 1, setAt: new Date() } });
+    return { params: { name } };
+  },
   revokeApiToken: async () => {
     // The lead's own token: only the lead may revoke it; to anyone else it does not exist.
     const ctx = authorizeUser({ actor: { ...userOf.lead, name: null, isPlatformAdmin: false, via: "session" } });
