@@ -3,7 +3,7 @@ import { findApp } from "@/lib/apps/find-app";
 import { auditedClusterCall } from "@/lib/cluster/audited-cluster-call";
 import { releaseView } from "@/lib/deploys/release.types";
 import { AppError } from "@/lib/errors";
-import { applySecretValue } from "@/lib/k8s/secrets";
+import { applySecretValue } from "@/lib/k8s";
 import { db } from "@/lib/db";
 import { teamUseCase } from "@/lib/usecase/define";
 import { rollForSecret } from "./roll-for-secret";

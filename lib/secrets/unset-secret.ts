@@ -4,7 +4,7 @@ import { findApp } from "@/lib/apps/find-app";
 import { auditedClusterCall } from "@/lib/cluster/audited-cluster-call";
 import { releaseView } from "@/lib/deploys/release.types";
 import { AppError } from "@/lib/errors";
-import { removeSecretValue } from "@/lib/k8s/secrets";
+import { removeSecretValue } from "@/lib/k8s";
 import { teamUseCase } from "@/lib/usecase/define";
 import { rollForSecret } from "./roll-for-secret";
 import { secretParams } from "./secret.types";
