@@ -13,6 +13,7 @@ import { apps, diff, logs, releases, restart, scale, status } from "./commands/a
 import { deploy, rollback } from "./commands/deploy";
 import { kubeconfig, kubeToken } from "./commands/kube";
 import { login, logout, whoami } from "./commands/session";
+import { secretsList, secretsSet, secretsUnset } from "./commands/secrets";
 import { specApply, specExport } from "./commands/spec";
 import { activity, grant, members, revoke } from "./commands/team";
 
@@ -43,6 +44,9 @@ export const COMMANDS: Record<string, Command> = {
   restart,
   "spec export": specExport,
   "spec apply": specApply,
+  "secrets list": secretsList,
+  "secrets set": secretsSet,
+  "secrets unset": secretsUnset,
   activity,
   members,
   grant,

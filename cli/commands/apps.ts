@@ -100,7 +100,7 @@ export const diff: Command = {
     if (!Number.isInteger(sequence) || sequence < 1) throw new CliError("N must be a release number", 2);
     const answer = await ok(api.GET("/teams/{team}/apps/{app}/releases/{sequence}", { params: { path: { ...path, sequence } } }));
     const show = (value: unknown) => (value === undefined ? "(none)" : typeof value === "string" ? value : JSON.stringify(value));
-    const lines = answer.changes.map((change) => `${change.field}: ${show(change.before)} -> ${show(change.after)}`);
+    const lines = answer.changes.map((change) => change.summary ?? `${change.field}: ${show(change.before)} -> ${show(change.after)}`);
     const title = `#${sequence} against ${answer.previousSequence ? `#${answer.previousSequence}` : "nothing (first release)"}`;
     ctx.out([title, ...(lines.length ? lines : ["no changes"])].join("\n"), answer);
   },

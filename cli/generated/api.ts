@@ -1004,6 +1004,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/teams/{team}/apps/{app}/secrets": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The app's secret names with their version, who set each and when (values are write-only)
+     * @description Who may call it: Viewers or above of the team, and platform admins (app.read).
+     */
+    get: operations["listSecrets"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/teams/{team}/apps/{app}/secrets/{name}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set or replace a secret value (write-only; the app rolls as a new release when it has been deployed)
+     * @description Who may call it: Deployers or above of the team, and platform admins (secret.write, app.deploy).
+     */
+    put: operations["setSecret"];
+    post?: never;
+    /**
+     * Remove a secret (the app rolls as a new release without it when it has been deployed)
+     * @description Who may call it: Deployers or above of the team, and platform admins (secret.write, app.deploy).
+     */
+    delete: operations["unsetSecret"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3089,6 +3133,8 @@ export interface operations {
               field: string;
               before?: unknown;
               after?: unknown;
+              /** @description A sentence where the field alone says too little: "DATABASE_URL changed (v3 → v4)" */
+              summary?: string;
             }[];
           };
         };
@@ -3451,7 +3497,7 @@ export interface operations {
         app?: string;
         /** @description Email of the person who acted */
         actor?: string;
-        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.unarchive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write, user.admin, user.disable, user.relink, webhook.create, webhook.update, webhook.delete, webhook.rotate, webhook.redeliver, cluster.register, environment.create) or a prefix ending in "." such as "deploy." */
+        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.unarchive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write, user.admin, user.disable, user.relink, webhook.create, webhook.update, webhook.delete, webhook.rotate, webhook.redeliver, cluster.register, environment.create, secret.set, secret.unset) or a prefix ending in "." such as "deploy." */
         action?: string;
         /** @description The tool: session (Slipway's UI), token (the API), kubectl, cli (the admin CLI) */
         via?: "session" | "token" | "kubectl" | "cli";
@@ -3523,7 +3569,7 @@ export interface operations {
         app?: string;
         /** @description Email of the person who acted */
         actor?: string;
-        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.unarchive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write, user.admin, user.disable, user.relink, webhook.create, webhook.update, webhook.delete, webhook.rotate, webhook.redeliver, cluster.register, environment.create) or a prefix ending in "." such as "deploy." */
+        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.unarchive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write, user.admin, user.disable, user.relink, webhook.create, webhook.update, webhook.delete, webhook.rotate, webhook.redeliver, cluster.register, environment.create, secret.set, secret.unset) or a prefix ending in "." such as "deploy." */
         action?: string;
         /** @description The tool: session (Slipway's UI), token (the API), kubectl, cli (the admin CLI) */
         via?: "session" | "token" | "kubectl" | "cli";
@@ -4369,6 +4415,173 @@ export interface operations {
                 error?: string;
               };
             }[];
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  listSecrets: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Team slug */
+        team: string;
+        app: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The app's secret names with their version, who set each and when (values are write-only) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            secrets: {
+              name: string;
+              version: number;
+              setBy: {
+                email: string;
+                name: string | null;
+              } | null;
+              /** Format: date-time */
+              setAt: string;
+            }[];
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  setSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Team slug */
+        team: string;
+        app: string;
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          value: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Set or replace a secret value (write-only; the app rolls as a new release when it has been deployed) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            secret: {
+              name: string;
+              version: number;
+              setBy: {
+                email: string;
+                name: string | null;
+              } | null;
+              /** Format: date-time */
+              setAt: string;
+            };
+            release: {
+              /** Format: uuid */
+              id: string;
+              sequence: number;
+              image: string;
+              /** @description The app spec exactly as applied: image and every setting */
+              spec: unknown;
+              /** @enum {string} */
+              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED";
+              error: string | null;
+              idempotencyKey: string | null;
+              generation: number | null;
+              /** Format: date-time */
+              createdAt: string;
+              finishedAt: string | null;
+            } | null;
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  unsetSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Team slug */
+        team: string;
+        app: string;
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Remove a secret (the app rolls as a new release without it when it has been deployed) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            name: string;
+            version: number;
+            release: {
+              /** Format: uuid */
+              id: string;
+              sequence: number;
+              image: string;
+              /** @description The app spec exactly as applied: image and every setting */
+              spec: unknown;
+              /** @enum {string} */
+              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED";
+              error: string | null;
+              idempotencyKey: string | null;
+              generation: number | null;
+              /** Format: date-time */
+              createdAt: string;
+              finishedAt: string | null;
+            } | null;
           };
         };
       };

@@ -14,9 +14,7 @@ export function PendingChanges({ changes, against }: { changes: SpecChange[]; ag
           <p>Deploying also changes, against release #{against}:</p>
           <ul className="font-mono text-xs">
             {changes.map((change) => (
-              <li key={change.field}>
-                {change.field}: {show(change.before)} → {show(change.after)}
-              </li>
+              <li key={change.field}>{change.summary ?? `${change.field}: ${show(change.before)} → ${show(change.after)}`}</li>
             ))}
           </ul>
         </>

@@ -23,10 +23,10 @@ type Done = { message: string; secret?: string };
 export type FormActionOptions<U extends AnyUseCase> = {
   /** The form's fields -> the use-case's input (default: the fields as they are). */
   fromForm?: (values: Record<string, string>) => Record<string, unknown>;
-  /** Fields never sent back in a failed submit's `values` (credentials): the person types them again. */
-  secretFields?: readonly string[];
   /** An input path -> the form field that shows its error (a spec path may map to one input). */
   fieldOf?: (path: string) => string;
+  /** Fields never handed back to the form after a failure (secret values, credentials): the person types them again. */
+  writeOnly?: readonly string[];
   /** What to tell the person, or a redirect (redirect() throws, which is how Next does it). */
   done: (result: {
     ctx: U["scope"] extends "team" ? AnyTeamContext : U["scope"] extends "admin" ? PlatformAdminContext : UserContext;
@@ -81,9 +81,7 @@ export function formAction<U extends AnyUseCase>(useCase: U, options: FormAction
         unstable_rethrow(error);
         const { body } = toHttpError(error, (message, cause) => logger.error({ err: cause }, message));
         const fieldErrors = body.error.fields && regroup(body.error.fields, options.fieldOf);
-        const kept = options.secretFields
-          ? Object.fromEntries(Object.entries(values).filter(([key]) => !options.secretFields!.includes(key)))
-          : values;
+        const kept = Object.fromEntries(Object.entries(values).filter(([key]) => !options.writeOnly?.includes(key)));
         state = { ok: false, message: summaryOf(body.error.code, body.error.message, info.id, fieldErrors), fieldErrors, values: kept };
       }
       const seconds = (performance.now() - started) / 1000;

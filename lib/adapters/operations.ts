@@ -45,6 +45,9 @@ import { reprovisionTeam } from "@/lib/teams/reprovision-team";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { listApiTokens } from "@/lib/tokens/list-api-tokens";
 import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
+import { listSecrets } from "@/lib/secrets/list-secrets";
+import { setSecret } from "@/lib/secrets/set-secret";
+import { unsetSecret } from "@/lib/secrets/unset-secret";
 import type { AnyUseCase, Routed } from "@/lib/usecase/define";
 import { checkCluster } from "@/lib/clusters/check-cluster";
 import { listClusters } from "@/lib/clusters/list-clusters";
@@ -124,4 +127,7 @@ export const OPERATIONS: readonly Routed<AnyUseCase>[] = [
   listEnvironments,
   createEnvironment,
   getAppEnvironments,
+  listSecrets,
+  setSecret,
+  unsetSecret,
 ];

@@ -23,8 +23,11 @@ export const MAX_APP_SPEC_BYTES = 64 * 1024;
 const TOP_LEVEL = ["apiVersion", "kind", "metadata", "spec"];
 const METADATA = ["name", "team"];
 
-/** The file for an app; keys in the order people read them. */
-export function appSpecToYaml(spec: AppSpecInput, team: string): string {
+/**
+ * The file for an app; keys in the order people read them. Secret names (never values)
+ * are listed in a comment: applying the file leaves secrets as they are.
+ */
+export function appSpecToYaml(spec: AppSpecInput, team: string, secretNames: string[] = []): string {
   const { name, ...rest } = spec;
   const document = new Document({
     apiVersion: APP_SPEC_API_VERSION,
@@ -41,6 +44,9 @@ export function appSpecToYaml(spec: AppSpecInput, team: string): string {
     },
   });
   document.commentBefore = ` Slipway app spec. Apply changes with PUT /api/v1/teams/${team}/apps/spec or on the Import page.`;
+  if (secretNames.length > 0) {
+    document.comment = ` Secrets (values are write-only; set them with slipway secrets set): ${secretNames.join(", ")}`;
+  }
   return document.toString({ lineWidth: 0 });
 }
 

@@ -1,3 +1,5 @@
+import { db } from "@/lib/db";
+import { currentSecretRefs } from "@/lib/apps/current-secret-refs";
 import { fileBody, teamUseCase } from "@/lib/usecase/define";
 import { appSpecToYaml } from "./app-spec-yaml";
 import { appNameParam } from "./app.types";
@@ -14,8 +16,13 @@ export const exportAppSpec = teamUseCase({
   route: { method: "GET", path: "/teams/{team}/apps/{app}/spec", produces: ["application/yaml"], download: true },
   async run({ ctx, input }) {
     const app = await findApp(ctx, input.app);
+    const secrets = await currentSecretRefs(db(), app.id);
     return {
-      body: appSpecToYaml(specOfApp(app), ctx.team.slug),
+      body: appSpecToYaml(
+        specOfApp(app),
+        ctx.team.slug,
+        secrets.map((s) => s.name),
+      ),
       contentType: "application/yaml; charset=utf-8",
       filename: `${app.name}.slipway.yaml`,
     };

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordTeamEvent } from "@/lib/audit/audit-events";
 import { AppError } from "@/lib/errors";
+import { assertEnvNotSecret } from "@/lib/apps/assert-env-not-secret";
 import { teamUseCase } from "@/lib/usecase/define";
 import { assertAppHostAllowed } from "./app-host";
 import { appSpecSchema } from "./app-spec.types";
@@ -27,6 +28,7 @@ export const updateApp = teamUseCase({
     assertAppHostAllowed(ctx.team, spec.host);
     return db().$transaction(async (tx) => {
       const before = await findApp(ctx, input.app, { tx });
+      await assertEnvNotSecret(tx, before.id, spec.env);
       const after = await tx.app.update({ where: { id: before.id }, data: appSettingsOf(spec) });
       const old = specOfApp(before);
       const now = specOfApp(after);

@@ -25,8 +25,19 @@ export type AuditPayloads = {
   "app.unarchive": { app: string };
   "app.restart": { app: string; restartedAt: string; environment?: string } & ClusterOutcome;
   "app.scale": { app: string; from: number; to: number; environment?: string } & ClusterOutcome;
-  /** rollbackOf: an earlier release's spec again; reapplyOf: the current release's spec again, over drift. */
-  "deploy.request": { app: string; sequence: number; image: string; rollbackOf?: number; reapplyOf?: number; environment?: string };
+  /**
+   * rollbackOf: an earlier release's spec again; reapplyOf: the current release's spec again, over drift;
+   * reason: why Slipway started it ("secret DATABASE_URL changed").
+   */
+  "deploy.request": {
+    app: string;
+    sequence: number;
+    image: string;
+    rollbackOf?: number;
+    reapplyOf?: number;
+    reason?: string;
+    environment?: string;
+  };
   "deploy.succeeded": { app: string; sequence: number; image: string };
   "deploy.failed": { app: string; sequence: number; image: string; error?: string };
   "token.create": { name: string; prefix: string; expiresAt: string; via: Actor["via"] };
@@ -55,6 +66,9 @@ export type AuditPayloads = {
     serviceAccount: string;
   };
   "user.admin": { email: string; admin: boolean; reason: "configuration" };
+  /** A secret's name and version only; its value is never recorded. */
+  "secret.set": { app: string; name: string; version: number } & ClusterOutcome;
+  "secret.unset": { app: string; name: string; version: number } & ClusterOutcome;
   "user.disable": { email: string; disabled: boolean };
   "user.relink": { email: string; previousIssuer: string | null; previousSubject: string | null };
   /** Webhooks: the host only, never the URL (a chat's incoming-webhook URL is itself a secret) nor the signing secret. */
@@ -102,6 +116,8 @@ const ACTIONS: Record<AuditAction, true> = {
   "webhook.redeliver": true,
   "cluster.register": true,
   "environment.create": true,
+  "secret.set": true,
+  "secret.unset": true,
 };
 export const AUDIT_ACTIONS = Object.keys(ACTIONS) as AuditAction[];
 

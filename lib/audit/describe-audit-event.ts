@@ -50,8 +50,9 @@ function sentence(action: string, data: Data, target: AuditEventRow["target"]): 
     case "app.scale":
       return `scaled ${app}${inEnvironment(data)} from ${String(data.from)} to ${String(data.to)}${failed(data)}`;
     case "deploy.request":
-      return data.rollbackOf
-        ? `rolled back ${app}${inEnvironment(data)} to #${String(data.rollbackOf)}: ${release}`
+      if (data.rollbackOf) return `rolled back ${app}${inEnvironment(data)} to #${String(data.rollbackOf)}: ${release}`;
+      return data.reason
+        ? `deployed ${release}${inEnvironment(data)} because the ${String(data.reason)}`
         : `deployed ${release}${inEnvironment(data)}`;
     case "cluster.register":
       return `registered the cluster ${String(data.name)} (${String(data.server)})`;
@@ -73,6 +74,10 @@ function sentence(action: string, data: Data, target: AuditEventRow["target"]): 
       const object = `${String(data.resource)}${data.subresource ? `/${String(data.subresource)}` : ""}${data.name ? ` ${String(data.name)}` : ""}`;
       return `ran kubectl ${String(data.verb)} ${object} (HTTP ${String(data.code)})`;
     }
+    case "secret.set":
+      return `set ${app}'s secret ${String(data.name)} (v${String(data.version)})${failed(data)}`;
+    case "secret.unset":
+      return `removed ${app}'s secret ${String(data.name)} (was v${String(data.version)})${failed(data)}`;
     case "cli.login.approve":
       return `approved a command-line login (${String(data.clientName)})`;
     case "webhook.create":

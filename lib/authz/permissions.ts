@@ -21,6 +21,7 @@ export const TEAM_PERMISSIONS = {
   "app.deploy": WRITERS,
   "app.restart": WRITERS,
   "app.scale": WRITERS,
+  "secret.write": WRITERS,
   "kubeconfig.issue": ALL,
   "webhook.manage": LEADS,
   "environment.create": LEADS,

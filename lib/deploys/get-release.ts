@@ -15,7 +15,14 @@ export const getRelease = teamUseCase({
   output: z.object({
     release: releaseWithPeople,
     previousSequence: z.number().int().nullable(),
-    changes: z.array(z.object({ field: z.string(), before: z.unknown().optional(), after: z.unknown().optional() })),
+    changes: z.array(
+      z.object({
+        field: z.string(),
+        before: z.unknown().optional(),
+        after: z.unknown().optional(),
+        summary: z.string().optional().describe('A sentence where the field alone says too little: "DATABASE_URL changed (v3 → v4)"'),
+      }),
+    ),
   }),
   route: { method: "GET", path: "/teams/{team}/apps/{app}/releases/{sequence}" },
   async run({ ctx, input }) {

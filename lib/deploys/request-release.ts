@@ -7,13 +7,15 @@ import { AppError } from "@/lib/errors";
 import { appSettingsOf } from "@/lib/apps/spec-of-app";
 import type { ReleaseSpec } from "@/lib/apps/release-spec";
 import { enqueueRelease } from "@/lib/engine/enqueue-release";
+import { currentSecretRefs } from "@/lib/apps/current-secret-refs";
 import { startReleaseEngine } from "./start-release-engine";
 import type { TeamEnvironment } from "@/lib/environments/team-environments";
 
 /**
  * Step 3 of the deploy flow: the Release row (PENDING) and its audit event in one
  * transaction. A repeated idempotency key returns the release it created before,
- * so a double click or a retried request deploys once.
+ * so a double click or a retried request deploys once. Every release runs with the
+ * secret versions set when it is made (values cannot be rolled back, only versions recorded).
  */
 export async function requestRelease(options: {
   ctx: TeamContext<"app.deploy">;
@@ -26,12 +28,15 @@ export async function requestRelease(options: {
   reapplyOf?: { sequence: number };
   /** The spec also becomes the app's saved settings (a rollback: the next Deploy keeps it). */
   saveAsSettings?: boolean;
+  /** Why Slipway started it, for the audit log ("secret DATABASE_URL changed"). */
+  reason?: string;
 }) {
-  const { ctx, app, spec, idempotencyKey } = options;
+  const { ctx, app, idempotencyKey } = options;
+  const { secrets: _frozen, ...asked } = options.spec;
   const existing = async () => {
     if (!idempotencyKey) return null;
     const found = await db().release.findUnique({ where: { appId_idempotencyKey: { appId: app.id, idempotencyKey } } });
-    if (found && found.image !== spec.image) {
+    if (found && found.image !== asked.image) {
       throw new AppError(
         "CONFLICT",
         `Idempotency key "${idempotencyKey}" was already used for release #${found.sequence} with image ${found.image}.`,
@@ -47,8 +52,10 @@ export async function requestRelease(options: {
       await tx.$queryRaw`SELECT id FROM "App" WHERE id = ${app.id}::uuid FOR UPDATE`;
       const last = await tx.release.findFirst({ where: { appId: app.id }, orderBy: { sequence: "desc" }, select: { sequence: true } });
       if (options.saveAsSettings) {
-        await tx.app.update({ where: { id: app.id }, data: appSettingsOf({ ...spec, name: app.name }) });
+        await tx.app.update({ where: { id: app.id }, data: appSettingsOf({ ...asked, name: app.name }) });
       }
+      const secrets = await currentSecretRefs(tx, app.id);
+      const spec = { ...asked, ...(secrets.length > 0 ? { secrets } : {}) };
       const created = await tx.release.create({
         data: {
           appId: app.id,
@@ -73,6 +80,7 @@ export async function requestRelease(options: {
           ...(options.rollbackOf ? { rollbackOf: options.rollbackOf.sequence } : {}),
           ...(options.reapplyOf ? { reapplyOf: options.reapplyOf.sequence } : {}),
           environment: options.environment.name,
+          ...(options.reason ? { reason: options.reason } : {}),
         },
       });
       return created;

@@ -11,7 +11,7 @@ export type DriftChange = { field: string; expected: string | null; live: string
 type Container = {
   name?: string;
   image?: string;
-  env?: { name: string; value?: string }[];
+  env?: { name: string; value?: string; valueFrom?: { secretKeyRef?: { key?: string } } }[];
   ports?: { containerPort?: number }[];
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
 };
@@ -39,10 +39,15 @@ export function appDrift(app: AppSpec, live: LiveObjects): DriftChange[] {
     compare("replicas", app.replicas, live.deployment.spec?.replicas);
     compare("image", want.image, have.image);
     compare("port", app.containerPort, have.ports?.[0]?.containerPort);
-    const liveEnv = new Map((have.env ?? []).map((v) => [v.name, v.value ?? ""]));
+    const liveEnv = new Map((have.env ?? []).filter((v) => !v.valueFrom).map((v) => [v.name, v.value ?? ""]));
     const wantEnv = new Map(app.env.map((v) => [v.name, v.value]));
     for (const name of [...new Set([...wantEnv.keys(), ...liveEnv.keys()])].sort())
       compare(`env.${name}`, wantEnv.get(name), liveEnv.get(name));
+    // Secrets by reference only: whether the variable comes from the app's Secret (values are never read).
+    const liveSecrets = new Set((have.env ?? []).filter((v) => v.valueFrom?.secretKeyRef).map((v) => v.name));
+    const wantSecrets = new Set((app.secrets ?? []).map((s) => s.name));
+    for (const name of [...new Set([...wantSecrets, ...liveSecrets])].sort())
+      compare(`secret.${name}`, wantSecrets.has(name) ? "from secret" : null, liveSecrets.has(name) ? "from secret" : null);
     const wantResources = containerResources(app.resources);
     for (const kind of ["requests", "limits"] as const) {
       for (const resource of ["cpu", "memory"]) {

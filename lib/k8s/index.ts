@@ -20,6 +20,7 @@ export {
 export { provisionTeam } from "./provision";
 export { teamClient, teamToken, type TeamToken } from "./tokens";
 export { applyRelease, type AppliedRelease, type SupersededApply } from "./apply";
+export { applySecretValue, removeSecretValue } from "./secrets";
 export { rolloutStatus, type DeploymentLike, type RolloutStatus } from "./rollout";
 export { findRolloutBlocker, rolloutBlocker } from "./rollout-blockers";
 export { watchRollout } from "./watch-rollout";

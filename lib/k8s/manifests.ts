@@ -14,6 +14,7 @@ import type {
   V1Service,
   V1ServiceAccount,
 } from "@kubernetes/client-node";
+import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import type { TeamRole } from "./client";
 
@@ -28,6 +29,8 @@ export const LABELS = {
 } as const;
 
 export const RELEASE_SEQUENCE_ANNOTATION = "slipway.dev/release-sequence";
+/** On the pod template: a hash of the secret names and versions (never values), so a changed secret restarts the pods. */
+export const SECRETS_HASH_ANNOTATION = "slipway.dev/secrets-hash";
 /** On a team Namespace: comma-separated domains its Ingress hosts must be under (the slipway-ingress-hosts policy reads it). */
 export const INGRESS_DOMAINS_ANNOTATION = "slipway.dev/ingress-domains";
 
@@ -48,10 +51,29 @@ export type AppSpec = {
   containerPort: number;
   replicas: number;
   env: { name: string; value: string }[];
+  /** Secret names and the versions this release runs with; the values are in the app's Secret. */
+  secrets?: SecretRef[];
   resources: { requests?: ResourceAmounts; limits?: ResourceAmounts };
   healthCheckPath?: string;
   host?: string;
 };
+
+export type SecretRef = { name: string; version: number };
+
+/** The one Secret per app that holds its secret values. */
+export function appSecretName(app: string): string {
+  return `${app}-slipway-secrets`;
+}
+
+/** Changes when any secret's version does (or one is added or removed); empty when the app has none. */
+export function secretsHash(secrets: SecretRef[]): string {
+  if (secrets.length === 0) return "";
+  const canonical = [...secrets]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((s) => `${s.name}=${s.version}`)
+    .join("\n");
+  return createHash("sha256").update(canonical).digest("hex").slice(0, 32);
+}
 
 export type ReleaseRef = { id: string; sequence: number };
 
@@ -194,7 +216,12 @@ export function containerResources(resources: AppSpec["resources"]) {
 
 export function buildDeployment(app: AppSpec, release: ReleaseRef, options: { progressDeadlineSeconds?: number } = {}): V1Deployment {
   const labels = appLabels(app, release);
-  const env: V1EnvVar[] = app.env.map(({ name, value }) => ({ name, value }));
+  const secrets = app.secrets ?? [];
+  const env: V1EnvVar[] = [
+    ...app.env.map(({ name, value }) => ({ name, value })),
+    ...secrets.map(({ name }) => ({ name, valueFrom: { secretKeyRef: { name: appSecretName(app.name), key: name } } })),
+  ];
+  const hash = secretsHash(secrets);
   return {
     apiVersion: "apps/v1",
     kind: "Deployment",
@@ -210,7 +237,7 @@ export function buildDeployment(app: AppSpec, release: ReleaseRef, options: { pr
       revisionHistoryLimit: 5,
       selector: { matchLabels: appSelector(app) },
       template: {
-        metadata: { labels },
+        metadata: { labels, ...(hash ? { annotations: { [SECRETS_HASH_ANNOTATION]: hash } } : {}) },
         spec: {
           containers: [
             {

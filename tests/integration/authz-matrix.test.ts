@@ -124,6 +124,13 @@ const SAMPLES: Record<
   rotateWebhookSecret: async () => ({ params: { webhookId: (await freshWebhook()).webhookId } }),
   listWebhookDeliveries: async () => ({ params: { webhookId: (await freshWebhook()).webhookId } }),
   redeliverWebhook: async () => ({ params: await freshWebhook() }),
+  setSecret: () => ({ params: { name: `API_KEY_${unique()}` }, body: { value: "matrix-value" } }),
+  unsetSecret: async () => {
+    const name = `OLD_KEY_${unique()}`;
+    const app = await db().app.findFirstOrThrow({ where: { name: "web", team: { slug: "alpha" } } });
+    await db().appSecret.create({ data: { appId: app.id, name, version: 1, setAt: new Date() } });
+    return { params: { name } };
+  },
   revokeApiToken: async () => {
     // The lead's own token: only the lead may revoke it; to anyone else it does not exist.
     const ctx = authorizeUser({ actor: { ...userOf.lead, name: null, isPlatformAdmin: false, via: "session" } });

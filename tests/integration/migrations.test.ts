@@ -46,6 +46,7 @@ describe("[db] migrations", () => {
     expect(await tableNames(sql)).toEqual([
       "ApiToken",
       "App",
+      "AppSecret",
       "AuditEvent",
       "CliLogin",
       "Cluster",

@@ -6,7 +6,7 @@ import { checkCluster } from "@/lib/clusters/check-cluster";
 import { registerCluster } from "@/lib/clusters/register-cluster";
 
 export const registerClusterAction = formAction(registerCluster, {
-  secretFields: ["token"],
+  writeOnly: ["token"],
   done: ({ output }) => {
     revalidatePath("/admin/clusters");
     return { message: `Registered ${output.name} (${output.server}). Check it before teams use it.` };

@@ -15,6 +15,7 @@ import { ExportSpecLink } from "@/components/apps/export-spec-link";
 import { ReleaseHistory } from "@/components/apps/release-history";
 import { ReleaseProgress } from "@/components/apps/release-progress";
 import { ScaleForm } from "@/components/apps/scale-form";
+import { SecretsPanel } from "@/components/apps/secrets-panel";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { allowed, pageCall } from "@/lib/adapters/page-call";
@@ -30,9 +31,12 @@ import { leastRoleFor, ROLE_LABELS } from "@/lib/authz/permissions";
 import { deployApp } from "@/lib/deploys/deploy-app";
 import { diffSpecs, releaseSpec, type ReleaseSpec } from "@/lib/apps/release-spec";
 import { listReleases } from "@/lib/deploys/list-releases";
+import { listSecrets } from "@/lib/secrets/list-secrets";
+import { setSecret } from "@/lib/secrets/set-secret";
 import { getTeam } from "@/lib/teams/get-team";
 import { parseReleaseNumber } from "@/lib/validation/fields";
 import { deployAction, reapplyAction, restartAction, rollbackAction, scaleAction, unarchiveAppAction } from "../app-actions";
+import { setSecretAction, unsetSecretAction } from "../secret-actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ app: string }> }): Promise<Metadata> {
   return { title: (await params).app };
@@ -52,14 +56,17 @@ export default async function AppPage({
   const { ctx } = access;
   const { spec, archivedAt } = access.output;
   const path = { team, app: name };
-  const [history, statusCall, teamCall, activityCall, environmentsCall] = await Promise.all([
+  const [history, statusCall, teamCall, activityCall, environmentsCall, secretsCall] = await Promise.all([
     pageCall(listReleases, path, { limit: 15, before }),
     pageCall(readAppStatus, path),
     pageCall(getTeam, { team }),
     pageCall(listAuditEvents, {}, { team, app: name, limit: 8 }),
     pageCall(getAppEnvironments, path),
+    pageCall(listSecrets, path),
   ]);
   const environments = environmentsCall.output?.environments ?? [];
+  const secrets = secretsCall.output?.secrets ?? [];
+  const mayWriteSecrets = !archivedAt && allowed(ctx, setSecret);
   const { releases, nextBefore } = history.output ?? { releases: [], nextBefore: null };
   const status = statusCall.output ?? { error: "Not allowed to read the cluster." };
   const deployed = !("error" in status) && status.view.deployment !== null;
@@ -68,7 +75,16 @@ export default async function AppPage({
   const lastSucceeded = releases.find((r) => r.status === "SUCCEEDED");
   const mayDeploy = !archivedAt && allowed(ctx, deployApp);
   const running = lastSucceeded && (lastSucceeded.spec as ReleaseSpec);
-  const pending = running ? diffSpecs(running, releaseSpec(spec, running.image)) : [];
+  const pending = running
+    ? diffSpecs(
+        running,
+        releaseSpec(
+          spec,
+          running.image,
+          secrets.map(({ name, version }) => ({ name, version })),
+        ),
+      )
+    : [];
   const base = `/teams/${team}/apps/${name}`;
   const previousVersions = [...new Set(releases.map((r) => versionOf(r.image)))];
 
@@ -209,6 +225,26 @@ export default async function AppPage({
         )}
       </section>
 
+      <section aria-labelledby="secrets" className="space-y-3">
+        <h2 id="secrets" className="text-lg font-semibold">
+          Secrets
+        </h2>
+        <p className="text-sm text-slate-600">
+          Set as environment variables from a Kubernetes Secret. Values are write-only: nobody can read them back here, in the API or in the
+          CLI.
+        </p>
+        <SecretsPanel
+          app={name}
+          secrets={secrets}
+          set={mayWriteSecrets ? setSecretAction.bind(null, path) : undefined}
+          unset={mayWriteSecrets ? (secret) => unsetSecretAction.bind(null, { ...path, name: secret }) : undefined}
+          deniedNote={
+            archivedAt
+              ? undefined
+              : `Setting secrets needs the ${ROLE_LABELS[leastRoleFor("secret.write")]} role or above; you are a ${ctx.role ? ROLE_LABELS[ctx.role] : "non-member"}.`
+          }
+        />
+      </section>
       {!("error" in status) && (
         <section aria-labelledby="logs" className="space-y-3">
           <h2 id="logs" className="text-lg font-semibold">

@@ -47,7 +47,7 @@ export default async function ReleasePage({ params }: { params: Promise<{ team: 
           <DataTable dense columns={["Setting", "Before", "After"]}>
             {changes.map((change) => (
               <tr key={change.field} className="border-t border-slate-100 font-mono text-xs">
-                <td className="px-3 py-2">{change.field}</td>
+                <td className="px-3 py-2">{change.summary ?? change.field}</td>
                 <td className="px-3 py-2 text-red-800">
                   <del>{show(change.before)}</del>
                 </td>
