@@ -22,6 +22,7 @@ export const TEAM_PERMISSIONS = {
   "app.restart": WRITERS,
   "app.scale": WRITERS,
   "kubeconfig.issue": ALL,
+  "access.approve": LEADS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type TeamPermission = keyof typeof TEAM_PERMISSIONS;

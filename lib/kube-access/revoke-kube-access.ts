@@ -1,8 +1,11 @@
 import { db } from "@/lib/db";
 import type { AnyTeamContext } from "@/lib/authz/team-context";
 import { recordTeamEvent, type AuditPayloads } from "@/lib/audit/audit-events";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { platformCluster } from "@/lib/platform-cluster";
 import { revokePersonAccess, toK8sError } from "@/lib/k8s";
+
+type Reason = AuditPayloads["kubeconfig.revoke"]["reason"];
 
 /**
  * After someone leaves a team or changes role: deletes their kubectl ServiceAccount
@@ -11,17 +14,42 @@ import { revokePersonAccess, toK8sError } from "@/lib/k8s";
  * The platform credential does this, not the caller's team token: granting and
  * revoking access is Slipway's own business.
  */
-export async function revokeKubeAccess(options: { ctx: AnyTeamContext; userId: string; reason: "removed" | "role changed" }) {
+export async function revokeKubeAccess(options: { ctx: AnyTeamContext; userId: string; reason: Exclude<Reason, "expired"> }) {
   const { ctx } = options;
-  const cluster = platformCluster();
-  if (!cluster) return;
-  let data: AuditPayloads["kubeconfig.revoke"];
-  try {
-    const { revoked } = await revokePersonAccess(cluster, ctx.team.namespace, options.userId);
-    if (!revoked) return;
-    data = { reason: options.reason, result: "ok" };
-  } catch (error) {
-    data = { reason: options.reason, result: "failed", error: toK8sError(error, { namespace: ctx.team.namespace }).message };
-  }
+  const data = await deletePersonAccount(ctx.team.namespace, options.userId, options.reason);
+  if (!data) return;
   await db().$transaction((tx) => recordTeamEvent(tx, ctx, "kubeconfig.revoke", { target: { type: "user", id: options.userId }, data }));
+}
+
+/**
+ * The same when a time-bound grant runs out: nobody did it, so the event has no actor
+ * (Slipway). Returns what to record, for the caller to audit with the expiry.
+ */
+export async function unsafeRevokeExpiredKubeAccess(options: { namespace: string; userId: string }) {
+  return deletePersonAccount(options.namespace, options.userId, "expired");
+}
+
+export function recordExpiredKubeRevoke(
+  tx: Parameters<typeof recordAuditEvent>[0]["tx"],
+  options: { teamId: string; userId: string; data: AuditPayloads["kubeconfig.revoke"] },
+) {
+  return recordAuditEvent({
+    tx,
+    actor: null,
+    action: "kubeconfig.revoke",
+    teamId: options.teamId,
+    target: { type: "user", id: options.userId },
+    data: options.data,
+  });
+}
+
+async function deletePersonAccount(namespace: string, userId: string, reason: Reason): Promise<AuditPayloads["kubeconfig.revoke"] | null> {
+  const cluster = platformCluster();
+  if (!cluster) return null;
+  try {
+    const { revoked } = await revokePersonAccess(cluster, namespace, userId);
+    return revoked ? { reason, result: "ok" } : null;
+  } catch (error) {
+    return { reason, result: "failed", error: toK8sError(error, { namespace }).message };
+  }
 }
