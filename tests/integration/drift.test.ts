@@ -30,6 +30,7 @@ describe("[db] schema drift", () => {
       "ApiToken",
       "RateLimit",
       "CliLogin",
+      "AccessRequest",
     ]);
     expect(await findDrift(sql, datamodel)).toEqual([]);
   });
