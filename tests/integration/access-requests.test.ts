@@ -216,6 +216,9 @@ describe("[access] requests and time-bound grants", () => {
     expect(byViewer.status).toBe(403);
     const member = await ask("vic", { role: "VIEWER", reason: "x" });
     expect(member).toMatchObject({ status: 409, body: { error: { message: "You are already a Viewer of Pay." } } });
+    // A form's blank field is "for good", as an absent one is.
+    const blank = await ask("nia", { role: "VIEWER", reason: "x", hours: "" });
+    expect(blank).toMatchObject({ status: 201, body: { hours: null } });
     const unknown = await ask("nia", { role: "VIEWER", reason: "x" }, "nope");
     expect(unknown.status).toBe(404);
   });

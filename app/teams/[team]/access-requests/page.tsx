@@ -10,13 +10,23 @@ import { approveAccessRequestAction, denyAccessRequestAction } from "../access-a
 
 export const metadata: Metadata = { title: "Access requests" };
 
+function outcome(request: { status: string; grantedRole: keyof typeof ROLE_LABELS | null; grantedUntil: Date | null }): string {
+  if (request.status === "APPROVED") {
+    return `approved, ${ROLE_LABELS[request.grantedRole!]}${request.grantedUntil ? ` until ${utc(request.grantedUntil)}` : " for good"}`;
+  }
+  return request.status === "DENIED" ? "denied" : "expired unanswered";
+}
+
 const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 export default async function AccessRequestsPage({ params }: { params: Promise<{ team: string }> }) {
   const { team } = await params;
-  const access = await pageCall(listAccessRequests, { team });
+  // Pending ones to answer, and what was answered lately (so an answer stays visible after it is given).
+  const access = await pageCall(listAccessRequests, { team }, { status: "all" });
   if (access.forbidden !== undefined) return <ForbiddenNotice title="You cannot answer access requests" reason={access.forbidden} />;
   const { ctx, output } = access;
+  const pending = output.requests.filter((request) => request.status === "PENDING").reverse();
+  const answered = output.requests.filter((request) => request.status !== "PENDING").slice(0, 20);
   return (
     <div className="space-y-4">
       <p className="text-sm">
@@ -25,13 +35,13 @@ export default async function AccessRequestsPage({ params }: { params: Promise<{
         </Link>
       </p>
       <h1 className="text-2xl font-semibold">Access requests</h1>
-      {output.requests.length === 0 ? (
+      {pending.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-4 text-slate-600" data-testid="no-access-requests">
           No pending requests.
         </p>
       ) : (
         <DataTable columns={["Who", "Asks for", "Reason", "Answer"]}>
-          {output.requests.map((request) => (
+          {pending.map((request) => (
             <tr key={request.id} className="border-t border-slate-100 align-top" data-testid={`access-request-${request.requester.email}`}>
               <td className="px-4 py-2">
                 <div className="font-medium">{request.requester.name ?? request.requester.email}</div>
@@ -55,6 +65,22 @@ export default async function AccessRequestsPage({ params }: { params: Promise<{
             </tr>
           ))}
         </DataTable>
+      )}
+      {answered.length > 0 && (
+        <section aria-labelledby="answered" className="space-y-2">
+          <h2 id="answered" className="text-lg font-semibold">
+            Lately answered
+          </h2>
+          <ul className="space-y-1 text-sm">
+            {answered.map((request) => (
+              <li key={request.id} data-testid={`access-decision-${request.requester.email}`}>
+                {request.requester.email} asked for {ROLE_LABELS[request.role]}: <strong>{outcome(request)}</strong>
+                {request.decidedBy && <> by {request.decidedBy}</>}
+                {request.decisionReason && <> ({request.decisionReason})</>}
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </div>
   );
