@@ -45,7 +45,7 @@ const lastEvents = async (n: number) =>
   (await db().auditEvent.findMany({ orderBy: { id: "desc" }, take: n, select: { action: true, actorEmail: true, data: true } })).reverse();
 
 beforeAll(async () => {
-  for (const name of ["root", "lea", "leo", "newt", "vic", "nia"]) await person(name, { admin: name === "root" });
+  for (const name of ["root", "lea", "leo", "newt", "vic", "nia", "rex"]) await person(name, { admin: name === "root" });
   expect(
     (await call(teams.POST, "POST", { token: tokens.root, body: { slug: "pay", name: "Pay", leadEmail: "lea@example.com" } })).status,
   ).toBe(201);
@@ -224,13 +224,13 @@ describe("[access] requests and time-bound grants", () => {
   });
 
   it("two sweeps racing expire a grant once", async () => {
-    const asked = await ask("nia", { role: "VIEWER", reason: "race", hours: 1 });
+    const asked = await ask("rex", { role: "VIEWER", reason: "race", hours: 1 });
     expect((await approveAs("lea", asked.body.id)).status).toBe(200);
-    await expireNow("nia");
+    await expireNow("rex");
     const since = (await db().auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } })).id;
     const [a, b] = await Promise.all([expireAccess(), expireAccess()]);
     expect(a.memberships + b.memberships).toBe(1);
-    expect(await db().auditEvent.count({ where: { action: "membership.expire", targetId: ids.nia, id: { gt: since } } })).toBe(1);
+    expect(await db().auditEvent.count({ where: { action: "membership.expire", targetId: ids.rex, id: { gt: since } } })).toBe(1);
   });
 });
 
