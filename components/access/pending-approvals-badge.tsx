@@ -2,17 +2,15 @@ import Link from "next/link";
 
 /** For leads, in the header: how many access requests wait for them, linking to the team with the most. */
 export function PendingApprovalsBadge(props: { total: number; team: string }) {
-  const label = `${props.total} access request${props.total === 1 ? "" : "s"} waiting for you`;
   return (
     <Link
       href={`/teams/${encodeURIComponent(props.team)}/access-requests`}
       data-testid="pending-approvals"
-      aria-label={label}
-      title={label}
       className="inline-flex items-center gap-1.5 text-sm text-slate-700 hover:text-slate-900"
     >
       Requests
-      <span className="rounded-full bg-amber-500 px-2 py-0.5 text-xs font-semibold text-white">{props.total}</span>
+      <span className="rounded-full bg-amber-500 px-2 py-0.5 text-xs font-semibold text-slate-950">{props.total}</span>
+      <span className="sr-only">waiting for you</span>
     </Link>
   );
 }
