@@ -3,6 +3,9 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { SignedInUser } from "@/components/signed-in-user";
+import { PendingApprovalsBadge } from "@/components/access/pending-approvals-badge";
+import { countPendingApprovals } from "@/lib/access/count-pending-approvals";
+import { sessionCall } from "@/lib/adapters/session-call";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -13,6 +16,7 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const chosen = (await cookies()).get("theme")?.value;
   const theme = chosen === "dark" || chosen === "light" ? chosen : undefined;
+  const approvals = await sessionCall(countPendingApprovals);
   return (
     <html lang="en" data-theme={theme}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
@@ -36,6 +40,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <Link href="/settings/tokens" className="text-sm text-slate-700 hover:text-slate-900">
               API tokens
             </Link>
+            {approvals && approvals.total > 0 && <PendingApprovalsBadge total={approvals.total} team={approvals.teams[0]!.team} />}
             <SignedInUser />
             <ThemeToggle initial={theme} />
           </nav>

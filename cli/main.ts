@@ -8,6 +8,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { CliError } from "./api";
 import { completionScript } from "./completion";
 import { Context, type Command, type Flags, type Io } from "./context";
+import { accessApprove, accessDeny, accessList, accessRequest } from "./commands/access";
 import { adminCreateToken } from "./commands/admin";
 import { apps, diff, logs, releases, restart, scale, status } from "./commands/apps";
 import { deploy, rollback } from "./commands/deploy";
@@ -51,6 +52,10 @@ export const COMMANDS: Record<string, Command> = {
   members,
   grant,
   revoke,
+  "access request": accessRequest,
+  "access list": accessList,
+  "access approve": accessApprove,
+  "access deny": accessDeny,
   kubeconfig,
   "kube-token": kubeToken,
   "admin create-token": adminCreateToken,

@@ -3,6 +3,7 @@
  * none of it): releases and their reconciler, the rate-limit counter sweep, and the
  * signed anchor of the audit chain's head. Periodic work runs on the leader only.
  */
+import { expireAccess } from "@/lib/access/expire-access";
 import { anchorAuditHeadNow } from "@/lib/audit/anchor/anchor-now";
 import { releaseTasks } from "@/lib/deploys/start-release-engine";
 import { startEngine } from "@/lib/engine/start-engine";
@@ -13,6 +14,7 @@ import { deliverDueWebhooks } from "@/lib/webhooks/deliver-webhooks";
 const RATE_LIMIT_SWEEP_MS = 10 * 60_000;
 /** Due webhook deliveries are claimed this often (one indexed query when there are none). */
 const WEBHOOK_SWEEP_MS = 2_000;
+const ACCESS_EXPIRY_MS = 15_000;
 
 export function startPlatformEngine(): void {
   startEngine({
@@ -20,6 +22,7 @@ export function startPlatformEngine(): void {
     periodic: [
       ...releaseTasks.periodic,
       { name: "rate limit sweep", everyMs: RATE_LIMIT_SWEEP_MS, task: sweepRateLimits },
+      { name: "access expiry", everyMs: ACCESS_EXPIRY_MS, task: () => expireAccess() },
       { name: "audit anchor", everyMs: env.SLIPWAY_AUDIT_ANCHOR_SECONDS * 1000, task: anchorAuditHeadNow },
       { name: "webhook deliveries", everyMs: WEBHOOK_SWEEP_MS, task: () => deliverDueWebhooks() },
     ],

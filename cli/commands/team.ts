@@ -1,5 +1,6 @@
 import { CliError, ok } from "../api";
 import { table, when, type Command } from "../context";
+import { durationToHours } from "./access";
 
 const ROLES = ["LEAD", "DEPLOYER", "VIEWER"] as const;
 
@@ -52,7 +53,11 @@ export const members: Command = {
       m.email,
       m.name,
       m.role.toLowerCase(),
-      m.pending ? "pending first sign-in" : "",
+      m.pending
+        ? "pending first sign-in"
+        : m.expiresAt
+          ? `until ${when(m.expiresAt)}${m.expiresTo ? `, then ${m.expiresTo.toLowerCase()}` : ""}`
+          : "",
       m.grantedBy,
       when(m.grantedAt),
     ]);
@@ -61,8 +66,9 @@ export const members: Command = {
 };
 
 export const grant: Command = {
-  usage: "grant TEAM EMAIL ROLE",
-  summary: "Give someone a role (lead, deployer, viewer), or change theirs",
+  usage: "grant TEAM EMAIL ROLE [--for 4h|2d]",
+  summary: "Give someone a role (lead, deployer, viewer), or change theirs; --for: a new member's access ends by itself",
+  options: { for: { type: "string" } },
   async run(ctx) {
     const team = ctx.arg(0, "TEAM");
     const email = ctx.arg(1, "EMAIL");
@@ -71,9 +77,17 @@ export const grant: Command = {
     const api = ctx.api();
     const { members } = await ok(api.GET("/teams/{team}/members", { params: { path: { team } } }));
     const existing = members.find((member) => member.email.toLowerCase() === email.toLowerCase());
+    const hours = ctx.flag("for") === undefined ? undefined : durationToHours(ctx.flag("for")!);
+    if (existing && hours !== undefined)
+      throw new CliError(`${email} is already a member; --for applies to new grants (or ask them to request access)`);
     const answer = existing
       ? await ok(api.PATCH("/teams/{team}/members/{userId}", { params: { path: { team, userId: existing.userId } }, body: { role } }))
-      : await ok(api.POST("/teams/{team}/members", { params: { path: { team } }, body: { email, role } }));
+      : await ok(
+          api.POST("/teams/{team}/members", {
+            params: { path: { team } },
+            body: { email, role, ...(hours === undefined ? {} : { hours }) },
+          }),
+        );
     ctx.out(`${email} is ${role.toLowerCase()} of ${team}.`, answer);
   },
 };

@@ -158,7 +158,7 @@ export interface paths {
     get: operations["listMembers"];
     put?: never;
     /**
-     * Grant a role to someone by email; people who never signed in get it at their first sign-in
+     * Grant a role to someone by email, for good or for `hours`; people who never signed in get it at their first sign-in
      * @description Who may call it: Leads of the team, and platform admins (member.grant).
      */
     post: operations["addMember"];
@@ -1048,6 +1048,114 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/teams/{team}/access-requests": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The team's access requests: pending ones, or all recent ones with `status=all`
+     * @description Who may call it: Leads of the team, and platform admins (access.approve).
+     */
+    get: operations["listAccessRequests"];
+    put?: never;
+    /**
+     * Ask a team's leads for a role, with a reason and optionally for a limited time
+     * @description Who may call it: Anyone signed in, for themselves.
+     */
+    post: operations["requestAccess"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/teams/{team}/access-requests/{requestId}/approve": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve a pending access request, possibly with a lower role or for fewer hours than asked
+     * @description Who may call it: Leads of the team, and platform admins (access.approve).
+     */
+    post: operations["approveAccessRequest"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/teams/{team}/access-requests/{requestId}/deny": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Deny a pending access request, with a reason the requester sees
+     * @description Who may call it: Leads of the team, and platform admins (access.approve).
+     */
+    post: operations["denyAccessRequest"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/teams/{team}/access-settings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The longest time an access request to the team may ask for, and whom it goes to
+     * @description Who may call it: Anyone signed in, for themselves.
+     */
+    get: operations["getAccessSettings"];
+    /**
+     * Set the longest time (in hours) an access request to the team may ask for
+     * @description Who may call it: Leads of the team, and platform admins (member.grant).
+     */
+    put: operations["setAccessSettings"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/me/pending-approvals": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Pending access requests in the teams you lead, per team
+     * @description Who may call it: Anyone signed in, for themselves.
+     */
+    get: operations["countPendingApprovals"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1574,6 +1682,8 @@ export interface operations {
               /** Format: date-time */
               grantedAt: string;
               grantedBy: string | null;
+              expiresAt: string | null;
+              expiresTo: ("LEAD" | "DEPLOYER" | "VIEWER") | null;
             }[];
           };
         };
@@ -1606,11 +1716,13 @@ export interface operations {
           email: string;
           /** @enum {string} */
           role: "LEAD" | "DEPLOYER" | "VIEWER";
+          /** @description How long the grant lasts, in hours; absent: for good */
+          hours?: number;
         };
       };
     };
     responses: {
-      /** @description Grant a role to someone by email; people who never signed in get it at their first sign-in */
+      /** @description Grant a role to someone by email, for good or for `hours`; people who never signed in get it at their first sign-in */
       201: {
         headers: {
           [name: string]: unknown;
@@ -1623,6 +1735,7 @@ export interface operations {
             /** @enum {string} */
             role: "LEAD" | "DEPLOYER" | "VIEWER";
             pending: boolean;
+            expiresAt: string | null;
           };
         };
       };
@@ -3497,7 +3610,7 @@ export interface operations {
         app?: string;
         /** @description Email of the person who acted */
         actor?: string;
-        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.unarchive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write, user.admin, user.disable, user.relink, webhook.create, webhook.update, webhook.delete, webhook.rotate, webhook.redeliver, cluster.register, environment.create, secret.set, secret.unset) or a prefix ending in "." such as "deploy." */
+        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.unarchive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write, membership.expire, access.request, access.approve, access.deny, access.request.expire, team.access.settings, user.admin, user.disable, user.relink, webhook.create, webhook.update, webhook.delete, webhook.rotate, webhook.redeliver, cluster.register, environment.create, secret.set, secret.unset) or a prefix ending in "." such as "deploy." */
         action?: string;
         /** @description The tool: session (Slipway's UI), token (the API), kubectl, cli (the admin CLI) */
         via?: "session" | "token" | "kubectl" | "cli";
@@ -3569,7 +3682,7 @@ export interface operations {
         app?: string;
         /** @description Email of the person who acted */
         actor?: string;
-        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.unarchive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write, user.admin, user.disable, user.relink, webhook.create, webhook.update, webhook.delete, webhook.rotate, webhook.redeliver, cluster.register, environment.create, secret.set, secret.unset) or a prefix ending in "." such as "deploy." */
+        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.unarchive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write, membership.expire, access.request, access.approve, access.deny, access.request.expire, team.access.settings, user.admin, user.disable, user.relink, webhook.create, webhook.update, webhook.delete, webhook.rotate, webhook.redeliver, cluster.register, environment.create, secret.set, secret.unset) or a prefix ending in "." such as "deploy." */
         action?: string;
         /** @description The tool: session (Slipway's UI), token (the API), kubectl, cli (the admin CLI) */
         via?: "session" | "token" | "kubectl" | "cli";
@@ -4582,6 +4695,387 @@ export interface operations {
               createdAt: string;
               finishedAt: string | null;
             } | null;
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  listAccessRequests: {
+    parameters: {
+      query?: {
+        status?: "pending" | "all";
+      };
+      header?: never;
+      path: {
+        /** @description Team slug */
+        team: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The team's access requests: pending ones, or all recent ones with `status=all` */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            requests: {
+              /** Format: uuid */
+              id: string;
+              team: string;
+              requester: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                name: string | null;
+              };
+              /** @enum {string} */
+              role: "LEAD" | "DEPLOYER" | "VIEWER";
+              reason: string;
+              hours: number | null;
+              /** @enum {string} */
+              status: "PENDING" | "APPROVED" | "DENIED" | "EXPIRED";
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              expiresAt: string;
+              decidedBy: string | null;
+              decidedAt: string | null;
+              decisionReason: string | null;
+              grantedRole: ("LEAD" | "DEPLOYER" | "VIEWER") | null;
+              grantedUntil: string | null;
+            }[];
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  requestAccess: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Team slug */
+        team: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          role: "LEAD" | "DEPLOYER" | "VIEWER";
+          reason: string;
+          /** @description How long the grant lasts, in hours; absent: for good */
+          hours?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Ask a team's leads for a role, with a reason and optionally for a limited time */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            team: string;
+            requester: {
+              /** Format: uuid */
+              id: string;
+              email: string;
+              name: string | null;
+            };
+            /** @enum {string} */
+            role: "LEAD" | "DEPLOYER" | "VIEWER";
+            reason: string;
+            hours: number | null;
+            /** @enum {string} */
+            status: "PENDING" | "APPROVED" | "DENIED" | "EXPIRED";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            decisionReason: string | null;
+            grantedRole: ("LEAD" | "DEPLOYER" | "VIEWER") | null;
+            grantedUntil: string | null;
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  approveAccessRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Team slug */
+        team: string;
+        requestId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": {
+          /**
+           * @description The role to grant; at most the one asked for (default: as asked)
+           * @enum {string}
+           */
+          role?: "LEAD" | "DEPLOYER" | "VIEWER";
+          /** @description How long the grant lasts; at most what was asked for (default: as asked) */
+          hours?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Approve a pending access request, possibly with a lower role or for fewer hours than asked */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            team: string;
+            requester: {
+              /** Format: uuid */
+              id: string;
+              email: string;
+              name: string | null;
+            };
+            /** @enum {string} */
+            role: "LEAD" | "DEPLOYER" | "VIEWER";
+            reason: string;
+            hours: number | null;
+            /** @enum {string} */
+            status: "PENDING" | "APPROVED" | "DENIED" | "EXPIRED";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            decisionReason: string | null;
+            grantedRole: ("LEAD" | "DEPLOYER" | "VIEWER") | null;
+            grantedUntil: string | null;
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  denyAccessRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Team slug */
+        team: string;
+        requestId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Deny a pending access request, with a reason the requester sees */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            team: string;
+            requester: {
+              /** Format: uuid */
+              id: string;
+              email: string;
+              name: string | null;
+            };
+            /** @enum {string} */
+            role: "LEAD" | "DEPLOYER" | "VIEWER";
+            reason: string;
+            hours: number | null;
+            /** @enum {string} */
+            status: "PENDING" | "APPROVED" | "DENIED" | "EXPIRED";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            decisionReason: string | null;
+            grantedRole: ("LEAD" | "DEPLOYER" | "VIEWER") | null;
+            grantedUntil: string | null;
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  getAccessSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Team slug */
+        team: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The longest time an access request to the team may ask for, and whom it goes to */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            team: string;
+            name: string;
+            accessMaxHours: number;
+            leads: string[];
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  setAccessSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Team slug */
+        team: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          accessMaxHours: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Set the longest time (in hours) an access request to the team may ask for */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            accessMaxHours: number;
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  countPendingApprovals: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Pending access requests in the teams you lead, per team */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            total: number;
+            teams: {
+              team: string;
+              pending: number;
+            }[];
           };
         };
       };

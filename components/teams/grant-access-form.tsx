@@ -13,7 +13,9 @@ export function GrantAccessForm(props: { action: FormAction }) {
       <h2 id="grant" className="text-lg font-semibold">
         Grant access
       </h2>
-      <p className="text-sm text-slate-600">People who have not signed in yet get access when they first do.</p>
+      <p className="text-sm text-slate-600">
+        People who have not signed in yet get access when they first do. With hours, the access ends by itself.
+      </p>
       <form action={action} className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
           <label htmlFor="grant-email" className="text-sm font-medium">
@@ -40,6 +42,23 @@ export function GrantAccessForm(props: { action: FormAction }) {
             <option value="DEPLOYER">Deployer: also deploys, restarts, scales</option>
             <option value="LEAD">Lead: also manages access</option>
           </select>
+        </div>
+        <div>
+          <label htmlFor="grant-hours" className="text-sm font-medium">
+            For hours <span className="font-normal text-slate-600">(blank: for good)</span>
+          </label>
+          <input
+            id="grant-hours"
+            name="hours"
+            type="number"
+            min={1}
+            max={8760}
+            {...invalid(state, "hours")}
+            defaultValue={submittedValue(state, "hours")}
+            aria-describedby="hours-error"
+            className={`${inputClass} w-28`}
+          />
+          <FieldError state={state} field="hours" />
         </div>
         <SubmitButton pendingLabel="Granting…">Grant</SubmitButton>
       </form>

@@ -3,6 +3,13 @@
  * and the authorization matrix (tests/integration/authz-matrix.test.ts). A unit test
  * checks that this list and the route files under app/api/v1 agree.
  */
+import { approveAccessRequest } from "@/lib/access/approve-access-request";
+import { countPendingApprovals } from "@/lib/access/count-pending-approvals";
+import { denyAccessRequest } from "@/lib/access/deny-access-request";
+import { getAccessSettings } from "@/lib/access/get-access-settings";
+import { listAccessRequests } from "@/lib/access/list-access-requests";
+import { requestAccess } from "@/lib/access/request-access";
+import { setAccessSettings } from "@/lib/access/set-access-settings";
 import { applyAppSpec } from "@/lib/apps/apply-app-spec";
 import { archiveApp } from "@/lib/apps/archive-app";
 import { unarchiveApp } from "@/lib/apps/unarchive-app";
@@ -130,4 +137,11 @@ export const OPERATIONS: readonly Routed<AnyUseCase>[] = [
   listSecrets,
   setSecret,
   unsetSecret,
+  requestAccess,
+  listAccessRequests,
+  approveAccessRequest,
+  denyAccessRequest,
+  getAccessSettings,
+  setAccessSettings,
+  countPendingApprovals,
 ];

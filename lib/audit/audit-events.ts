@@ -16,7 +16,7 @@ export type AuditPayloads = {
   "team.create": { name: string; namespace: string };
   "team.provision":
     { status: "provisioned"; namespace: string } | { status: "skipped"; reason: string } | { status: "failed"; error: string };
-  "membership.grant": { email: string; role: Role; pending: boolean };
+  "membership.grant": { email: string; role: Role; pending: boolean; expiresAt?: string };
   "membership.change": { email: string; from: Role; to: Role };
   "membership.revoke": { email: string; role: Role };
   "app.create": { app: string; imageRepository: string; replicas: number };
@@ -51,7 +51,7 @@ export type AuditPayloads = {
     form?: "static" | "exec-token";
     environment?: string;
   } & ClusterOutcome;
-  "kubeconfig.revoke": { reason: "removed" | "role changed" } & ClusterOutcome;
+  "kubeconfig.revoke": { reason: "removed" | "role changed" | "expired" } & ClusterOutcome;
   /** A write made with a person's own kubeconfig, reported by the API server's audit webhook. */
   "kubectl.write": {
     /** Set when the object is one of the team's apps (Deployment, Service or Ingress named like it, or its pods). */
@@ -65,6 +65,15 @@ export type AuditPayloads = {
     userAgent?: string;
     serviceAccount: string;
   };
+  /** A time-bound grant ran out (actor: none, Slipway did it): back to `to`, or out of the team when null. */
+  "membership.expire": { email: string; role: Role; to: Role | null };
+  "access.request": { requestId: string; email: string; role: Role; reason: string; hours: number | null };
+  /** `role`/`until`: what was granted (possibly less than asked); `from`: the role held before, if any. */
+  "access.approve": { requestId: string; email: string; role: Role; until: string | null; requested: Role; from: Role | null };
+  "access.deny": { requestId: string; email: string; role: Role; reason: string };
+  /** Nobody acted on the request in time (actor: none). */
+  "access.request.expire": { requestId: string; email: string; role: Role };
+  "team.access.settings": { accessMaxHours: number; previous: number };
   "user.admin": { email: string; admin: boolean; reason: "configuration" };
   /** A secret's name and version only; its value is never recorded. */
   "secret.set": { app: string; name: string; version: number } & ClusterOutcome;
@@ -106,6 +115,12 @@ const ACTIONS: Record<AuditAction, true> = {
   "kubeconfig.issue": true,
   "kubeconfig.revoke": true,
   "kubectl.write": true,
+  "membership.expire": true,
+  "access.request": true,
+  "access.approve": true,
+  "access.deny": true,
+  "access.request.expire": true,
+  "team.access.settings": true,
   "user.admin": true,
   "user.disable": true,
   "user.relink": true,

@@ -32,11 +32,23 @@ function sentence(action: string, data: Data, target: AuditEventRow["target"]): 
     case "team.provision":
       return data.status === "failed" ? `could not provision the namespace: ${String(data.error)}` : `provisioned the team's namespace`;
     case "membership.grant":
-      return `granted ${String(data.role).toLowerCase()} to ${String(data.email)}${data.pending ? " (pending first sign-in)" : ""}`;
+      return `granted ${String(data.role).toLowerCase()} to ${String(data.email)}${data.expiresAt ? ` until ${String(data.expiresAt)}` : ""}${data.pending ? " (pending first sign-in)" : ""}`;
     case "membership.change":
       return `changed ${String(data.email)} from ${String(data.from).toLowerCase()} to ${String(data.to).toLowerCase()}`;
     case "membership.revoke":
       return `removed ${String(data.email)} (was ${String(data.role).toLowerCase()})`;
+    case "membership.expire":
+      return `ended ${String(data.email)}'s temporary ${String(data.role).toLowerCase()} access: expired${data.to ? `, back to ${String(data.to).toLowerCase()}` : ""}`;
+    case "access.request":
+      return `asked for ${String(data.role).toLowerCase()}${typeof data.hours === "number" ? ` for ${data.hours} h` : ""}: ${String(data.reason)}`;
+    case "access.approve":
+      return `approved ${String(data.email)}'s request: ${String(data.role).toLowerCase()}${data.until ? ` until ${String(data.until)}` : ""}`;
+    case "access.deny":
+      return `denied ${String(data.email)}'s request for ${String(data.role).toLowerCase()}: ${String(data.reason)}`;
+    case "access.request.expire":
+      return `expired ${String(data.email)}'s unanswered request for ${String(data.role).toLowerCase()}`;
+    case "team.access.settings":
+      return `set the longest requested access to ${String(data.accessMaxHours)} h`;
     case "app.create":
       return `registered ${app}`;
     case "app.update":

@@ -3,9 +3,6 @@
  * enqueued where the audit event is written (lib/audit/record-audit-event.ts), so an
  * event type is announced exactly when it is recorded. Adding an event type: one line in
  * WEBHOOK_EVENTS, and one line in FROM_AUDIT naming the audit action that records it.
- *
- * The access events have no audit action yet (access requests are being built); they
- * can be chosen now and are sent once their actions are mapped here.
  */
 import type { AuditAction, AuditPayloads } from "./audit-events";
 
@@ -31,6 +28,9 @@ const FROM_AUDIT: FromAudit = {
   // What the API server reports of a person's own kubectl write to an app's objects: the
   // live state no longer is what the release applied.
   "kubectl.write": (data) => (data.app ? "drift.detected" : null),
+  "access.request": () => "access.requested",
+  "access.approve": () => "access.granted",
+  "membership.expire": () => "access.expired",
 };
 
 /** The webhook event an audit event announces, if any. */

@@ -19,6 +19,7 @@ export const devUsers: readonly DevUser[] = [
   { subject: "dev-viewer", email: "viewer@slipway.test", name: "Vic Viewer", role: "Viewer" },
   { subject: "dev-other", email: "other@slipway.test", name: "Otto Other", role: "Member of another team" },
   { subject: "dev-newbie", email: "newbie@slipway.test", name: "Nia New", role: "No team yet" },
+  { subject: "dev-rae", email: "rae@slipway.test", name: "Rae Requester", role: "No team yet; asks for access" },
 ];
 
 export function findDevUser(subject: string): DevUser | undefined {

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Actor, RequestInfo } from "./actor";
+import { effectiveRole } from "./effective-role";
 import { leastRoleFor, ROLE_LABELS, roleAllows, type TeamPermission } from "./permissions";
 import type { AnyTeamContext, PlatformAdminContext, TeamContext, UserContext } from "./team-context";
 
@@ -19,7 +20,13 @@ import type { AnyTeamContext, PlatformAdminContext, TeamContext, UserContext } f
 const teamWithMembership = cache((slug: string, userId: string) =>
   db().team.findUnique({
     where: { slug },
-    select: { id: true, slug: true, name: true, namespace: true, memberships: { where: { userId }, select: { role: true } } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      namespace: true,
+      memberships: { where: { userId }, select: { role: true, expiresAt: true, expiresTo: true } },
+    },
   }),
 );
 
@@ -32,7 +39,7 @@ export async function authorizeTeam<P extends TeamPermission>(options: {
   const { actor } = options;
   const team = await teamWithMembership(options.teamSlug, actor.id);
   if (!team) throw new AppError("NOT_FOUND", `Team "${options.teamSlug}" does not exist.`);
-  const role: Role | null = team.memberships[0]?.role ?? null;
+  const role: Role | null = effectiveRole(team.memberships[0]);
   const missing = options.permissions.find((permission) => !actor.isPlatformAdmin && !roleAllows(role, permission));
   if (missing) throw new AppError("FORBIDDEN", await forbiddenMessage(team.id, team.name, role, missing));
   const { memberships: _memberships, ...ref } = team;
@@ -75,7 +82,7 @@ export async function forbiddenMessage(teamId: string, teamName: string, role: R
 
 export async function teamLeadEmails(teamId: string): Promise<string[]> {
   const leads = await db().membership.findMany({
-    where: { teamId, role: "LEAD" },
+    where: { teamId, role: "LEAD", OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
     select: { user: { select: { email: true } } },
     orderBy: { grantedAt: "asc" },
   });

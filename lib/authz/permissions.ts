@@ -25,6 +25,7 @@ export const TEAM_PERMISSIONS = {
   "kubeconfig.issue": ALL,
   "webhook.manage": LEADS,
   "environment.create": LEADS,
+  "access.approve": LEADS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type TeamPermission = keyof typeof TEAM_PERMISSIONS;

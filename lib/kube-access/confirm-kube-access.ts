@@ -16,12 +16,15 @@
 import type { Tx } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { AnyTeamContext } from "@/lib/authz/team-context";
+import { effectiveRole } from "@/lib/authz/effective-role";
 
 /** Whether the role the context was checked with still holds; locks the membership row until COMMIT. */
 export async function unsafeStillHasRole(tx: Tx, ctx: AnyTeamContext): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ role: Role }[]>`
-    SELECT role FROM "Membership" WHERE "teamId" = ${ctx.team.id}::uuid AND "userId" = ${ctx.actor.id}::uuid FOR SHARE`;
-  const current = rows[0]?.role ?? null;
+  const rows = await tx.$queryRaw<{ role: Role; expiresAt: Date | null; expiresTo: Role | null }[]>`
+    SELECT role, "expiresAt", "expiresTo" FROM "Membership"
+    WHERE "teamId" = ${ctx.team.id}::uuid AND "userId" = ${ctx.actor.id}::uuid FOR SHARE`;
+  // A grant past its expiry counts as what it expires to, even before the sweep ran.
+  const current = effectiveRole(rows[0]);
   // A platform admin who is not a member acts with the deployer's rights; becoming a
   // member since changes what they should get, so that is a change too.
   return current === ctx.role;

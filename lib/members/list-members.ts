@@ -24,6 +24,8 @@ async function membersOf(teamId: string) {
     select: {
       role: true,
       grantedAt: true,
+      expiresAt: true,
+      expiresTo: true,
       user: { select: { id: true, email: true, name: true, subject: true } },
       grantedBy: { select: { email: true } },
     },
@@ -38,6 +40,8 @@ async function membersOf(teamId: string) {
       pending: row.user.subject === null,
       grantedAt: row.grantedAt,
       grantedBy: row.grantedBy?.email ?? null,
+      expiresAt: row.expiresAt,
+      expiresTo: row.expiresTo,
     }))
     .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
 }

@@ -16,6 +16,8 @@ export async function unsafeGrantMembership(options: {
   team: { id: string; name: string };
   email: string;
   role: Role;
+  /** A time-bound grant ends then (the person leaves the team); absent: for good. */
+  expiresAt?: Date | null;
 }) {
   const { tx, team, email, role } = options;
   // upsert: two grants to the same new person at once must not collide on the email.
@@ -27,13 +29,13 @@ export async function unsafeGrantMembership(options: {
     });
   }
   const membership = await tx.membership.create({
-    data: { teamId: team.id, userId: user.id, role, grantedById: options.actor.id },
+    data: { teamId: team.id, userId: user.id, role, grantedById: options.actor.id, expiresAt: options.expiresAt ?? null },
   });
   const pending = user.subject === null;
   await recordActorEvent(tx, options, "membership.grant", {
     teamId: team.id,
     target: { type: "user", id: user.id },
-    data: { email, role, pending },
+    data: { email, role, pending, ...(options.expiresAt ? { expiresAt: options.expiresAt.toISOString() } : {}) },
   });
   return { membership, user, pending };
 }

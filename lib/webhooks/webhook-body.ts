@@ -20,6 +20,12 @@ function summary(envelope: WebhookEnvelope): string {
       return `deploy of ${release} failed${data.error ? `: ${String(data.error)}` : ""}`;
     case "drift.detected":
       return `${String(data.app)} drifted: kubectl ${String(data.verb)} ${String(data.resource)}${data.name ? ` ${String(data.name)}` : ""}${by}`;
+    case "access.requested":
+      return `${String(data.email)} asks for ${String(data.role)}${data.hours ? ` for ${String(data.hours)} h` : ""}: ${String(data.reason)}`;
+    case "access.granted":
+      return `${String(data.email)} was granted ${String(data.role)}${data.until ? ` until ${String(data.until)}` : ""}${by}`;
+    case "access.expired":
+      return `${String(data.email)}'s ${String(data.role)} access expired${data.to ? ` (back to ${String(data.to)})` : ""}`;
     default:
       return `${WEBHOOK_EVENTS[envelope.type as WebhookEventType] ?? envelope.type}${by}`;
   }

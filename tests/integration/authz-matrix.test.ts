@@ -55,6 +55,15 @@ async function freshMember() {
   return user.id;
 }
 
+/** A fresh pending access request to alpha, by someone else, to be decided by one cell. */
+async function freshAccessRequest() {
+  const user = await db().user.create({ data: { email: `asker${unique()}@example.com` } });
+  const request = await db().accessRequest.create({
+    data: { teamId: await alphaId(), requesterId: user.id, role: "VIEWER", reason: "matrix", expiresAt: new Date(Date.now() + 3_600_000) },
+  });
+  return request.id;
+}
+
 /** A fresh app of alpha, to be archived by one cell. */
 async function freshApp(options: { archived?: boolean } = {}) {
   const name = `old-${unique()}`;
@@ -106,6 +115,15 @@ const SAMPLES: Record<
   streamAppLogs: () => ({ query: { pod: "web-0" } }),
   downloadAppLogs: () => ({ query: { pod: "web-0" } }),
   createApiToken: () => ({ body: { name: "ci", expiresInDays: 7 } }),
+  // A team of its own per cell: nobody is a member yet, and nobody has asked it before.
+  requestAccess: async () => {
+    const slug = `ask-${unique()}`;
+    await db().team.create({ data: { slug, name: slug, namespace: `team-${slug}` } });
+    return { params: { team: slug }, body: { role: "VIEWER", reason: "matrix" } };
+  },
+  approveAccessRequest: async () => ({ params: { requestId: await freshAccessRequest() } }),
+  denyAccessRequest: async () => ({ params: { requestId: await freshAccessRequest() }, body: { reason: "matrix" } }),
+  setAccessSettings: () => ({ body: { accessMaxHours: 100 } }),
   startCliLogin: () => ({ body: { clientName: "matrix@test" } }),
   collectCliLogin: async () => ({ body: { secret: (await pendingCliLogin()).secret } }),
   getCliLogin: async () => ({ params: { code: (await pendingCliLogin()).code } }),

@@ -35,6 +35,7 @@ describe("[db] schema drift", () => {
       "WebhookDelivery",
       "Cluster",
       "Environment",
+      "AccessRequest",
     ]);
     expect(await findDrift(sql, datamodel)).toEqual([]);
   });

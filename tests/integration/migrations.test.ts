@@ -44,6 +44,7 @@ describe("[db] migrations", () => {
     expect(ALL[0]).toBe(INIT);
     expect(result.applied).toEqual(ALL);
     expect(await tableNames(sql)).toEqual([
+      "AccessRequest",
       "ApiToken",
       "App",
       "AppSecret",

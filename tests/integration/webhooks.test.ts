@@ -10,6 +10,9 @@ import * as secretRoute from "@/app/api/v1/teams/[team]/webhooks/[webhookId]/sec
 import * as deliveriesRoute from "@/app/api/v1/teams/[team]/webhooks/[webhookId]/deliveries/route";
 import * as redeliverRoute from "@/app/api/v1/teams/[team]/webhooks/[webhookId]/deliveries/[deliveryId]/redeliver/route";
 import * as deploysRoute from "@/app/api/v1/teams/[team]/apps/[app]/deploys/route";
+import * as accessRequestsRoute from "@/app/api/v1/teams/[team]/access-requests/route";
+import * as approveRoute from "@/app/api/v1/teams/[team]/access-requests/[requestId]/approve/route";
+import { expireAccess } from "@/lib/access/expire-access";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/audit/webhook-events";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { authorizeUser } from "@/lib/authz/authorize";
@@ -294,5 +297,42 @@ describe("[webhooks] delivery", () => {
     const row = await db().webhookDelivery.findUniqueOrThrow({ where: { id: claimed!.id } });
     expect(row).toMatchObject({ status: "DELIVERED", attempts: 2 });
     await db().webhook.deleteMany();
+  });
+});
+
+describe("[webhooks] access events", () => {
+  it("announces a request, its approval and the grant's expiry, in the words of each", async () => {
+    const hook = await createHook({
+      url: `${receiver.url}?access`,
+      events: ["access.requested", "access.granted", "access.expired"],
+      format: "SLACK",
+    });
+    const asker = await db().user.create({ data: { email: "asker@hooks.test", issuer: "t", subject: "asker" } });
+    const { token } = await createApiToken.run({
+      ctx: authorizeUser({ actor: { ...asker, via: "session" } }),
+      input: { name: "t", expiresInDays: 1 },
+    });
+    const asked = await call(accessRequestsRoute.POST, "POST", {
+      token,
+      params: { team },
+      body: { role: "DEPLOYER", reason: "on call tonight", hours: 4 },
+    });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    const approved = await call(approveRoute.POST, "POST", { token: lead, params: { team, requestId: asked.body.id }, body: { hours: 1 } });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    await db().membership.updateMany({ where: { userId: asker.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await expireAccess();
+    await drain();
+    const texts = receiver.received.filter((r) => r.body.includes("asker@")).map((r) => JSON.parse(r.body).text as string);
+    // One sweep sends them in parallel: the order they arrive in is not theirs.
+    expect(texts).toHaveLength(3);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        "[hooks] asker@hooks.test asks for DEPLOYER for 4 h: on call tonight",
+        expect.stringMatching(/^\[hooks\] asker@hooks.test was granted DEPLOYER until \S+ by lead@hooks.test$/),
+        "[hooks] asker@hooks.test's DEPLOYER access expired",
+      ]),
+    );
+    await call(webhookRoute.DELETE, "DELETE", { token: lead, params: { team, webhookId: hook.id } });
   });
 });

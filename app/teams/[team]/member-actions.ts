@@ -10,7 +10,8 @@ export const addMemberAction = formAction(addMember, {
   done: ({ ctx, output }) => {
     revalidatePath(`/teams/${ctx.team.slug}`);
     const when = output.pending ? " It applies when they first sign in." : "";
-    return { message: `${output.email} is now a ${output.role.toLowerCase()} of ${ctx.team.name}.${when}` };
+    const until = output.expiresAt ? ` until ${output.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "";
+    return { message: `${output.email} is now a ${output.role.toLowerCase()} of ${ctx.team.name}${until}.${when}` };
   },
 });
 

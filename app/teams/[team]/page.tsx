@@ -17,6 +17,9 @@ import { listApps } from "@/lib/apps/list-apps";
 import { listAppsLive } from "@/lib/apps/list-apps-live";
 import { ROLE_LABELS } from "@/lib/authz/permissions";
 import { addMember } from "@/lib/members/add-member";
+import { AccessSettingsForm } from "@/components/access/access-settings-form";
+import { getAccessSettings } from "@/lib/access/get-access-settings";
+import { listAccessRequests } from "@/lib/access/list-access-requests";
 import { listMembers } from "@/lib/members/list-members";
 import { getTeam } from "@/lib/teams/get-team";
 import { listWebhooks } from "@/lib/webhooks/list-webhooks";
@@ -25,6 +28,7 @@ import { listEnvironments } from "@/lib/environments/list-environments";
 import { CreateEnvironmentForm } from "@/components/teams/create-environment-form";
 import { createEnvironmentAction } from "./environment-actions";
 import { reprovisionTeamAction } from "../team-actions";
+import { setAccessSettingsAction } from "./access-actions";
 import { unarchiveAppAction } from "./apps/app-actions";
 import { addMemberAction, changeMemberRoleAction, removeMemberAction } from "./member-actions";
 
@@ -36,17 +40,27 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
   const { team: slug } = await params;
   const access = await pageCall(getTeam, { team: slug });
   if (access.forbidden !== undefined) {
-    return <ForbiddenNotice title="You cannot see this team" reason={access.forbidden} />;
+    return (
+      <ForbiddenNotice
+        title="You cannot see this team"
+        reason={access.forbidden}
+        requestHref={`/teams/${encodeURIComponent(slug)}/request-access`}
+      />
+    );
   }
   const { ctx } = access;
-  const [membersCall, appsCall, archivedCall, liveCall, environmentsCall] = await Promise.all([
+  const mayApprove = allowed(ctx, listAccessRequests);
+  const [membersCall, appsCall, archivedCall, liveCall, environmentsCall, requestsCall, settingsCall] = await Promise.all([
     pageCall(listMembers, { team: slug }),
     pageCall(listApps, { team: slug }),
     pageCall(listApps, { team: slug }, { archived: true }),
     pageCall(listAppsLive, { team: slug }),
     pageCall(listEnvironments, { team: slug }),
+    mayApprove ? pageCall(listAccessRequests, { team: slug }) : undefined,
+    mayApprove ? pageCall(getAccessSettings, { team: slug }) : undefined,
   ]);
   const environments = environmentsCall.output?.environments ?? [];
+  const pendingRequests = requestsCall?.output?.requests.length ?? 0;
   const members = membersCall.output?.members ?? [];
   const apps = appsCall.output?.apps ?? [];
   const live = new Map((liveCall.output?.apps ?? []).map((app) => [app.name, app.live]));
@@ -192,6 +206,15 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
                   {member.email}
                   {member.pending && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-amber-800">pending first sign-in</span>}
                 </div>
+                {member.expiresAt && (
+                  <div className="text-xs text-slate-600" data-testid="temporary-access">
+                    <span className="rounded bg-sky-100 px-1.5 py-0.5 text-sky-900">temporary</span>, until{" "}
+                    <time dateTime={member.expiresAt.toISOString()}>
+                      {member.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                    </time>
+                    {member.expiresTo ? `, then ${ROLE_LABELS[member.expiresTo]}` : ""}
+                  </div>
+                )}
               </td>
               <td className="px-4 py-2">{ROLE_LABELS[member.role]}</td>
               <td className="px-4 py-2 text-xs text-slate-500">
@@ -217,8 +240,30 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
       ) : (
         <p data-testid="grant-denied" className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">
           Only leads can grant or change access to {ctx.team.name}.
-          {leads.length > 0 ? ` Ask a lead: ${leads.join(", ")}.` : " This team has no lead yet; ask a platform admin."}
+          {leads.length > 0 ? ` Ask a lead: ${leads.join(", ")}.` : " This team has no lead yet; ask a platform admin."}{" "}
+          <Link href={`/teams/${ctx.team.slug}/request-access`} className="text-blue-700 underline underline-offset-2">
+            Request a different role
+          </Link>
         </p>
+      )}
+
+      {mayApprove && (
+        <section aria-labelledby="access-requests" className="max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-6">
+          <h2 id="access-requests" className="text-lg font-semibold">
+            Access requests
+          </h2>
+          <p className="text-sm">
+            <Link href={`/teams/${ctx.team.slug}/access-requests`} className="text-blue-700 underline underline-offset-2">
+              {pendingRequests === 0 ? "No pending requests" : `${pendingRequests} pending request${pendingRequests === 1 ? "" : "s"}`}
+            </Link>
+          </p>
+          {settingsCall?.output && mayGrant && (
+            <AccessSettingsForm
+              action={setAccessSettingsAction.bind(null, { team: ctx.team.slug })}
+              accessMaxHours={settingsCall.output.accessMaxHours}
+            />
+          )}
+        </section>
       )}
     </div>
   );

@@ -52,7 +52,14 @@ export default async function AppPage({
   const { team, app: name } = await params;
   const before = parseReleaseNumber((await searchParams).before);
   const access = await pageCall(getApp, { team, app: name });
-  if (access.forbidden !== undefined) return <ForbiddenNotice title="You cannot see this app" reason={access.forbidden} />;
+  if (access.forbidden !== undefined)
+    return (
+      <ForbiddenNotice
+        title="You cannot see this app"
+        reason={access.forbidden}
+        requestHref={`/teams/${encodeURIComponent(team)}/request-access`}
+      />
+    );
   const { ctx } = access;
   const { spec, archivedAt } = access.output;
   const path = { team, app: name };

@@ -13,7 +13,14 @@ const show = (value: unknown) => (value === undefined ? "—" : typeof value ===
 export default async function ReleasePage({ params }: { params: Promise<{ team: string; app: string; sequence: string }> }) {
   const { team, app, sequence } = await params;
   const access = await pageCall(getRelease, { team, app, sequence });
-  if (access.forbidden !== undefined) return <ForbiddenNotice title="You cannot see this release" reason={access.forbidden} />;
+  if (access.forbidden !== undefined)
+    return (
+      <ForbiddenNotice
+        title="You cannot see this release"
+        reason={access.forbidden}
+        requestHref={`/teams/${encodeURIComponent(team)}/request-access`}
+      />
+    );
   const { release, changes, previousSequence } = access.output;
   return (
     <div className="space-y-6">
