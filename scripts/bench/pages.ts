@@ -53,6 +53,7 @@ async function main() {
       port: await freePort(),
       env: {
         NEXTAUTH_SECRET: secret,
+        SLIPWAY_AUDIT_SIGNING_KEY: randomBytes(32).toString("base64"),
         SLIPWAY_KUBECONFIG: cluster.platformKubeconfig,
         SLIPWAY_PROGRESS_DEADLINE_SECONDS: "60",
         LOG_LEVEL: "warn",
