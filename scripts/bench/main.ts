@@ -28,7 +28,7 @@ import { listenToProgress } from "./progress-listener";
 import { measureReads, readCases, sessionCookie } from "./reads";
 import { printConcurrency, printReads, TARGETS, verdict } from "./report";
 import { sampleMemory, startServer, type Server } from "./server";
-import { appNames, createTeamWithApps, prepareDatabase } from "./setup";
+import { appNames, BENCH_EMAIL, createTeamWithApps, prepareDatabase } from "./setup";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
 const step = (line: string) => out(`[bench] ${line}`);
@@ -90,6 +90,8 @@ async function main() {
     const secret = randomBytes(32).toString("base64");
     const serverEnv = {
       NEXTAUTH_SECRET: secret,
+      // Platform admins come from configuration: the bench user creates the teams.
+      SLIPWAY_ADMIN_EMAILS: BENCH_EMAIL,
       // Production mode requires one (lib/env.ts).
       SLIPWAY_AUDIT_SIGNING_KEY: randomBytes(32).toString("base64"),
       SLIPWAY_KUBECONFIG: cluster.platformKubeconfig,

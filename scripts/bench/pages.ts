@@ -18,7 +18,7 @@ import { fillLargeSize } from "./fill";
 import { measureReads, readCases, sessionCookie } from "./reads";
 import { printReads, TARGETS, verdict } from "./report";
 import { startServer } from "./server";
-import { appNames, createTeamWithApps, prepareDatabase } from "./setup";
+import { appNames, BENCH_EMAIL, createTeamWithApps, prepareDatabase } from "./setup";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
 const step = (line: string) => out(`[bench] ${line}`);
@@ -53,6 +53,7 @@ async function main() {
       port: await freePort(),
       env: {
         NEXTAUTH_SECRET: secret,
+        SLIPWAY_ADMIN_EMAILS: BENCH_EMAIL,
         SLIPWAY_AUDIT_SIGNING_KEY: randomBytes(32).toString("base64"),
         SLIPWAY_KUBECONFIG: cluster.platformKubeconfig,
         SLIPWAY_PROGRESS_DEADLINE_SECONDS: "60",
