@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { z } from "zod";
 import { DataTable } from "@/components/ui/data-table";
 import type { appStatus } from "@/lib/apps/app-status.types";
@@ -17,8 +18,8 @@ function age(since: Date | undefined, now: Date) {
 
 const tagOf = (image?: string) => (image ? image.slice(image.lastIndexOf("/") + 1) : "—");
 
-/** What runs in the cluster: pods, events, log tails and the objects behind them. */
-export function ClusterPanel({ view, now = new Date() }: { view: View; now?: Date }) {
+/** What runs in the cluster: pods, events and the objects behind them; `logs` is the logs panel. */
+export function ClusterPanel({ view, logs, now = new Date() }: { view: View; logs?: ReactNode; now?: Date }) {
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <div className="min-w-0 space-y-4">
@@ -53,24 +54,7 @@ export function ClusterPanel({ view, now = new Date() }: { view: View; now?: Dat
       </div>
       <div className="min-w-0 space-y-4">
         <EventsList events={view.events} />
-        <div className="space-y-2">
-          <h3 className="font-medium">Log tail</h3>
-          {view.logs.length === 0 && <p className="text-xs text-slate-600">No pods, so no logs.</p>}
-          {view.logs.map((log) => (
-            <details key={log.pod} className="rounded-lg border border-slate-200 bg-white p-2 text-xs" data-testid="log-tail">
-              <summary className="cursor-pointer font-mono">{log.pod}</summary>
-              {log.text !== undefined ? (
-                <pre className="mt-2 max-h-48 overflow-auto whitespace-pre-wrap" tabIndex={0}>
-                  {log.text || "No log lines yet."}
-                </pre>
-              ) : (
-                <p className="mt-2 text-slate-600" title={log.unavailable}>
-                  No logs: this pod&apos;s node does not serve them (simulated nodes keep none).
-                </p>
-              )}
-            </details>
-          ))}
-        </div>
+        {logs}
       </div>
     </div>
   );

@@ -19,8 +19,11 @@ import type { AppLive } from "./app-live.types";
 
 let stopsOnShutdown = false;
 
-/** The namespace's cache, or null without a cluster. Caches stop when the process does. */
-function namespaceLiveCache(namespace: string) {
+/**
+ * The namespace's cache, or null without a cluster. Caches stop when the process does.
+ * It holds what the platform's viewer token reads: serve it only to a caller authorized for the team.
+ */
+export function namespaceLiveCache(namespace: string) {
   const cluster = platformCluster();
   if (!cluster) return null;
   if (!stopsOnShutdown) {

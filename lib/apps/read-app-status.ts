@@ -1,34 +1,55 @@
+import { z } from "zod";
 import { teamClusterClient } from "@/lib/cluster/audited-cluster-call";
 import { platformCluster } from "@/lib/platform-cluster";
-import { readApp, toK8sError } from "@/lib/k8s";
+import { appView, readLogTails, toK8sError, type AppObjects } from "@/lib/k8s";
 import { teamUseCase } from "@/lib/usecase/define";
-import { readAppLive } from "./app-live";
+import { liveCache, readAppLive } from "./app-live";
 import { appStatus } from "./app-status.types";
 import { appNameParam } from "./app.types";
 import { findApp } from "./find-app";
 
 /**
- * What runs in the cluster for an app: the Deployment, pods, events and a log tail,
- * read with the token of the caller's role; and its live health and drift (`live`, from
- * the namespace's shared watch). A cluster problem comes back as a message for the page,
- * not a failure.
+ * What runs in the cluster for an app: the Deployment, pods, events and resource tree from
+ * the namespace's shared watch (lib/k8s/namespace-cache.ts; this use-case has authorized
+ * the caller for the team before anything of it is served), its live health and drift;
+ * and a log tail of each pod read with the token of the caller's role, unless
+ * `tailLines=0` (the app page asks for none: logs are not part of its render). A cluster
+ * problem comes back as a message for the page, not a failure.
  */
 export const readAppStatus = teamUseCase({
   name: "readAppStatus",
   summary:
-    "What runs for the app: Deployment and rollout, pods, recent events and a log tail, live health and drift from the current release; or why it cannot be read",
+    "What runs for the app: Deployment and rollout, pods, recent events and a log tail (none with tailLines=0), live health and drift from the current release; or why it cannot be read",
   permissions: ["app.read"],
-  input: appNameParam,
+  input: appNameParam.extend({ tailLines: z.coerce.number().int().min(0).max(1000).default(50) }),
   output: appStatus,
   route: { method: "GET", path: "/teams/{team}/apps/{app}/status" },
   async run({ ctx, input }) {
     const app = await findApp(ctx, input.app, { includeArchived: true });
     const cluster = platformCluster();
-    if (!cluster) return { error: "No Kubernetes cluster is configured." };
+    const cache = liveCache(ctx);
+    if (!cluster || !cache) return { error: "No Kubernetes cluster is configured." };
     const live = readAppLive(ctx, app);
+    const { objects, error } = await cache.read();
+    if (error) return { error, live: await live.catch(() => undefined) };
+    const view = appView(
+      {
+        deployments: objects("deployments"),
+        replicasets: objects("replicasets"),
+        pods: objects("pods"),
+        events: objects("events"),
+        services: objects("services"),
+        ingresses: objects("ingresses"),
+      } satisfies AppObjects,
+      app.name,
+    );
     try {
-      const view = await readApp(teamClusterClient(ctx, cluster), ctx.team.namespace, app.name, { tailLines: 50, maxEvents: 20 });
-      return { view, live: await live };
+      const pods = view.pods.map((pod) => pod.name);
+      const logs =
+        input.tailLines === 0
+          ? []
+          : await readLogTails(teamClusterClient(ctx, cluster), ctx.team.namespace, app.name, pods, { tailLines: input.tailLines });
+      return { view: { ...view, logs }, live: await live };
     } catch (error) {
       return {
         error: toK8sError(error, { namespace: ctx.team.namespace, name: app.name }).message,

@@ -13,6 +13,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "@/lib/db";
 import { isDatabaseError } from "@/lib/db-errors";
+import { namespaceLiveCache } from "@/lib/apps/app-live";
 import { env } from "@/lib/env";
 import { platformCluster } from "@/lib/platform-cluster";
 import { teamClient, watchRollout, type TeamRole } from "@/lib/k8s";
@@ -69,7 +70,7 @@ async function runOnce(releaseId: string, run: ClaimedRun): Promise<void> {
   run.enterPhase("watch");
   publishProgress({ releaseId, status: "ROLLING_OUT" });
   // Refused or crashing pods end the release as soon as that is certain, with the cause.
-  const blocker = watchForBlocker({ team, namespace, app: app.name, releaseId, signal: run.signal });
+  const blocker = watchForBlocker({ cache: namespaceLiveCache(namespace)!, app: app.name, releaseId, signal: run.signal });
   let final;
   try {
     final = await watchRollout(team, namespace, app.name, {

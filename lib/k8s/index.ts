@@ -23,7 +23,7 @@ export { applyRelease, type AppliedRelease } from "./apply";
 export { rolloutStatus, type DeploymentLike, type RolloutStatus } from "./rollout";
 export { findRolloutBlocker, rolloutBlocker } from "./rollout-blockers";
 export { watchRollout } from "./watch-rollout";
-export { readApp } from "./read";
+export { appView, readApp, readLogTails, type AppObjects } from "./read";
 export { restartDeployment, scaleDeployment } from "./deployment-actions";
 export { personServiceAccountName, personToken, revokePersonAccess } from "./person-access";
 export { appHealth, type AppHealth, type HealthState } from "./app-health";

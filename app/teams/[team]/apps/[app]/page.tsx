@@ -7,6 +7,7 @@ import { ArchivedNotice } from "@/components/apps/archived-notice";
 import { ClusterPanel } from "@/components/apps/cluster-panel";
 import { DeployForm } from "@/components/apps/deploy-form";
 import { LiveState } from "@/components/apps/live-state";
+import { LogTailPanel } from "@/components/apps/log-tail-panel";
 import { PendingChanges } from "@/components/apps/pending-changes";
 import { ExportSpecLink } from "@/components/apps/export-spec-link";
 import { ReleaseHistory } from "@/components/apps/release-history";
@@ -51,7 +52,7 @@ export default async function AppPage({
   const path = { team, app: name };
   const [history, statusCall, teamCall, activityCall] = await Promise.all([
     pageCall(listReleases, path, { limit: 15, before }),
-    pageCall(readAppStatus, path),
+    pageCall(readAppStatus, path, { tailLines: 0 }),
     pageCall(getTeam, { team }),
     pageCall(listAuditEvents, {}, { team, app: name, limit: 8 }),
   ]);
@@ -197,7 +198,7 @@ export default async function AppPage({
             {status.error}
           </p>
         ) : (
-          <ClusterPanel view={status.view} />
+          <ClusterPanel view={status.view} logs={<LogTailPanel team={team} app={name} />} />
         )}
       </section>
 
