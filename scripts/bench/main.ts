@@ -198,7 +198,10 @@ async function main() {
       `(c) reads at ${counts.apps.toLocaleString("en")} apps, ${counts.releases.toLocaleString("en")} releases, ${counts.events.toLocaleString("en")} audit events`,
     );
     const cases = readCases({ team: "bench", app: DEPLOY_APPS[0]!, deepCursor: deep });
-    const cookie = await sessionCookie(benchUser, secret);
+    const [{ sv }] = (await sql.query<{ sv: number }>(`SELECT "sessionVersion" AS sv FROM "User" WHERE id = $1::uuid`, [benchUser])) as [
+      { sv: number },
+    ];
+    const cookie = await sessionCookie(benchUser, secret, sv);
     const readsAlone = await measureReads({ base, token, cookie, cases, concurrency: 1, requests: QUICK ? 5 : 20 });
     const readsLoaded = await measureReads({ base, token, cookie, cases, concurrency: 10, requests: QUICK ? 20 : 100 });
     results.reads = { concurrency1: readsAlone, concurrency10: readsLoaded };

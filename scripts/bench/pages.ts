@@ -88,7 +88,10 @@ async function main() {
       { deep: string },
     ];
     const cases = readCases({ team: "bench", app: APPS[0]!, deepCursor: deep });
-    const cookie = await sessionCookie(principal.userId, secret);
+    const [{ sv }] = (await sql.query<{ sv: number }>(`SELECT "sessionVersion" AS sv FROM "User" WHERE id = $1::uuid`, [
+      principal.userId,
+    ])) as [{ sv: number }];
+    const cookie = await sessionCookie(principal.userId, secret, sv);
     const alone = await measureReads({ base, token: principal.token, cookie, cases, concurrency: 1, requests: QUICK ? 5 : 20 });
     const loaded = await measureReads({ base, token: principal.token, cookie, cases, concurrency: 10, requests: QUICK ? 20 : 100 });
     out();
