@@ -240,7 +240,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The team's apps by name, each with its latest release (`archived=true`: the archived ones)
+     * The team's apps by name, each with its latest release (`archived=true`: the archived ones); pages of `limit` after the app named `after`
      * @description Who may call it: Viewers or above of the team, and platform admins (app.read).
      */
     get: operations["listApps"];
@@ -264,7 +264,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Live health and drift of each of the team's apps (not archived), by name
+     * Live health and drift of each of the team's apps (not archived), by name; pages as GET /teams/{team}/apps does
      * @description Who may call it: Viewers or above of the team, and platform admins (app.read).
      */
     get: operations["listAppsLive"];
@@ -372,7 +372,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * What runs for the app: Deployment and rollout, pods, recent events and a log tail, live health and drift from the current release; or why it cannot be read
+     * What runs for the app: Deployment and rollout, pods, recent events and a log tail (none with tailLines=0), live health and drift from the current release; or why it cannot be read
      * @description Who may call it: Viewers or above of the team, and platform admins (app.read).
      */
     get: operations["readAppStatus"];
@@ -1526,6 +1526,8 @@ export interface operations {
   listApps: {
     parameters: {
       query?: {
+        after?: string;
+        limit?: number;
         archived?: boolean | ("true" | "false");
       };
       header?: never;
@@ -1537,7 +1539,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The team's apps by name, each with its latest release (`archived=true`: the archived ones) */
+      /** @description The team's apps by name, each with its latest release (`archived=true`: the archived ones); pages of `limit` after the app named `after` */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1569,6 +1571,7 @@ export interface operations {
                 error: string | null;
               }[];
             }[];
+            nextAfter: string | null;
           };
         };
       };
@@ -1660,7 +1663,10 @@ export interface operations {
   };
   listAppsLive: {
     parameters: {
-      query?: never;
+      query?: {
+        after?: string;
+        limit?: number;
+      };
       header?: never;
       path: {
         /** @description Team slug */
@@ -1670,7 +1676,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Live health and drift of each of the team's apps (not archived), by name */
+      /** @description Live health and drift of each of the team's apps (not archived), by name; pages as GET /teams/{team}/apps does */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2085,7 +2091,9 @@ export interface operations {
   };
   readAppStatus: {
     parameters: {
-      query?: never;
+      query?: {
+        tailLines?: number;
+      };
       header?: never;
       path: {
         /** @description Team slug */
@@ -2096,7 +2104,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description What runs for the app: Deployment and rollout, pods, recent events and a log tail, live health and drift from the current release; or why it cannot be read */
+      /** @description What runs for the app: Deployment and rollout, pods, recent events and a log tail (none with tailLines=0), live health and drift from the current release; or why it cannot be read */
       200: {
         headers: {
           [name: string]: unknown;
