@@ -756,7 +756,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The home page's data: your teams with 30 days of deploys, your apps and their status, recent deploys
+     * The home page's data: your teams with 30 days of deploys, your apps (the first `apps`, 100 unless asked) and their status, recent deploys
      * @description Who may call it: Anyone signed in, for themselves.
      */
     get: operations["getDashboard"];
@@ -3252,14 +3252,16 @@ export interface operations {
   };
   getDashboard: {
     parameters: {
-      query?: never;
+      query?: {
+        apps?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The home page's data: your teams with 30 days of deploys, your apps and their status, recent deploys */
+      /** @description The home page's data: your teams with 30 days of deploys, your apps (the first `apps`, 100 unless asked) and their status, recent deploys */
       200: {
         headers: {
           [name: string]: unknown;
