@@ -9,8 +9,11 @@ import { getMe } from "@/lib/users/get-me";
 
 export const dynamic = "force-dynamic";
 
+/** Apps in "Your apps": the table is a glance, each team's page lists them all (100 rows made a 300 KB page). */
+const APPS_SHOWN = 20;
+
 export default async function HomePage() {
-  const [{ output: dashboard }, { output: me }] = await Promise.all([pageCall(getDashboard), pageCall(getMe)]);
+  const [{ output: dashboard }, { output: me }] = await Promise.all([pageCall(getDashboard, {}, { apps: APPS_SHOWN }), pageCall(getMe)]);
   if (!dashboard) return null;
   // Counts of what this person can see, not of the whole platform.
   const totals = {

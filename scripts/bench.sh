@@ -30,4 +30,9 @@ else
   npx --no-install next build >.data/bench/next-build.log 2>&1 || { cat .data/bench/next-build.log >&2; log "next build failed"; exit 1; }
 fi
 set +e
-npx --no-install tsx scripts/bench/main.ts
+# BENCH_ONLY=pages: the reads at the large size alone (scripts/bench/pages.ts), a few minutes.
+if [[ ${BENCH_ONLY:-} == pages ]]; then
+  npx --no-install tsx scripts/bench/pages.ts
+else
+  npx --no-install tsx scripts/bench/main.ts
+fi

@@ -240,7 +240,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The team's apps by name, each with its latest release (`archived=true`: the archived ones)
+     * The team's apps by name, each with its latest release (`archived=true`: the archived ones); pages of `limit` after the app named `after`
      * @description Who may call it: Viewers or above of the team, and platform admins (app.read).
      */
     get: operations["listApps"];
@@ -264,7 +264,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Live health and drift of each of the team's apps (not archived), by name
+     * Live health and drift of each of the team's apps (not archived), by name; pages as GET /teams/{team}/apps does
      * @description Who may call it: Viewers or above of the team, and platform admins (app.read).
      */
     get: operations["listAppsLive"];
@@ -372,7 +372,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * What runs for the app: Deployment and rollout, pods, recent events and a log tail, live health and drift from the current release; or why it cannot be read
+     * What runs for the app in one environment: Deployment and rollout, pods, recent events and a log tail (none with tailLines=0), live health and drift from the current release; or why it cannot be read
      * @description Who may call it: Viewers or above of the team, and platform admins (app.read).
      */
     get: operations["readAppStatus"];
@@ -796,7 +796,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The home page's data: your teams with 30 days of deploys, your apps and their status, recent deploys
+     * The home page's data: your teams with 30 days of deploys, your apps (the first `apps`, 100 unless asked) and their status, recent deploys
      * @description Who may call it: Anyone signed in, for themselves.
      */
     get: operations["getDashboard"];
@@ -1926,6 +1926,8 @@ export interface operations {
   listApps: {
     parameters: {
       query?: {
+        after?: string;
+        limit?: number;
         archived?: boolean | ("true" | "false");
       };
       header?: never;
@@ -1937,7 +1939,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The team's apps by name, each with its latest release (`archived=true`: the archived ones) */
+      /** @description The team's apps by name, each with its latest release (`archived=true`: the archived ones); pages of `limit` after the app named `after` */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1969,6 +1971,7 @@ export interface operations {
                 error: string | null;
               }[];
             }[];
+            nextAfter: string | null;
           };
         };
       };
@@ -2060,7 +2063,10 @@ export interface operations {
   };
   listAppsLive: {
     parameters: {
-      query?: never;
+      query?: {
+        after?: string;
+        limit?: number;
+      };
       header?: never;
       path: {
         /** @description Team slug */
@@ -2070,7 +2076,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Live health and drift of each of the team's apps (not archived), by name */
+      /** @description Live health and drift of each of the team's apps (not archived), by name; pages as GET /teams/{team}/apps does */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2486,6 +2492,7 @@ export interface operations {
   readAppStatus: {
     parameters: {
       query?: {
+        tailLines?: number;
         environment?: string;
       };
       header?: never;
@@ -2498,7 +2505,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description What runs for the app: Deployment and rollout, pods, recent events and a log tail, live health and drift from the current release; or why it cannot be read */
+      /** @description What runs for the app in one environment: Deployment and rollout, pods, recent events and a log tail (none with tailLines=0), live health and drift from the current release; or why it cannot be read */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3766,14 +3773,16 @@ export interface operations {
   };
   getDashboard: {
     parameters: {
-      query?: never;
+      query?: {
+        apps?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The home page's data: your teams with 30 days of deploys, your apps and their status, recent deploys */
+      /** @description The home page's data: your teams with 30 days of deploys, your apps (the first `apps`, 100 unless asked) and their status, recent deploys */
       200: {
         headers: {
           [name: string]: unknown;

@@ -21,8 +21,11 @@ import type { AppLive } from "./app-live.types";
 
 let stopsOnShutdown = false;
 
-/** The namespace's cache on the environment's cluster, or null without one. Caches stop when the process does. */
-async function namespaceLiveCache(environment: Pick<TeamEnvironment, "clusterId" | "namespace">) {
+/**
+ * The namespace's cache on the environment's cluster, or null without one. Caches stop when the process does.
+ * It holds what the platform's viewer token reads: serve it only to a caller authorized for the team.
+ */
+export async function namespaceLiveCache(environment: Pick<TeamEnvironment, "clusterId" | "namespace">) {
   const cluster = await platformClusterFor(environment.clusterId);
   if (!cluster) return null;
   if (!stopsOnShutdown) {

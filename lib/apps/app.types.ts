@@ -3,6 +3,12 @@ import { dateTime } from "@/lib/validation/wire";
 
 export const appNameParam = z.object({ app: z.string() });
 
+/** A keyset page of a team's apps by name: those after the one named `after`, at most `limit` (500 unless asked). */
+export const appPage = z.object({
+  after: z.string().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(500),
+});
+
 const releaseStatus = z.enum(["PENDING", "APPLYING", "ROLLING_OUT", "SUCCEEDED", "FAILED"]);
 
 /** An app's settings, as stored and as the API shows them (`spec` is the same, as a spec file holds it). */

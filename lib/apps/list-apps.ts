@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
 import { teamUseCase } from "@/lib/usecase/define";
-import { appView, latestRelease } from "./app.types";
+import { appPage, appView, latestRelease } from "./app.types";
 
 const archivedFlag = z
   .union([z.boolean(), z.enum(["true", "false"])])
@@ -41,21 +41,34 @@ async function latestReleases(appIds: string[]): Promise<Map<string, Omit<Latest
   );
 }
 
-/** The team's apps by name, each with its latest release; the archived ones instead with `archived`. */
+/**
+ * The team's apps by name, each with its latest release; the archived ones instead with
+ * `archived`. Keyset pages by name (`after`, served by the App(teamId, name) index);
+ * `nextAfter` is the cursor of the next page, null on the last.
+ */
 export const listApps = teamUseCase({
   name: "listApps",
-  summary: "The team's apps by name, each with its latest release (`archived=true`: the archived ones)",
+  summary:
+    "The team's apps by name, each with its latest release (`archived=true`: the archived ones); pages of `limit` after the app named `after`",
   permissions: ["app.read"],
-  input: z.object({ archived: archivedFlag }),
-  output: z.object({ apps: z.array(appView.extend({ releases: z.array(latestRelease) })) }),
+  input: appPage.extend({ archived: archivedFlag }),
+  output: z.object({ apps: z.array(appView.extend({ releases: z.array(latestRelease) })), nextAfter: z.string().nullable() }),
   route: { method: "GET", path: "/teams/{team}/apps" },
   async run({ ctx, input }) {
-    const apps = await db().app.findMany({
-      where: { teamId: ctx.team.id, archivedAt: input.archived ? { not: null } : null },
+    const rows = await db().app.findMany({
+      where: {
+        teamId: ctx.team.id,
+        archivedAt: input.archived ? { not: null } : null,
+        ...(input.after !== undefined ? { name: { gt: input.after } } : {}),
+      },
       orderBy: { name: "asc" },
-      take: 500,
+      take: input.limit + 1,
     });
+    const apps = rows.slice(0, input.limit);
     const latest = await latestReleases(apps.map((app) => app.id));
-    return { apps: apps.map((app) => ({ ...app, releases: latest.has(app.id) ? [latest.get(app.id)!] : [] })) };
+    return {
+      apps: apps.map((app) => ({ ...app, releases: latest.has(app.id) ? [latest.get(app.id)!] : [] })),
+      nextAfter: rows.length > input.limit ? apps.at(-1)!.name : null,
+    };
   },
 });

@@ -11,7 +11,6 @@ import { db } from "@/lib/db";
 import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
 import { queryTeams } from "@/lib/teams/query-teams";
 import { userUseCase } from "@/lib/usecase/define";
-import { noInput } from "@/lib/validation/wire";
 import { countDeploysPerDay } from "./count-deploys-per-day";
 import { dashboardView } from "./dashboard.types";
 
@@ -36,16 +35,21 @@ type AppRow = {
 /** Each app's latest release by a backward scan of Release(appId, sequence), one LATERAL per app in one query. */
 async function listMyApps(userId: string, limit: number) {
   const rows = await db().$queryRaw<AppRow[]>`
-    SELECT a.id::text AS id, a.name, t.id::text AS "teamId", t.namespace AS "teamNamespace", t.slug AS "teamSlug", t.name AS "teamName", r.sequence, r.image, r.status::text AS status, r."createdAt"
-    FROM "Membership" m
-    JOIN "Team" t ON t.id = m."teamId"
-    JOIN "App" a ON a."teamId" = t.id AND a."archivedAt" IS NULL
+    SELECT a.id::text AS id, a.name, a."teamId"::text AS "teamId", a.namespace AS "teamNamespace", a.slug AS "teamSlug", a."teamName", r.sequence, r.image, r.status::text AS status, r."createdAt"
+    FROM (
+      -- The page of apps first, then one latest release each (not one for every app of every team, then the page).
+      SELECT a.id, a.name, t.id AS "teamId", t.namespace, t.slug, t.name AS "teamName"
+      FROM "Membership" m
+      JOIN "Team" t ON t.id = m."teamId"
+      JOIN "App" a ON a."teamId" = t.id AND a."archivedAt" IS NULL
+      WHERE m."userId" = ${userId}::uuid
+      ORDER BY t.slug, a.name
+      LIMIT ${limit}
+    ) a
     LEFT JOIN LATERAL (
       SELECT sequence, image, status, "createdAt" FROM "Release" WHERE "appId" = a.id ORDER BY sequence DESC LIMIT 1
     ) r ON true
-    WHERE m."userId" = ${userId}::uuid
-    ORDER BY t.slug, a.name
-    LIMIT ${limit}`;
+    ORDER BY a.slug, a.name`;
   return rows.map((row) => ({
     id: row.id,
     namespace: row.teamNamespace,
@@ -81,21 +85,21 @@ function listRecentDeploys(userId: string, take: number) {
 
 export const getDashboard = userUseCase({
   name: "getDashboard",
-  summary: "The home page's data: your teams with 30 days of deploys, your apps and their status, recent deploys",
-  input: noInput,
+  summary: `The home page's data: your teams with 30 days of deploys, your apps (the first \`apps\`, ${MAX_APPS} unless asked) and their status, recent deploys`,
+  input: z.object({ apps: z.coerce.number().int().min(1).max(MAX_APPS).default(MAX_APPS) }),
   output: dashboardView,
   route: { method: "GET", path: "/dashboard" },
-  run: ({ ctx }) => dashboardFor(ctx.actor.id),
+  run: ({ ctx, input }) => dashboardFor(ctx.actor.id, undefined, input.apps),
 });
 
-/** `now` is for tests of the 30-day window. */
-export async function dashboardFor(userId: string, now?: Date) {
+/** `now` is for tests of the 30-day window; `maxApps`, how many of the person's apps to show. */
+export async function dashboardFor(userId: string, now?: Date, maxApps = MAX_APPS) {
   const [{ teams, nextCursor }, apps, recentDeploys] = await Promise.all([
     queryTeams({ userId, all: false, limit: MAX_TEAMS }),
-    listMyApps(userId, MAX_APPS + 1),
+    listMyApps(userId, maxApps + 1),
     listRecentDeploys(userId, RECENT_DEPLOYS),
   ]);
-  const shown = apps.slice(0, MAX_APPS);
+  const shown = apps.slice(0, maxApps);
   const [activity, live] = await Promise.all([
     countDeploysPerDay({ userId, teams: teams.map((team) => team.slug), days: DASHBOARD_DAYS, now }),
     // Safe: listMyApps keeps the apps of the person's own teams, whose apps every role may read.
@@ -107,7 +111,7 @@ export async function dashboardFor(userId: string, now?: Date) {
     teams: teams.map((team) => ({ ...team, activity: activity.get(team.slug)! })),
     moreTeams: nextCursor !== null,
     apps: shown.map(({ id, name, team, release }) => ({ name, team, release, live: live.get(id)! })),
-    moreApps: apps.length > MAX_APPS,
+    moreApps: apps.length > maxApps,
     recentDeploys,
   };
 }

@@ -14,6 +14,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "@/lib/db";
 import { isDatabaseError } from "@/lib/db-errors";
 import { isAppError } from "@/lib/errors";
+import { namespaceLiveCache } from "@/lib/apps/app-live";
 import { env } from "@/lib/env";
 import { platformClusterFor } from "@/lib/platform-cluster";
 import { teamClient, watchRollout, type TeamRole } from "@/lib/k8s";
@@ -81,7 +82,8 @@ async function runOnce(releaseId: string, run: ClaimedRun): Promise<void> {
   run.enterPhase("watch");
   publishProgress({ releaseId, status: "ROLLING_OUT" });
   // Refused or crashing pods end the release as soon as that is certain, with the cause.
-  const blocker = watchForBlocker({ team, namespace, app: app.name, releaseId, signal: run.signal });
+  const cache = (await namespaceLiveCache({ namespace, clusterId: release.environment?.clusterId ?? null }))!;
+  const blocker = watchForBlocker({ cache, app: app.name, releaseId, signal: run.signal });
   let final;
   try {
     final = await watchRollout(team, namespace, app.name, {

@@ -1,44 +1,59 @@
 /**
- * Beside the rollout watch, looks every few seconds for a reason the rollout cannot
- * finish (lib/k8s/rollout-blockers.ts). When it finds one, `signal` aborts (which ends
- * the watch) and `cause()` says why; the caller's own signal aborts it too. A failed
- * look (the API server busy) is only tried again: the progress deadline still applies.
+ * Beside the rollout watch, looks for a reason the rollout cannot finish
+ * (lib/k8s/rollout-blockers.ts) whenever the namespace's shared watch sees this
+ * namespace's ReplicaSets, pods or events change: no polling of the API server. When it
+ * finds one, `signal` aborts (which ends the rollout watch) and `cause()` says why; the
+ * caller's own signal aborts it too. A cache that cannot read yet is only looked at
+ * again on its next change: the progress deadline still applies.
  */
-import { setTimeout as sleep } from "node:timers/promises";
-import { findRolloutBlocker, type TeamClient } from "@/lib/k8s";
+import { findRolloutBlocker, type NamespaceCache } from "@/lib/k8s";
 import { logger } from "@/lib/observability/logger";
 
-const CHECK_MS = 2_000;
-
-export function watchForBlocker(options: { team: TeamClient; namespace: string; app: string; releaseId: string; signal: AbortSignal }) {
+export function watchForBlocker(options: { cache: NamespaceCache; app: string; releaseId: string; signal: AbortSignal }) {
   const controller = new AbortController();
-  const stopped = new AbortController();
+  let stopped = false;
   let cause: string | null = null;
+  let looking = false;
+  let again = false;
   const onCaller = () => controller.abort();
   options.signal.addEventListener("abort", onCaller, { once: true });
   if (options.signal.aborted) controller.abort();
 
-  void (async () => {
-    while (!controller.signal.aborted && !stopped.signal.aborted) {
-      await sleep(CHECK_MS, undefined, { signal: stopped.signal }).catch(() => {});
-      if (stopped.signal.aborted) return;
-      try {
-        const found = await findRolloutBlocker(options.team, options.namespace, options.app, options.releaseId);
-        if (found && !stopped.signal.aborted) {
+  const look = async (): Promise<void> => {
+    if (looking) {
+      again = true;
+      return;
+    }
+    looking = true;
+    try {
+      do {
+        again = false;
+        const { objects, error } = await options.cache.read();
+        if (stopped || controller.signal.aborted) return;
+        if (error) {
+          logger.debug({ releaseId: options.releaseId, error }, "cannot look for rollout blockers yet; waiting for the next change");
+          continue;
+        }
+        const found = findRolloutBlocker(objects, options.app, options.releaseId);
+        if (found) {
           cause = found;
           controller.abort();
+          return;
         }
-      } catch (error) {
-        logger.debug({ err: error, releaseId: options.releaseId }, "could not look for rollout blockers; trying again");
-      }
+      } while (again);
+    } finally {
+      looking = false;
     }
-  })();
+  };
+  const unsubscribe = options.cache.subscribe(() => void look(), ["replicasets", "pods", "events"]);
+  void look();
 
   return {
     signal: controller.signal,
     cause: () => cause,
     stop: () => {
-      stopped.abort();
+      stopped = true;
+      unsubscribe();
       options.signal.removeEventListener("abort", onCaller);
     },
   };

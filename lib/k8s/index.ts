@@ -24,7 +24,7 @@ export { applySecretValue, removeSecretValue } from "./secrets";
 export { rolloutStatus, type DeploymentLike, type RolloutStatus } from "./rollout";
 export { findRolloutBlocker, rolloutBlocker } from "./rollout-blockers";
 export { watchRollout } from "./watch-rollout";
-export { readApp } from "./read";
+export { appView, readApp, readLogTails, type AppObjects } from "./read";
 export { followPodLog, readLogPod, readPodLog, type LogSink, type PodLogTarget } from "./pod-logs";
 export { restartDeployment, scaleDeployment } from "./deployment-actions";
 export { personServiceAccountName, personToken, revokePersonAccess } from "./person-access";

@@ -1,6 +1,6 @@
 /**
  * One shared watch per team namespace (client-go's informer pattern): each kind the app
- * page needs (Deployments, ReplicaSets, Services, Ingresses) is listed once, then
+ * page needs (Deployments, ReplicaSets, Pods, Services, Ingresses, Events) is listed once, then
  * watched from that resourceVersion; every watch ends after RESYNC_SECONDS and the kind
  * is listed again (the resync: whatever a lost event hid is put right), as after an
  * error or 410 Gone. Pages and GET .../status read the store, never the API server.
@@ -10,7 +10,12 @@
  * memory; a leader-only watch would have to ship it across replicas. A cache starts at
  * the first read for its namespace and stops after IDLE_MS without a read or a
  * subscriber, so a replica watches only the teams someone is looking at. It reads
- * with the team's viewer token (refreshed by the token cache).
+ * with the team's viewer token (refreshed by the token cache), so whoever serves what it
+ * holds must have authorized the caller for the team first (the use-cases do).
+ *
+ * Events are bounded: only those seen in the last EVENT_WINDOW_MS, at most MAX_EVENTS
+ * (the newest), so a noisy namespace cannot grow a replica's memory without end.
+ * managedFields are dropped on the way in: nothing reads them and they are most of an object.
  */
 import * as https from "node:https";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -22,6 +27,8 @@ import { teamClient } from "./tokens";
 export const CACHED_KINDS = {
   deployments: "/apis/apps/v1/namespaces/{ns}/deployments",
   replicasets: "/apis/apps/v1/namespaces/{ns}/replicasets",
+  pods: "/api/v1/namespaces/{ns}/pods",
+  events: "/api/v1/namespaces/{ns}/events",
   services: "/api/v1/namespaces/{ns}/services",
   ingresses: "/apis/networking.k8s.io/v1/namespaces/{ns}/ingresses",
 } as const;
@@ -29,9 +36,41 @@ export type CachedKind = keyof typeof CACHED_KINDS;
 
 /** An API object as the wire carries it (JSON: dates are strings). */
 export type RawObject = {
-  metadata?: { name?: string; resourceVersion?: string; labels?: Record<string, string>; ownerReferences?: { name?: string }[] };
+  metadata?: {
+    name?: string;
+    resourceVersion?: string;
+    creationTimestamp?: string;
+    labels?: Record<string, string>;
+    ownerReferences?: { name?: string }[];
+    managedFields?: unknown;
+  };
   [key: string]: unknown;
 };
+
+export const EVENT_WINDOW_MS = 60 * 60_000;
+export const MAX_EVENTS = 1_000;
+
+/** When an event was last seen (series, lastTimestamp, eventTime, then creation), in ms; 0 when unknown. */
+export function eventTime(event: RawObject): number {
+  const e = event as RawObject & { lastTimestamp?: string; eventTime?: string; series?: { lastObservedTime?: string } };
+  const text = e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp;
+  const time = text ? Date.parse(text) : NaN;
+  return Number.isNaN(time) ? 0 : time;
+}
+
+/** Drops events older than the window, then the oldest beyond the cap. Mutates `store`. */
+export function boundEvents(store: Map<string, RawObject>, now = Date.now(), max = MAX_EVENTS): void {
+  const oldest = now - EVENT_WINDOW_MS;
+  for (const [name, event] of store) if (eventTime(event) < oldest) store.delete(name);
+  if (store.size <= max) return;
+  const byAge = [...store].sort((a, b) => eventTime(a[1]) - eventTime(b[1]));
+  for (const [name] of byAge.slice(0, store.size - max)) store.delete(name);
+}
+
+function slim(object: RawObject): RawObject {
+  if (object.metadata?.managedFields) delete object.metadata.managedFields;
+  return object;
+}
 
 const RESYNC_SECONDS = 120;
 const IDLE_MS = 10 * 60_000;
@@ -40,7 +79,8 @@ const NOTIFY_DEBOUNCE_MS = 150;
 
 export class NamespaceCache {
   private readonly stores = new Map<CachedKind, Map<string, RawObject>>();
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Map<() => void, ReadonlySet<CachedKind> | null>();
+  private readonly changedKinds = new Set<CachedKind>();
   private readonly stop = new AbortController();
   private readonly firstSync: Promise<void>;
   private lastUsed = Date.now();
@@ -65,14 +105,16 @@ export class NamespaceCache {
   async read(): Promise<{ objects: (kind: CachedKind) => RawObject[]; error?: string }> {
     this.lastUsed = Date.now();
     const synced = await Promise.race([this.firstSync.then(() => true), sleep(FIRST_SYNC_WAIT_MS, false)]);
+    const events = this.stores.get("events");
+    if (events) boundEvents(events);
     const objects = (kind: CachedKind) => [...(this.stores.get(kind)?.values() ?? [])];
     if (!synced) return { objects, error: this.lastError ?? "The cluster has not answered yet." };
     return { objects };
   }
 
-  /** Calls `listener` (debounced) whenever anything in the namespace changes. */
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
+  /** Calls `listener` (debounced) whenever anything of `kinds` (default: any kind) in the namespace changes. */
+  subscribe(listener: () => void, kinds?: readonly CachedKind[]): () => void {
+    this.listeners.set(listener, kinds ? new Set(kinds) : null);
     this.lastUsed = Date.now();
     return () => {
       this.listeners.delete(listener);
@@ -86,10 +128,15 @@ export class NamespaceCache {
     this.onStop();
   }
 
-  private changed(): void {
-    clearTimeout(this.notifyTimer);
+  private changed(kind: CachedKind): void {
+    this.changedKinds.add(kind);
+    // At most one notification per NOTIFY_DEBOUNCE_MS, never postponed by further changes (a busy namespace changes constantly).
+    if (this.notifyTimer) return;
     this.notifyTimer = setTimeout(() => {
-      for (const listener of this.listeners) listener();
+      this.notifyTimer = undefined;
+      const changed = [...this.changedKinds];
+      this.changedKinds.clear();
+      for (const [listener, kinds] of this.listeners) if (!kinds || changed.some((k) => kinds.has(k))) listener();
     }, NOTIFY_DEBOUNCE_MS);
   }
 
@@ -104,10 +151,11 @@ export class NamespaceCache {
           items?: RawObject[];
         };
         const store = new Map<string, RawObject>();
-        for (const item of list.items ?? []) store.set(item.metadata?.name ?? "", item);
+        for (const item of list.items ?? []) store.set(item.metadata?.name ?? "", slim(item));
+        if (kind === "events") boundEvents(store);
         const before = this.stores.get(kind);
         this.stores.set(kind, store);
-        if (before) this.changed();
+        if (before) this.changed(kind);
         synced();
         backoffMs = 500;
         const query = new URLSearchParams({
@@ -135,12 +183,13 @@ export class NamespaceCache {
     switch (event.type) {
       case "ADDED":
       case "MODIFIED":
-        store.set(name, event.object!);
-        this.changed();
+        store.set(name, slim(event.object!));
+        if (kind === "events" && store.size > MAX_EVENTS) boundEvents(store);
+        this.changed(kind);
         return true;
       case "DELETED":
         store.delete(name);
-        this.changed();
+        this.changed(kind);
         return true;
       case "ERROR":
         return false;

@@ -1,13 +1,16 @@
 /**
  * What the app page shows: the Deployment and its rollout status, its pods,
- * recent events about it and a tail of each pod's log. Read with a team token
- * (viewer is enough). Logs are best effort: a pod whose node cannot serve logs
- * (kwok's simulated nodes, a node gone away) is marked as having none, not a failed page.
+ * recent events about it, built from the namespace's shared watch (appView, pure); and,
+ * asked for, a tail of each pod's log, read with a team token (viewer is enough). Logs
+ * are best effort: a pod whose node cannot serve logs (kwok's simulated nodes, a node
+ * gone away) is marked as having none, not a failure.
  */
+import type { V1Deployment, CoreV1Event, V1Pod } from "@kubernetes/client-node";
 import type { TeamClient } from "./client";
-import { describeResources, type ResourceSummary } from "./describe-resources";
 import { hasClusterStatus } from "./errors";
+import { describeResources, type ResourceSummary } from "./describe-resources";
 import { LABELS, RELEASE_SEQUENCE_ANNOTATION } from "./manifests";
+import type { RawObject } from "./namespace-cache";
 import { rolloutStatus, type RolloutStatus } from "./rollout";
 
 export type DeploymentSummary = {
@@ -54,31 +57,24 @@ export type AppView = {
   resources: ResourceSummary[];
 };
 
-export type ReadAppOptions = { tailLines?: number; maxLogPods?: number; maxEvents?: number };
+export type AppObjects = {
+  deployments: RawObject[];
+  replicasets: RawObject[];
+  pods: RawObject[];
+  events: RawObject[];
+  services: RawObject[];
+  ingresses: RawObject[];
+};
 
-export async function readApp(team: TeamClient, namespace: string, name: string, options: ReadAppOptions = {}): Promise<AppView> {
-  const where = { namespace, name };
-  const labelSelector = `${LABELS.app}=${name}`;
+/** The app's view out of a namespace's objects (as the watch holds them: JSON, dates as strings), without logs. Pure. */
+export function appView(objects: AppObjects, name: string, options: { maxEvents?: number } = {}): Omit<AppView, "logs"> {
+  const ofApp = (o: RawObject) => o.metadata?.labels?.[LABELS.app] === name;
+  const named = (list: RawObject[]) => list.find((o) => o.metadata?.name === name) ?? null;
+  const deployment = named(objects.deployments) as V1Deployment | null;
+  const replicaSets = objects.replicasets.filter(ofApp);
+  const pods = (objects.pods.filter(ofApp) as V1Pod[]).sort((a, b) => (a.metadata?.name ?? "").localeCompare(b.metadata?.name ?? ""));
 
-  const orNull = (e: unknown) => {
-    if (hasClusterStatus(e, 404)) return null;
-    throw e;
-  };
-  const [deployment, pods, replicaSets, events, service, ingress] = await Promise.all([
-    team
-      .call({ verb: "get", kind: "Deployment", ...where }, () => team.apps.readNamespacedDeployment(where))
-      .catch((e: unknown) => {
-        if (hasClusterStatus(e, 404)) return null;
-        throw e;
-      }),
-    team.call({ verb: "list", kind: "pods", namespace }, () => team.core.listNamespacedPod({ namespace, labelSelector })),
-    team.call({ verb: "list", kind: "replicasets", namespace }, () => team.apps.listNamespacedReplicaSet({ namespace, labelSelector })),
-    team.call({ verb: "list", kind: "events", namespace }, () => team.core.listNamespacedEvent({ namespace })),
-    team.call({ verb: "get", kind: "Service", ...where }, () => team.core.readNamespacedService(where)).catch(orNull),
-    team.call({ verb: "get", kind: "Ingress", ...where }, () => team.networking.readNamespacedIngress(where)).catch(orNull),
-  ]);
-
-  const podSummaries: PodSummary[] = pods.items.map((pod) => {
+  const podSummaries: PodSummary[] = pods.map((pod) => {
     const statuses = pod.status?.containerStatuses ?? [];
     return {
       name: pod.metadata?.name ?? "",
@@ -88,29 +84,25 @@ export async function readApp(team: TeamClient, namespace: string, name: string,
       image: pod.spec?.containers[0]?.image,
       node: pod.spec?.nodeName,
       releaseId: pod.metadata?.labels?.[LABELS.release],
-      startedAt: pod.status?.startTime,
+      startedAt: toDate(pod.status?.startTime),
       containers: (pod.spec?.containers ?? []).map((c) => c.name),
     };
   });
 
   // Events name their object; keep those about this app's Deployment, ReplicaSets and pods.
-  const ours = new Set([name, ...replicaSets.items.map((rs) => rs.metadata?.name), ...podSummaries.map((p) => p.name)]);
-  const eventSummaries: EventSummary[] = events.items
-    .filter((e) => ours.has(e.involvedObject.name))
+  const ours = new Set([name, ...replicaSets.map((rs) => rs.metadata?.name), ...podSummaries.map((p) => p.name)]);
+  const eventSummaries: EventSummary[] = (objects.events as unknown as CoreV1Event[])
+    .filter((e) => ours.has(e.involvedObject?.name))
     .map((e) => ({
       type: e.type ?? "Normal",
       reason: e.reason ?? "",
       message: e.message ?? "",
       object: `${e.involvedObject.kind}/${e.involvedObject.name}`,
       count: e.count ?? 1,
-      lastSeen: toDate(e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp),
+      lastSeen: toDate(e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp),
     }))
     .sort((a, b) => (b.lastSeen?.getTime() ?? 0) - (a.lastSeen?.getTime() ?? 0))
     .slice(0, options.maxEvents ?? 20);
-
-  const logs = await Promise.all(
-    podSummaries.slice(0, options.maxLogPods ?? 3).map((pod) => readLogTail(team, namespace, pod.name, name, options.tailLines ?? 50)),
-  );
 
   return {
     deployment: deployment && {
@@ -124,9 +116,66 @@ export async function readApp(team: TeamClient, namespace: string, name: string,
     rollout: deployment && rolloutStatus(deployment),
     pods: podSummaries,
     events: eventSummaries,
-    logs,
-    resources: describeResources({ deployment, replicaSets: replicaSets.items, pods: pods.items, service, ingress }),
+    resources: describeResources({
+      deployment,
+      replicaSets,
+      pods,
+      service: named(objects.services),
+      ingress: named(objects.ingresses),
+    }),
   };
+}
+
+/**
+ * The same view read straight from the API server with `team`'s token, logs included: for
+ * a one-off read outside the shared watch (the second-wall tests read as each role).
+ */
+export async function readApp(team: TeamClient, namespace: string, name: string, options: { tailLines?: number } = {}): Promise<AppView> {
+  const where = { namespace, name };
+  const labelSelector = `${LABELS.app}=${name}`;
+  const orNone = (e: unknown) => {
+    if (hasClusterStatus(e, 404)) return [];
+    throw e;
+  };
+  const raw = (items: object[]) => items as RawObject[];
+  const [deployments, pods, replicasets, events, services, ingresses] = await Promise.all([
+    team.call({ verb: "get", kind: "Deployment", ...where }, () => team.apps.readNamespacedDeployment(where)).then((d) => [d], orNone),
+    team.call({ verb: "list", kind: "pods", namespace }, () => team.core.listNamespacedPod({ namespace, labelSelector })),
+    team.call({ verb: "list", kind: "replicasets", namespace }, () => team.apps.listNamespacedReplicaSet({ namespace, labelSelector })),
+    team.call({ verb: "list", kind: "events", namespace }, () => team.core.listNamespacedEvent({ namespace })),
+    team.call({ verb: "get", kind: "Service", ...where }, () => team.core.readNamespacedService(where)).then((o) => [o], orNone),
+    team.call({ verb: "get", kind: "Ingress", ...where }, () => team.networking.readNamespacedIngress(where)).then((o) => [o], orNone),
+  ]);
+  const view = appView(
+    {
+      deployments: raw(deployments),
+      replicasets: raw(replicasets.items),
+      pods: raw(pods.items),
+      events: raw(events.items),
+      services: raw(services),
+      ingresses: raw(ingresses),
+    },
+    name,
+  );
+  const logs = await readLogTails(
+    team,
+    namespace,
+    name,
+    view.pods.map((pod) => pod.name),
+    options,
+  );
+  return { ...view, logs };
+}
+
+/** A tail of the log of each of the first `maxPods` pods, read with the team's token. */
+export function readLogTails(
+  team: TeamClient,
+  namespace: string,
+  app: string,
+  pods: string[],
+  options: { tailLines?: number; maxPods?: number } = {},
+): Promise<LogTail[]> {
+  return Promise.all(pods.slice(0, options.maxPods ?? 3).map((pod) => readLogTail(team, namespace, pod, app, options.tailLines ?? 50)));
 }
 
 /** Event times arrive as Date or, for MicroTime fields, as a string. */

@@ -5,8 +5,8 @@
  * pulled, or it keeps crashing). Looks only at this release's ReplicaSet and pods
  * (labelled with the release id), so an old release's trouble does not fail a new one.
  */
-import type { TeamClient } from "./client";
 import { LABELS } from "./manifests";
+import type { CachedKind, RawObject } from "./namespace-cache";
 
 type EventLike = { type?: string; reason?: string; message?: string; involvedObject: { kind?: string; name?: string } };
 type PodLike = {
@@ -53,19 +53,14 @@ export function rolloutBlocker(input: { replicaSets: string[]; events: EventLike
   return null;
 }
 
-/** Reads this release's ReplicaSets, pods and their events, with the team's token, and judges them. */
-export async function findRolloutBlocker(team: TeamClient, namespace: string, app: string, releaseId: string): Promise<string | null> {
-  const labelSelector = `${LABELS.app}=${app},${LABELS.release}=${releaseId}`;
-  const [replicaSets, pods, events] = await Promise.all([
-    team.call({ verb: "list", kind: "replicasets", namespace }, () => team.apps.listNamespacedReplicaSet({ namespace, labelSelector })),
-    team.call({ verb: "list", kind: "pods", namespace }, () => team.core.listNamespacedPod({ namespace, labelSelector })),
-    team.call({ verb: "list", kind: "events", namespace }, () =>
-      team.core.listNamespacedEvent({ namespace, fieldSelector: "involvedObject.kind=ReplicaSet,reason=FailedCreate" }),
-    ),
-  ]);
+/** Judges this release's ReplicaSets, pods and their events as a namespace's shared watch holds them. Pure. */
+export function findRolloutBlocker(objects: (kind: CachedKind) => RawObject[], app: string, releaseId: string): string | null {
+  const ours = (o: RawObject) => o.metadata?.labels?.[LABELS.app] === app && o.metadata?.labels?.[LABELS.release] === releaseId;
   return rolloutBlocker({
-    replicaSets: replicaSets.items.map((rs) => rs.metadata?.name ?? ""),
-    events: events.items,
-    pods: pods.items,
+    replicaSets: objects("replicasets")
+      .filter(ours)
+      .map((rs) => rs.metadata?.name ?? ""),
+    events: (objects("events") as unknown as EventLike[]).filter((e) => e.involvedObject),
+    pods: objects("pods").filter(ours) as PodLike[],
   });
 }

@@ -28,7 +28,7 @@ import { listenToProgress } from "./progress-listener";
 import { measureReads, readCases, sessionCookie } from "./reads";
 import { printConcurrency, printReads, TARGETS, verdict } from "./report";
 import { sampleMemory, startServer, type Server } from "./server";
-import { appNames, createTeamWithApps, prepareDatabase } from "./setup";
+import { appNames, BENCH_EMAIL, createTeamWithApps, prepareDatabase } from "./setup";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
 const step = (line: string) => out(`[bench] ${line}`);
@@ -90,6 +90,10 @@ async function main() {
     const secret = randomBytes(32).toString("base64");
     const serverEnv = {
       NEXTAUTH_SECRET: secret,
+      // Platform admins come from configuration: the bench user creates the teams.
+      SLIPWAY_ADMIN_EMAILS: BENCH_EMAIL,
+      // Production mode requires one (lib/env.ts).
+      SLIPWAY_AUDIT_SIGNING_KEY: randomBytes(32).toString("base64"),
       SLIPWAY_KUBECONFIG: cluster.platformKubeconfig,
       SLIPWAY_PROGRESS_DEADLINE_SECONDS: "60",
       LOG_LEVEL: "warn",
@@ -194,7 +198,10 @@ async function main() {
       `(c) reads at ${counts.apps.toLocaleString("en")} apps, ${counts.releases.toLocaleString("en")} releases, ${counts.events.toLocaleString("en")} audit events`,
     );
     const cases = readCases({ team: "bench", app: DEPLOY_APPS[0]!, deepCursor: deep });
-    const cookie = await sessionCookie(benchUser, secret);
+    const [{ sv }] = (await sql.query<{ sv: number }>(`SELECT "sessionVersion" AS sv FROM "User" WHERE id = $1::uuid`, [benchUser])) as [
+      { sv: number },
+    ];
+    const cookie = await sessionCookie(benchUser, secret, sv);
     const readsAlone = await measureReads({ base, token, cookie, cases, concurrency: 1, requests: QUICK ? 5 : 20 });
     const readsLoaded = await measureReads({ base, token, cookie, cases, concurrency: 10, requests: QUICK ? 20 : 100 });
     results.reads = { concurrency1: readsAlone, concurrency10: readsLoaded };

@@ -10,8 +10,9 @@ import { bearer } from "./setup";
 export type ReadCase = { label: string; path: string; html: boolean };
 export type ReadResult = ReadCase & { concurrency: number; p50: number; p95: number; errors: number; kb: number };
 
-export async function sessionCookie(userId: string, secret: string): Promise<string> {
-  return `next-auth.session-token=${await encode({ token: { sub: userId }, secret, maxAge: 60 * 60 })}`;
+/** A session cookie as sign-in issues it: who (`sub`) and which session version (`sv`, User.sessionVersion). */
+export async function sessionCookie(userId: string, secret: string, sessionVersion: number): Promise<string> {
+  return `next-auth.session-token=${await encode({ token: { sub: userId, sv: sessionVersion }, secret, maxAge: 60 * 60 })}`;
 }
 
 export function readCases(options: { team: string; app: string; deepCursor: string }): ReadCase[] {

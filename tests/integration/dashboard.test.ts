@@ -121,6 +121,15 @@ describe("[dashboard] what a person sees", () => {
     ]);
   });
 
+  it("asked for fewer apps, the first by team and name, and says there are more", async () => {
+    const { apps, moreApps } = await dashboardFor(actor.alice.id, NOW, 2);
+    expect(apps.map((a) => [a.team.slug, a.name, a.release?.sequence ?? null])).toEqual([
+      ["alpha", "api", 3],
+      ["alpha", "web", 5],
+    ]);
+    expect(moreApps).toBe(true);
+  });
+
   it("the latest deploys across their teams, newest first, with who asked", async () => {
     const { recentDeploys } = await dashboardFor(actor.alice.id, NOW);
     expect(recentDeploys.map((r) => `${r.app.name}#${r.sequence}`)).toEqual([

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { GrantAccessForm } from "@/components/teams/grant-access-form";
 import { MemberActions } from "@/components/teams/member-actions";
 import Link from "next/link";
 import { ArchivedApps } from "@/components/apps/archived-apps";
-import { DriftMarker } from "@/components/apps/drift-marker";
-import { HealthBadge } from "@/components/apps/health-badge";
+import { AppLiveBadges } from "@/components/apps/app-live-badges";
 import { StatusBadge } from "@/components/apps/status-badge";
 import { ReprovisionForm } from "@/components/teams/reprovision-form";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { allowed, pageCall } from "@/lib/adapters/page-call";
+import type { AppLive } from "@/lib/apps/app-live.types";
 import { versionOf } from "@/lib/apps/app-spec.types";
 import { archiveApp } from "@/lib/apps/archive-app";
 import { createApp } from "@/lib/apps/create-app";
@@ -36,8 +37,18 @@ export async function generateMetadata({ params }: { params: Promise<{ team: str
   return { title: (await params).team };
 }
 
-export default async function TeamPage({ params }: { params: Promise<{ team: string }> }) {
+/** Apps per page: a team of 500 apps was a 535 KB page. */
+const APPS_PER_PAGE = 50;
+
+export default async function TeamPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ team: string }>;
+  searchParams: Promise<{ after?: string }>;
+}) {
   const { team: slug } = await params;
+  const after = (await searchParams).after || undefined;
   const access = await pageCall(getTeam, { team: slug });
   if (access.forbidden !== undefined) {
     return (
@@ -50,11 +61,16 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
   }
   const { ctx } = access;
   const mayApprove = allowed(ctx, listAccessRequests);
-  const [membersCall, appsCall, archivedCall, liveCall, environmentsCall, requestsCall, settingsCall] = await Promise.all([
+  const page = { after, limit: APPS_PER_PAGE };
+  // Health and drift stream in after the list (each card's badges wait in a Suspense boundary).
+  const live = pageCall(listAppsLive, { team: slug }, page).then(
+    (call) => new Map<string, AppLive>((call.output?.apps ?? []).map((app) => [app.name, app.live])),
+  );
+  live.catch(() => undefined); // its readers get the error; no app on the page means no reader
+  const [membersCall, appsCall, archivedCall, environmentsCall, requestsCall, settingsCall] = await Promise.all([
     pageCall(listMembers, { team: slug }),
-    pageCall(listApps, { team: slug }),
-    pageCall(listApps, { team: slug }, { archived: true }),
-    pageCall(listAppsLive, { team: slug }),
+    pageCall(listApps, { team: slug }, page),
+    pageCall(listApps, { team: slug }, { archived: true, limit: APPS_PER_PAGE }),
     pageCall(listEnvironments, { team: slug }),
     mayApprove ? pageCall(listAccessRequests, { team: slug }) : undefined,
     mayApprove ? pageCall(getAccessSettings, { team: slug }) : undefined,
@@ -63,7 +79,7 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
   const pendingRequests = requestsCall?.output?.requests.length ?? 0;
   const members = membersCall.output?.members ?? [];
   const apps = appsCall.output?.apps ?? [];
-  const live = new Map((liveCall.output?.apps ?? []).map((app) => [app.name, app.live]));
+  const nextAfter = appsCall.output?.nextAfter ?? null;
   const leads = access.output.leads;
   const mayGrant = allowed(ctx, addMember);
   const mayCreate = allowed(ctx, createApp);
@@ -165,7 +181,6 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
             {apps.map((app) => {
               const last = app.releases[0];
               const href = `/teams/${ctx.team.slug}/apps/${app.name}`;
-              const appLive = live.get(app.name);
               return (
                 <li key={app.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`app-${app.name}`}>
                   <div className="flex items-center justify-between gap-2">
@@ -173,8 +188,9 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
                       {app.name}
                     </Link>
                     <span className="flex items-center gap-1.5">
-                      {appLive && <HealthBadge health={appLive.health} compact />}
-                      {appLive && <DriftMarker drift={appLive.drift} href={href} />}
+                      <Suspense fallback={null}>
+                        <AppLiveBadges live={live} name={app.name} href={href} />
+                      </Suspense>
                       <StatusBadge status={last?.status} />
                     </span>
                   </div>
@@ -186,9 +202,24 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
             })}
           </ul>
         )}
+        {(after || nextAfter) && (
+          <nav aria-label="App pages" className="flex gap-4 text-sm">
+            {after && (
+              <Link href={`/teams/${ctx.team.slug}`} className="text-blue-700 underline">
+                First apps
+              </Link>
+            )}
+            {nextAfter && (
+              <Link href={`/teams/${ctx.team.slug}?after=${encodeURIComponent(nextAfter)}`} className="text-blue-700 underline">
+                Next apps
+              </Link>
+            )}
+          </nav>
+        )}
         <ArchivedApps
           team={ctx.team.slug}
           apps={archivedCall.output?.apps ?? []}
+          more={(archivedCall.output?.nextAfter ?? null) !== null}
           unarchive={allowed(ctx, archiveApp) ? (app) => unarchiveAppAction.bind(null, { team: ctx.team.slug, app }) : undefined}
         />
       </section>

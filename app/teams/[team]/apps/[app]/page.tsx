@@ -65,7 +65,7 @@ export default async function AppPage({
   const path = { team, app: name };
   const [history, statusCall, teamCall, activityCall, environmentsCall, secretsCall] = await Promise.all([
     pageCall(listReleases, path, { limit: 15, before }),
-    pageCall(readAppStatus, path),
+    pageCall(readAppStatus, path, { tailLines: 0 }),
     pageCall(getTeam, { team }),
     pageCall(listAuditEvents, {}, { team, app: name, limit: 8 }),
     pageCall(getAppEnvironments, path),
