@@ -18,12 +18,13 @@ import { platformCluster } from "@/lib/platform-cluster";
 import { teamClient, watchRollout, type TeamRole } from "@/lib/k8s";
 import type { ClaimedRun } from "@/lib/engine/release-queue";
 import { isShuttingDown } from "@/lib/engine/shutdown";
-import { applyInTurn } from "./apply-in-turn";
+import { applyInTurn, type ClaimedRelease } from "./apply-in-turn";
 import { finishRelease } from "./finish-release";
 import { publishProgress, TERMINAL } from "./progress-bus";
 import { describeReleaseError } from "./release-error";
 import { watchForBlocker } from "./watch-for-blocker";
 import { logError } from "@/lib/observability/logger";
+import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
 
 const BOOKKEEPING_ATTEMPTS = 8;
 
@@ -42,7 +43,7 @@ export async function runRelease(releaseId: string, run: ClaimedRun): Promise<vo
 }
 
 async function runOnce(releaseId: string, run: ClaimedRun): Promise<void> {
-  const release = await db().release.findUnique({ where: { id: releaseId }, include: { app: { include: { team: true } } } });
+  const release = await readClaimedRelease(releaseId);
   if (!release || TERMINAL.includes(release.status) || release.claimedBy !== run.workerId) return;
   const { app } = release;
   const namespace = app.team.namespace;
@@ -93,4 +94,24 @@ async function runOnce(releaseId: string, run: ClaimedRun): Promise<void> {
     blocker.stop();
   }
   await finishRelease(releaseId, final.done ? { status: "SUCCEEDED" } : { status: "FAILED", error: final.message });
+}
+
+/** The release with its app and team, in one query (three with Prisma's include). */
+async function readClaimedRelease(releaseId: string): Promise<ClaimedRelease | null> {
+  const [row] = await db().$queryRaw<
+    (Omit<ClaimedRelease, "app" | "status"> & {
+      status: ReleaseStatus;
+      appId: string;
+      appName: string;
+      teamSlug: string;
+      namespace: string;
+    })[]
+  >`
+    SELECT r.id::text, r.sequence, r.spec, r.status::text AS status, r.generation, r."clusterRole", r."claimedBy",
+           a.id::text AS "appId", a.name AS "appName", t.slug AS "teamSlug", t.namespace
+    FROM "Release" r JOIN "App" a ON a.id = r."appId" JOIN "Team" t ON t.id = a."teamId"
+    WHERE r.id = ${releaseId}::uuid`;
+  if (!row) return null;
+  const { appId, appName, teamSlug, namespace, ...release } = row;
+  return { ...release, app: { id: appId, name: appName, team: { slug: teamSlug, namespace } } };
 }

@@ -27,3 +27,45 @@ BEGIN
   RETURN QUERY SELECT e.hash, e."createdAt" FROM "AuditEvent" e ORDER BY e.id DESC LIMIT 1;
 END;
 $$;
+
+-- A claimed release's turn to be applied (lib/deploys/apply-in-turn.ts), one call
+-- instead of a transaction of six statements: under the app's apply lock, 'superseded'
+-- (with the newer release's sequence) when a newer release reached the cluster, 'wait'
+-- while another release of the app is being applied, 'lost' when the claim is gone,
+-- else 'go' with the release marked APPLYING, and whether an earlier applied release
+-- had a host (an Ingress of Slipway's may be left to delete). The lock ends with the call.
+CREATE FUNCTION slipway_take_apply_turn(release_id uuid, worker_id text)
+RETURNS TABLE (kind text, "by" integer, "hadHost" boolean)
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  app_id uuid;
+  seq integer;
+  newer integer;
+BEGIN
+  SELECT "appId", sequence INTO app_id, seq FROM "Release" WHERE id = release_id;
+  IF app_id IS NULL THEN
+    RETURN QUERY SELECT 'lost'::text, NULL::integer, false;
+    RETURN;
+  END IF;
+  PERFORM pg_advisory_xact_lock(hashtextextended('apply:' || app_id::text, 0));
+  SELECT max(sequence) INTO newer FROM "Release"
+    WHERE "appId" = app_id AND sequence > seq AND generation IS NOT NULL;
+  IF newer IS NOT NULL THEN
+    RETURN QUERY SELECT 'superseded'::text, newer, false;
+    RETURN;
+  END IF;
+  IF EXISTS (SELECT 1 FROM "Release" WHERE "appId" = app_id AND id <> release_id AND status = 'APPLYING' AND "claimExpiresAt" > now()) THEN
+    RETURN QUERY SELECT 'wait'::text, NULL::integer, false;
+    RETURN;
+  END IF;
+  UPDATE "Release" SET status = 'APPLYING'
+    WHERE id = release_id AND "claimedBy" = worker_id AND status IN ('PENDING', 'APPLYING');
+  IF NOT FOUND THEN
+    RETURN QUERY SELECT 'lost'::text, NULL::integer, false;
+    RETURN;
+  END IF;
+  RETURN QUERY SELECT 'go'::text, NULL::integer, EXISTS (
+    SELECT 1 FROM "Release"
+    WHERE "appId" = app_id AND sequence < seq AND generation IS NOT NULL AND spec->>'host' IS NOT NULL);
+END;
+$$;
