@@ -41,15 +41,25 @@ export function announceRelease(releaseId: string): void {
   notify(CHANNELS.queue, { releaseId }).catch((error) => logEvent(`queue: could not announce release ${releaseId}`, error));
 }
 
-/** Claims the oldest in-flight release nobody holds; null when there is none. */
+/**
+ * Claims the oldest in-flight release nobody holds; null when there is none. A release
+ * with a newer one of its app still to be applied (PENDING or APPLYING) is left alone:
+ * the newer one's apply supersedes it, so a burst of deploys to one app applies once
+ * instead of each release taking a worker and polling for its turn (the queue's main
+ * load on the single-connection PGlite). It is claimed again if the newer one ends
+ * without reaching the cluster.
+ */
 export async function claimNextRelease(workerId: string, runningHere: string[]): Promise<string | null> {
   const rows = await db().$queryRaw<{ id: string }[]>`
     UPDATE "Release" SET "claimedBy" = ${workerId}, "claimExpiresAt" = now() + ${CLAIM_SECONDS}::int * interval '1 second'
     WHERE id = (
-      SELECT id FROM "Release"
+      SELECT id FROM "Release" r
       WHERE status IN ('PENDING', 'APPLYING', 'ROLLING_OUT')
         AND ("claimExpiresAt" IS NULL OR "claimExpiresAt" < now())
         AND NOT (id = ANY(${runningHere}::uuid[]))
+        AND NOT EXISTS (
+          SELECT 1 FROM "Release" newer
+          WHERE newer."appId" = r."appId" AND newer.sequence > r.sequence AND newer.status IN ('PENDING', 'APPLYING'))
       ORDER BY "createdAt"
       LIMIT 1
       FOR UPDATE SKIP LOCKED)
