@@ -1,8 +1,12 @@
 /**
  * Every use-case that changes something in a team's cluster goes through here: the
- * call runs with the token of the *caller's* role (clusterRoleOf), and its outcome,
- * success or failure with the cluster's message, is audited in one transaction with
- * whatever the use-case records in the database about it (`after`).
+ * call runs with the token of the *caller's* role (clusterRoleOf). Intent before,
+ * outcome after: the intent ("started") is committed in a short transaction before the
+ * cluster is called, so a crash or a database failure after the call still leaves a
+ * record of a change that may have happened; the outcome, success or failure with the
+ * cluster's message and the intent's id, is audited in one transaction with whatever
+ * the use-case records in the database about it (`after`). No transaction is open
+ * during the call.
  */
 import { db, type Tx } from "@/lib/db";
 import { clusterRoleOf } from "@/lib/authz/authorize";
@@ -35,12 +39,20 @@ export async function auditedClusterCall<A extends ClusterAction, T>(
   call: (clients: { team: TeamClient; platform: PlatformClient }) => Promise<T>,
 ): Promise<T> {
   const platform = requireCluster();
+  const team = teamClusterClient(ctx, platform);
+  const intent = await db().$transaction((tx) =>
+    recordTeamEvent(tx, ctx, event.action, {
+      target: event.target,
+      data: { ...(details(event.data, undefined) as object), result: "started" } as AuditPayloads[A],
+    }),
+  );
+  const intentId = intent.id.toString();
   let result: T;
   try {
-    result = await call({ team: teamClusterClient(ctx, platform), platform });
+    result = await call({ team, platform });
   } catch (error) {
     const failure = toK8sError(error, { namespace: ctx.team.namespace, name: event.target.id });
-    const data = { ...(details(event.data, undefined) as object), result: "failed", error: failure.message } as AuditPayloads[A];
+    const data = { ...(details(event.data, undefined) as object), result: "failed", error: failure.message, intentId } as AuditPayloads[A];
     await db().$transaction((tx) => recordTeamEvent(tx, ctx, event.action, { target: event.target, data }));
     throw failure;
   }
@@ -48,7 +60,7 @@ export async function auditedClusterCall<A extends ClusterAction, T>(
     await event.after?.(tx, result);
     await recordTeamEvent(tx, ctx, event.action, {
       target: event.target,
-      data: { ...(details(event.data, result) as object), result: "ok" } as AuditPayloads[A],
+      data: { ...(details(event.data, result) as object), result: "ok", intentId } as AuditPayloads[A],
     });
   });
   return result;
