@@ -90,6 +90,8 @@ async function main() {
     const secret = randomBytes(32).toString("base64");
     const serverEnv = {
       NEXTAUTH_SECRET: secret,
+      // Required in production (next start) since the audit chain is anchored.
+      SLIPWAY_AUDIT_SIGNING_KEY: randomBytes(32).toString("base64"),
       SLIPWAY_KUBECONFIG: cluster.platformKubeconfig,
       SLIPWAY_PROGRESS_DEADLINE_SECONDS: "60",
       LOG_LEVEL: "warn",
