@@ -28,7 +28,7 @@ import { listenToProgress } from "./progress-listener";
 import { measureReads, readCases, sessionCookie } from "./reads";
 import { printConcurrency, printReads, TARGETS, verdict } from "./report";
 import { sampleMemory, startServer, type Server } from "./server";
-import { appNames, createTeamWithApps, prepareDatabase } from "./setup";
+import { appNames, BENCH_EMAIL, createTeamWithApps, prepareDatabase } from "./setup";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
 const step = (line: string) => out(`[bench] ${line}`);
@@ -92,6 +92,8 @@ async function main() {
       NEXTAUTH_SECRET: secret,
       // Required in production (next start) since the audit chain is anchored.
       SLIPWAY_AUDIT_SIGNING_KEY: randomBytes(32).toString("base64"),
+      // Platform admins follow the configuration at start-up; the bench principal creates teams.
+      SLIPWAY_ADMIN_EMAILS: BENCH_EMAIL,
       SLIPWAY_KUBECONFIG: cluster.platformKubeconfig,
       SLIPWAY_PROGRESS_DEADLINE_SECONDS: "60",
       LOG_LEVEL: "warn",
