@@ -72,6 +72,23 @@ test("[shutdown] SIGTERM with a deploy in flight drains it and ends the open eve
     const context = await browser.newContext({ baseURL: base });
     const page = await context.newPage();
     await signInAs(page, "deployer@slipway.test");
+    // Twenty pods (the most the admission policy allows) roll out in several waves, so the
+    // release is still in flight when the signal arrives, even on a slow machine.
+    const saved = await page.request.put(`${base}/api/v1/teams/payments/apps/api`, {
+      headers: { origin: base },
+      data: {
+        spec: {
+          name: "api",
+          imageRepository: "registry.example.com/payments/api",
+          containerPort: 8080,
+          replicas: 20,
+          env: [{ name: "LOG_LEVEL", value: "info" }],
+          resources: {},
+          healthCheckPath: "/healthz",
+        },
+      },
+    });
+    expect(saved.status(), await saved.text()).toBe(200);
     const deployed = await page.request.post(`${base}/api/v1/teams/payments/apps/api/deploys`, {
       headers: { origin: base },
       data: { version: "shutdown-1" },
