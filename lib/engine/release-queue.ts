@@ -173,6 +173,10 @@ export function startReleaseWorker(options: {
     drain: async (timeoutMs: number) => {
       for (const timer of timers) clearInterval(timer);
       unlisten();
+      // Every claim held now is handed over at the end, including the watches that stop
+      // at once and leave `running` before then (they record nothing, so their claim would
+      // otherwise hold another replica off for SLIPWAY_CLAIM_SECONDS).
+      const claimed = new Set(running.keys());
       const stopWatches = () => {
         for (const entry of running.values()) if (entry.phase === "watch") entry.abort.abort();
       };
@@ -182,7 +186,7 @@ export function startReleaseWorker(options: {
       await Promise.race([Promise.all(applying), new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
       clearTimeout(timer);
       stopWatches();
-      const held = [...running.keys()];
+      const held = [...new Set([...claimed, ...running.keys()])];
       for (const entry of running.values()) entry.abort.abort();
       if (held.length > 0) {
         await db()
