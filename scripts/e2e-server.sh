@@ -25,7 +25,8 @@ export SLIPWAY_RATE_LIMIT_SIGN_IN=${SLIPWAY_RATE_LIMIT_SIGN_IN:-0} SLIPWAY_RATE_
 export DATA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/slipway-e2e-data.XXXXXX")
 export SLIPWAY_PROGRESS_DEADLINE_SECONDS=${SLIPWAY_PROGRESS_DEADLINE_SECONDS:-10}
 unset KUBECONFIG SLIPWAY_KUBECONFIG
-trap 'stop_dev_idp; [[ -n ${server_pid:-} ]] && kill "$server_pid" 2>/dev/null; stop_local_cluster; rm -rf "$DATA_DIR" ${scratch_pglite:+"$scratch_pglite"}; true' EXIT
+# Under `set -e` a failing command ends the trap: the kill fails when the server has exited by itself (SIGTERM'd directly).
+trap 'stop_dev_idp; [[ -z ${server_pid:-} ]] || kill "$server_pid" 2>/dev/null || true; stop_local_cluster; rm -rf "$DATA_DIR" ${scratch_pglite:+"$scratch_pglite"}; true' EXIT
 trap 'exit 143' TERM INT
 # The local API server reports kubectl writes to Slipway (README, "kubectl in the audit log").
 export SLIPWAY_AUDIT_WEBHOOK_URL=http://127.0.0.1:${PORT:?}/api/cluster/audit

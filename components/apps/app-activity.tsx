@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { describeAuditEvent } from "@/lib/audit/describe-audit-event";
+import { describeAuditEvent, foldClusterIntents } from "@/lib/audit/describe-audit-event";
 import type { AuditEventRow } from "@/lib/audit/query-audit-events";
 
 /** The app's own recent activity, as sentences; the activity page has the rest. */
@@ -10,7 +10,7 @@ export function AppActivity({ events, moreHref }: { events: AuditEventRow[]; mor
         <p className="text-sm text-slate-600">Nothing yet.</p>
       ) : (
         <ol className="space-y-1 text-sm" data-testid="app-activity">
-          {events.map((event) => (
+          {foldClusterIntents(events).map((event) => (
             <li key={String(event.id)} className="break-words">
               <time className="mr-2 font-mono text-xs text-slate-600" dateTime={event.createdAt.toISOString()}>
                 {event.createdAt.toISOString().slice(0, 16).replace("T", " ")}

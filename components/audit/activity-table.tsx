@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
-import { describeAuditEvent } from "@/lib/audit/describe-audit-event";
+import { describeAuditEvent, foldClusterIntents } from "@/lib/audit/describe-audit-event";
 import type { AuditEventRow } from "@/lib/audit/query-audit-events";
 
 /** Each event as a sentence with a link to what it is about; the raw record on demand. */
 export function ActivityTable({ events, caption = "Audit events, newest first" }: { events: AuditEventRow[]; caption?: string }) {
   return (
     <DataTable dense caption={caption} columns={["When (UTC)", "What happened", "Team"]}>
-      {events.map((event) => {
+      {foldClusterIntents(events).map((event) => {
         const { text, link } = describeAuditEvent(event);
         return (
           <tr key={String(event.id)} className="border-t border-slate-100 align-top" data-testid="activity-row">

@@ -10,7 +10,14 @@ import type { Actor, RequestInfo } from "@/lib/authz/actor";
 import { recordAuditEvent } from "./record-audit-event";
 
 /** How a call to the cluster ended; recorded on every event that made one. */
-export type ClusterOutcome = { result: "ok" } | { result: "failed"; error: string };
+/**
+ * A cluster change is recorded twice (lib/cluster/audited-cluster-call.ts): the intent
+ * ("started") before the call, the outcome after it, naming its intent (`intentId`, the
+ * intent's event id), so a failure between the two still leaves a record and the
+ * activity views fold the pair into one line.
+ */
+export type ClusterOutcome =
+  { result: "started" } | { result: "ok"; intentId?: string } | { result: "failed"; error: string; intentId?: string };
 
 export type AuditPayloads = {
   "team.create": { name: string; namespace: string };

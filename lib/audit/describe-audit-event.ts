@@ -19,7 +19,12 @@ const versionOf = (image: unknown) => {
   return colon > slash ? image.slice(colon + 1) : image;
 };
 
-const failed = (data: Data) => (data.result === "failed" ? ` (failed: ${String(data.error ?? "unknown error")})` : "");
+const failed = (data: Data) =>
+  data.result === "failed"
+    ? ` (failed: ${String(data.error ?? "unknown error")})`
+    : data.result === "started"
+      ? " (started; no outcome recorded yet)"
+      : "";
 
 const inEnvironment = (data: Data) => (typeof data.environment === "string" ? ` in ${data.environment}` : "");
 
@@ -116,6 +121,20 @@ function linkOf(event: AuditEventRow, data: Data): EventDescription["link"] {
   }
   if (app) return { href: `/teams/${team}/apps/${app}`, label: app };
   return { href: `/teams/${team}`, label: event.team!.name };
+}
+
+/**
+ * A cluster change's intent and outcome as one line: drops each "started" event whose
+ * outcome (naming it by `intentId`) is in the same list. An intent left alone is shown:
+ * the change may have happened and nothing recorded how it ended.
+ */
+export function foldClusterIntents<E extends { id: string | bigint; data: unknown }>(events: E[]): E[] {
+  const concluded = new Set<string>();
+  for (const event of events) {
+    const intentId = (event.data as Data | null)?.intentId;
+    if (typeof intentId === "string") concluded.add(intentId);
+  }
+  return events.filter((event) => (event.data as Data | null)?.result !== "started" || !concluded.has(String(event.id)));
 }
 
 export function describeAuditEvent(event: AuditEventRow): EventDescription {

@@ -1,8 +1,8 @@
 /**
  * The one way to append to the audit chain. Each row links to the row committed just
  * before it, so appends are serialised by one transaction-scoped advisory lock, held
- * from the read of the chain's head until the caller's COMMIT. Two rules keep that
- * lock short and free of deadlocks:
+ * from the read of the chain's head until the caller's COMMIT; taking it and reading
+ * the head is one database call. Two rules keep that lock short and free of deadlocks:
  * - call this LAST in the transaction (nothing but COMMIT after it), so the lock is
  *   held for the insert and the commit only, and a transaction holding it never
  *   waits for another lock;
@@ -42,13 +42,6 @@ export type RecordAuditEventOptions<A extends AuditAction> = {
 export async function recordAuditEvent<A extends AuditAction>(options: RecordAuditEventOptions<A>) {
   const { tx } = options;
   const teamId = options.teamId ?? null;
-  const actorId = options.actor?.id ?? null;
-  if (teamId || actorId) {
-    await tx.$queryRaw`
-      WITH team AS (SELECT 1 FROM "Team" WHERE id = ${teamId}::uuid FOR KEY SHARE),
-           actor AS (SELECT 1 FROM "User" WHERE id = ${actorId}::uuid FOR KEY SHARE)
-      SELECT (SELECT count(*) FROM team) + (SELECT count(*) FROM actor) AS locked`;
-  }
   // The team's webhooks hear of it in this transaction (the outbox), before the chain lock.
   const webhookEvent = teamId ? webhookEventOf(options.action, options.data) : null;
   if (webhookEvent) {
@@ -59,9 +52,11 @@ export async function recordAuditEvent<A extends AuditAction>(options: RecordAud
       data: options.data,
     });
   }
-  // A statement of its own: its snapshot must be taken after the lock is granted.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true, createdAt: true } });
+  // Key-share locks on the referenced rows, the chain lock, then the head read with a
+  // snapshot taken after the lock is granted: one round trip (the migration
+  // 20261206126000_round_trip_functions), so the lock is held for the insert and COMMIT only.
+  const [last] = await tx.$queryRaw<{ hash: string; createdAt: Date }[]>`
+    SELECT hash, "createdAt" FROM slipway_lock_audit_chain(${teamId}::uuid, ${options.actor?.id ?? null}::uuid, ${AUDIT_CHAIN_LOCK})`;
   const prevHash = last?.hash ?? GENESIS_HASH;
   // Time never runs backwards along the chain (clock steps, replicas with skew), so ids
   // and times order events the same way and a time range is an id range.

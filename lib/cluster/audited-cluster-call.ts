@@ -2,9 +2,12 @@
  * Every use-case that changes something in a team's cluster goes through here: the
  * call runs in the environment's namespace on the environment's cluster (the team's
  * default environment when none is given), with the token of the *caller's* role
- * (clusterRoleOf), and its outcome,
- * success or failure with the cluster's message, is audited in one transaction with
- * whatever the use-case records in the database about it (`after`).
+ * (clusterRoleOf). Intent before, outcome after: the intent ("started") is committed in
+ * a short transaction before the cluster is called, so a crash or a database failure
+ * after the call still leaves a record of a change that may have happened; the outcome,
+ * success or failure with the cluster's message and the intent's id, is audited in one
+ * transaction with whatever the use-case records in the database about it (`after`).
+ * No transaction is open during the call.
  */
 import { db, type Tx } from "@/lib/db";
 import { clusterRoleOf } from "@/lib/authz/authorize";
@@ -45,12 +48,19 @@ export async function auditedClusterCall<A extends ClusterAction, T>(
 ): Promise<T> {
   const environment = event.environment ?? (await environmentOf(ctx, undefined));
   const platform = await requireClusterFor(environment.clusterId);
+  const intent = await db().$transaction((tx) =>
+    recordTeamEvent(tx, ctx, event.action, {
+      target: event.target,
+      data: { ...(details(event.data, undefined) as object), result: "started" } as AuditPayloads[A],
+    }),
+  );
+  const intentId = intent.id.toString();
   let result: T;
   try {
     result = await call({ team: teamClusterClient(ctx, environment, platform), platform, namespace: environment.namespace });
   } catch (error) {
     const failure = toK8sError(error, { namespace: environment.namespace, name: event.target.id });
-    const data = { ...(details(event.data, undefined) as object), result: "failed", error: failure.message } as AuditPayloads[A];
+    const data = { ...(details(event.data, undefined) as object), result: "failed", error: failure.message, intentId } as AuditPayloads[A];
     await db().$transaction((tx) => recordTeamEvent(tx, ctx, event.action, { target: event.target, data }));
     throw failure;
   }
@@ -58,7 +68,7 @@ export async function auditedClusterCall<A extends ClusterAction, T>(
     await event.after?.(tx, result);
     await recordTeamEvent(tx, ctx, event.action, {
       target: event.target,
-      data: { ...(details(event.data, result) as object), result: "ok" } as AuditPayloads[A],
+      data: { ...(details(event.data, result) as object), result: "ok", intentId } as AuditPayloads[A],
     });
   });
   return result;

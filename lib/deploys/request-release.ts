@@ -48,9 +48,8 @@ export async function requestRelease(options: {
   if (earlier) return { release: earlier, created: false };
   try {
     const release = await db().$transaction(async (tx) => {
-      // Serialises sequence numbers per app.
-      await tx.$queryRaw`SELECT id FROM "App" WHERE id = ${app.id}::uuid FOR UPDATE`;
-      const last = await tx.release.findFirst({ where: { appId: app.id }, orderBy: { sequence: "desc" }, select: { sequence: true } });
+      // Locks the App row (serialising sequence numbers per app), then reads the next number: one round trip.
+      const [{ sequence }] = await tx.$queryRaw<[{ sequence: number }]>`SELECT slipway_next_release_sequence(${app.id}::uuid) AS sequence`;
       if (options.saveAsSettings) {
         await tx.app.update({ where: { id: app.id }, data: appSettingsOf({ ...asked, name: app.name }) });
       }
@@ -59,7 +58,7 @@ export async function requestRelease(options: {
       const created = await tx.release.create({
         data: {
           appId: app.id,
-          sequence: (last?.sequence ?? 0) + 1,
+          sequence,
           image: spec.image,
           spec,
           requestedById: ctx.actor.id,

@@ -41,15 +41,26 @@ export function announceRelease(releaseId: string): void {
   notify(CHANNELS.queue, { releaseId }).catch((error) => logEvent(`queue: could not announce release ${releaseId}`, error));
 }
 
-/** Claims the oldest in-flight release nobody holds; null when there is none. */
+/**
+ * Claims the oldest in-flight release nobody holds; null when there is none. A release
+ * with a newer one of its app in the same environment still to be applied (PENDING or APPLYING) is left alone:
+ * the newer one's apply supersedes it, so a burst of deploys to one app applies once
+ * instead of each release taking a worker and polling for its turn (the queue's main
+ * load on the single-connection PGlite). It is claimed again if the newer one ends
+ * without reaching the cluster.
+ */
 export async function claimNextRelease(workerId: string, runningHere: string[]): Promise<string | null> {
   const rows = await db().$queryRaw<{ id: string }[]>`
     UPDATE "Release" SET "claimedBy" = ${workerId}, "claimExpiresAt" = now() + ${CLAIM_SECONDS}::int * interval '1 second'
     WHERE id = (
-      SELECT id FROM "Release"
+      SELECT id FROM "Release" r
       WHERE status IN ('PENDING', 'APPLYING', 'ROLLING_OUT')
         AND ("claimExpiresAt" IS NULL OR "claimExpiresAt" < now())
         AND NOT (id = ANY(${runningHere}::uuid[]))
+        AND NOT EXISTS (
+          SELECT 1 FROM "Release" newer
+          WHERE newer."appId" = r."appId" AND newer."environmentId" IS NOT DISTINCT FROM r."environmentId"
+            AND newer.sequence > r.sequence AND newer.status IN ('PENDING', 'APPLYING'))
       ORDER BY "createdAt"
       LIMIT 1
       FOR UPDATE SKIP LOCKED)
@@ -163,6 +174,10 @@ export function startReleaseWorker(options: {
     drain: async (timeoutMs: number) => {
       for (const timer of timers) clearInterval(timer);
       unlisten();
+      // Every claim held now is handed over at the end, including the watches that stop
+      // at once and leave `running` before then (they record nothing, so their claim would
+      // otherwise hold another replica off for SLIPWAY_CLAIM_SECONDS).
+      const claimed = new Set(running.keys());
       const stopWatches = () => {
         for (const entry of running.values()) if (entry.phase === "watch") entry.abort.abort();
       };
@@ -172,7 +187,7 @@ export function startReleaseWorker(options: {
       await Promise.race([Promise.all(applying), new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
       clearTimeout(timer);
       stopWatches();
-      const held = [...running.keys()];
+      const held = [...new Set([...claimed, ...running.keys()])];
       for (const entry of running.values()) entry.abort.abort();
       if (held.length > 0) {
         await db()

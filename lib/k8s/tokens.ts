@@ -74,6 +74,7 @@ export async function teamToken(
   if (cached && Date.now() < cached.refreshAt) return cached.token;
 
   const startedAt = Date.now();
+  forgetSpentTokens(cache, startedAt);
   const token = mintTeamToken(platform, namespace, role, seconds);
   const entry: Entry = { token, refreshAt: startedAt + seconds * 1000 * REFRESH_AT };
   cache.set(key, entry);
@@ -86,6 +87,23 @@ export async function teamToken(
     if (cache.get(key) === entry) cache.delete(key);
     throw e;
   }
+}
+
+/** Past this many entries, a mint first drops the tokens due for a refresh (they would be minted again anyway). */
+const SWEEP_ABOVE = 64;
+
+/**
+ * Keeps the cache to the namespaces in use: without this it holds a token for every
+ * (namespace, role) ever used, for the life of the process.
+ */
+function forgetSpentTokens(cache: Map<string, Entry>, now: number): void {
+  if (cache.size <= SWEEP_ABOVE) return;
+  for (const [key, entry] of cache) if (now >= entry.refreshAt) cache.delete(key);
+}
+
+/** How many tokens the cache holds for this platform client (tests read it). */
+export function cachedTeamTokenCount(platform: PlatformClient): number {
+  return caches.get(platform)?.size ?? 0;
 }
 
 /** Drops a cached token, e.g. after the API server answered 401 to it. */

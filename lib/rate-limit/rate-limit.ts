@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 
 export type RateLimit = { name: string; max: number; windowSeconds: number };
 
-function keyOf(limit: RateLimit, client: string | undefined): string {
+export function keyOf(limit: RateLimit, client: string | undefined): string {
   return `${limit.name}:${client ?? "unknown"}`.slice(0, 200);
 }
 
@@ -31,9 +31,18 @@ function refuse(limit: RateLimit, start: Date, what: string): never {
 /** Throws RATE_LIMITED (with Retry-After) when the client has used up this window, without counting. */
 export async function assertUnderLimit(limit: RateLimit, client: string | undefined, what: string): Promise<void> {
   if (limit.max === 0) return;
-  const start = windowStart(limit);
   const row = await db().rateLimit.findUnique({ where: { key: keyOf(limit, client) } });
-  if (row && row.windowStart.getTime() === start.getTime() && row.count >= limit.max) refuse(limit, start, what);
+  refuseIfUsedUp(limit, row, what);
+}
+
+/**
+ * assertUnderLimit on a counter row the caller read itself (`keyOf` names it), for a
+ * hot path that reads it in the same query as something else.
+ */
+export function refuseIfUsedUp(limit: RateLimit, row: { windowStart: Date; count: number } | null, what: string): void {
+  if (limit.max === 0 || !row) return;
+  const start = windowStart(limit);
+  if (row.windowStart.getTime() === start.getTime() && row.count >= limit.max) refuse(limit, start, what);
 }
 
 /** Counts one attempt; throws RATE_LIMITED when it is over the limit. */

@@ -168,15 +168,28 @@ describe("[deploy] through the API against the control plane", () => {
     expect((await call(scale.POST, "POST", { token: token.viewer, params: p({ app: "web" }), body: { replicas: 1 } })).status).toBe(403);
     const actions = await db().auditEvent.findMany({
       where: { action: { in: ["app.scale", "app.restart"] } },
-      select: { action: true, actorEmail: true, data: true },
+      select: { id: true, action: true, actorEmail: true, data: true },
+      orderBy: { id: "asc" },
     });
-    expect(actions).toEqual([
+    // Intent before the cluster call, outcome after it, naming its intent.
+    const [scaleIntent, , restartIntent] = actions;
+    expect(actions.map(({ id: _id, ...rest }) => rest)).toEqual([
       {
         action: "app.scale",
         actorEmail: "deployer@shop.test",
-        data: { app: "web", from: 2, to: 3, environment: "production", result: "ok" },
+        data: { app: "web", from: 2, to: 3, environment: "production", result: "started" },
       },
-      { action: "app.restart", actorEmail: "deployer@shop.test", data: expect.objectContaining({ app: "web", result: "ok" }) },
+      {
+        action: "app.scale",
+        actorEmail: "deployer@shop.test",
+        data: { app: "web", from: 2, to: 3, environment: "production", result: "ok", intentId: String(scaleIntent!.id) },
+      },
+      { action: "app.restart", actorEmail: "deployer@shop.test", data: expect.objectContaining({ app: "web", result: "started" }) },
+      {
+        action: "app.restart",
+        actorEmail: "deployer@shop.test",
+        data: expect.objectContaining({ app: "web", result: "ok", intentId: String(restartIntent!.id) }),
+      },
     ]);
   });
 
