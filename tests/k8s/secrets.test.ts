@@ -198,8 +198,13 @@ describe("[secrets] write-only values through the API, into the cluster", () => 
       clusterStatus: 403,
     });
     expect(await secretData()).toEqual({ DATABASE_URL: VALUES[1] });
-    const failed = await db().auditEvent.findFirstOrThrow({ where: { action: "secret.set", actorId: viewer.id } });
-    expect(failed.data).toMatchObject({ name: "DATABASE_URL", result: "failed" });
+    // Intent before the cluster call, then the outcome naming it.
+    const [intent, failed] = await db().auditEvent.findMany({
+      where: { action: "secret.set", actorId: viewer.id },
+      orderBy: { id: "asc" },
+    });
+    expect(intent!.data).toMatchObject({ name: "DATABASE_URL", result: "started" });
+    expect(failed!.data).toMatchObject({ name: "DATABASE_URL", result: "failed", intentId: String(intent!.id) });
   });
 
   it("removing the secret rolls without it; setting the name again continues at v3", async () => {
