@@ -17,7 +17,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { isRetryableTransactionError } from "@/lib/db-errors";
-import { logError } from "@/lib/observability/logger";
+import { logger } from "@/lib/observability/logger";
 import { reportPoolUse } from "@/lib/observability/metrics";
 import { pgliteDir } from "@/lib/pglite-dir";
 
@@ -82,5 +82,6 @@ function watchPool(pool: Pool) {
   reportPoolUse(() => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }));
   // An idle connection that PostgreSQL ends (a restart, a failover) is emitted here; the pool
   // drops it and opens a new one when asked. Without a listener Node throws it, ending the process.
-  pool.on("error", (error) => logError("database: an idle connection was closed by the server", error));
+  // Only the message: pg attaches the client (its whole state) to the error.
+  pool.on("error", (error) => logger.warn({ error: error.message }, "database: an idle connection was closed by the server"));
 }
