@@ -3,11 +3,14 @@
  * (lib/k8s/rollout-blockers.ts) whenever the namespace's shared watch sees this
  * namespace's ReplicaSets, pods or events change: no polling of the API server. When it
  * finds one, `signal` aborts (which ends the rollout watch) and `cause()` says why; the
- * caller's own signal aborts it too. A cache that cannot read yet is only looked at
- * again on its next change: the progress deadline still applies.
+ * caller's own signal aborts it too. It also looks every RECHECK_MS at what the cache
+ * holds (memory only, no request), so a cache that could not be read yet, or a change
+ * notice it missed, delays the verdict by seconds, not until the progress deadline.
  */
 import { findRolloutBlocker, type NamespaceCache } from "@/lib/k8s";
 import { logger } from "@/lib/observability/logger";
+
+const RECHECK_MS = 3_000;
 
 export function watchForBlocker(options: { cache: NamespaceCache; app: string; releaseId: string; signal: AbortSignal }) {
   const controller = new AbortController();
@@ -46,6 +49,8 @@ export function watchForBlocker(options: { cache: NamespaceCache; app: string; r
     }
   };
   const unsubscribe = options.cache.subscribe(() => void look(), ["replicasets", "pods", "events"]);
+  const recheck = setInterval(() => void look(), RECHECK_MS);
+  recheck.unref();
   void look();
 
   return {
@@ -54,6 +59,7 @@ export function watchForBlocker(options: { cache: NamespaceCache; app: string; r
     stop: () => {
       stopped = true;
       unsubscribe();
+      clearInterval(recheck);
       options.signal.removeEventListener("abort", onCaller);
     },
   };
