@@ -83,7 +83,8 @@ export const logs: Command = {
       return;
     }
     const results = await Promise.all(targets.map((target) => follow(ctx, path, query(target), (lines) => print(target, lines))));
-    return results.every((result) => result === "ended") ? 0 : 1;
+    // Stopped or ended is done; a stream that broke off (reported above) fails the command.
+    return results.includes("failed") ? 1 : 0;
   },
 };
 
