@@ -18,6 +18,8 @@ export function DeployForm(props: {
   previousVersions?: string[];
   /** The team's environments, the default first; a choice is offered when there is more than one. */
   environments?: string[];
+  /** The environment chosen first (the one the page shows); the default otherwise. */
+  environment?: string;
 }) {
   const environments = props.environments ?? [];
   const [state, action] = useActionState(props.action, null);
@@ -58,7 +60,7 @@ export function DeployForm(props: {
             id="environment"
             name="environment"
             {...invalid(state, "environment")}
-            defaultValue={environments[0]}
+            defaultValue={props.environment ?? environments[0]}
             aria-describedby="environment-error"
             className={inputClass}
           >
