@@ -51,7 +51,7 @@ test("[environments] a team with production and qa, the app deployed to both", a
 
 test("[environments] the app page switches environment from the keyboard, shows its pods, and scales there", async ({ page }) => {
   await signInAs(page, "lead@slipway.test", PAGE);
-  const switcher = page.getByRole("navigation", { name: "Environment" });
+  const switcher = page.getByRole("navigation", { name: "Environment shown" });
   await expect(switcher.getByRole("link", { name: /production/ })).toHaveAttribute("aria-current", "page");
   const production = await podsIn(page.request, "production");
   const qa = await podsIn(page.request, "qa");

@@ -7,7 +7,7 @@ import Link from "next/link";
  */
 export function EnvironmentSwitcher(props: { base: string; environments: { name: string; default: boolean }[]; chosen: string }) {
   return (
-    <nav aria-label="Environment" className="flex flex-wrap items-center gap-2 text-sm">
+    <nav aria-label="Environment shown" className="flex flex-wrap items-center gap-2 text-sm">
       <span className="text-slate-600">Showing</span>
       {props.environments.map(({ name, default: isDefault }) => {
         const current = name === props.chosen;

@@ -184,6 +184,9 @@ export default async function AppPage({
             previousVersions={previousVersions}
             environments={environments.map((environment) => environment.name)}
             environment={shown?.name}
+            environmentHrefs={Object.fromEntries(
+              environments.map((e) => [e.name, e.default ? base : `${base}?env=${encodeURIComponent(e.name)}`]),
+            )}
             idempotencyKey={randomUUID()}
           />
         ) : archivedAt ? (
