@@ -90,4 +90,11 @@ test("[environments] the app page switches environment from the keyboard, shows 
   await expect(page).toHaveURL(PAGE);
   await expect(page.getByRole("heading", { name: "In the cluster · production" })).toBeVisible();
   await expect.poll(async () => (await podNames()).sort()).toEqual(production);
+
+  // An environment the team does not have: said so, and the default shown.
+  await page.goto(`${PAGE}?env=nope`);
+  await expect(
+    page.getByRole("status").filter({ hasText: "This team has no environment named “nope”; showing production." }),
+  ).toBeVisible();
+  await expect(switcher.getByRole("link", { name: /production/ })).toHaveAttribute("aria-current", "page");
 });
