@@ -14,6 +14,8 @@ export type Io = {
   interactive?: boolean;
   /** Reads a file, "-" meaning standard input. */
   readFile(file: string): Promise<string>;
+  /** Stops a command that follows (logs -f) cleanly, for a program that embeds runCli; the terminal's Ctrl-C just ends the process. */
+  signal?: AbortSignal;
 };
 
 export type Flags = Record<string, string | boolean | undefined>;

@@ -57,6 +57,8 @@ test("[environments] a lead adds a qa environment, deploys to both and sees them
   await deployTo(page, "production", "1.0.0", 1);
   await page.reload();
   await deployTo(page, "qa", "2.0.0", 2);
+  // A deploy into another environment than the one shown switches the page there, to follow it.
+  await expect(page).toHaveURL(`${APP}?env=qa`);
   await page.reload();
   await expect(production.getByTestId("environment-release")).toHaveText("#1 · registry.example.com/atlas/globe:1.0.0");
   await expect(qa.getByTestId("environment-release")).toHaveText("#2 · registry.example.com/atlas/globe:2.0.0");

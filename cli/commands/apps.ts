@@ -106,43 +106,6 @@ export const diff: Command = {
   },
 };
 
-export const logs: Command = {
-  usage: "logs APP [-f]",
-  summary: "The log tail of the app's pods; -f keeps printing new lines",
-  options: { follow: { type: "boolean", short: "f" } },
-  async run(ctx) {
-    const api = ctx.api();
-    const path = { params: { ...appPath(ctx).params, query: ctx.environment() } };
-    const printed = new Map<string, string[]>();
-    for (;;) {
-      const answer = await ok(api.GET("/teams/{team}/apps/{app}/status", path));
-      if ("error" in answer) throw new CliError(`Cannot read the cluster: ${answer.error}`);
-      if (ctx.json) return ctx.out("", answer.view.logs);
-      const many = answer.view.logs.length > 1;
-      for (const log of answer.view.logs) {
-        if (log.unavailable) {
-          if (!printed.has(log.pod)) ctx.io.stderr(`${log.pod}: ${log.unavailable}\n`);
-          printed.set(log.pod, printed.get(log.pod) ?? []);
-          continue;
-        }
-        const lines = (log.text ?? "").split("\n").filter((line) => line !== "");
-        for (const line of newLines(printed.get(log.pod) ?? [], lines)) ctx.io.stdout(many ? `[${log.pod}] ${line}\n` : `${line}\n`);
-        printed.set(log.pod, lines);
-      }
-      if (!ctx.flags.follow) return;
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-    }
-  },
-};
-
-/** The lines of a new tail after what the last tail ended with (a tail is a window that slides). */
-export function newLines(before: string[], after: string[]): string[] {
-  for (let overlap = Math.min(before.length, after.length); overlap > 0; overlap--) {
-    if (before.slice(-overlap).every((line, i) => line === after[i])) return after.slice(overlap);
-  }
-  return after;
-}
-
 export const scale: Command = {
   usage: "scale APP N",
   summary: "Set the number of replicas",

@@ -6,7 +6,7 @@ type Release = { sequence: number; image: string; status: string };
 const TERMINAL = ["SUCCEEDED", "FAILED"];
 
 /** Server-sent events as { event, data } pairs, from a byte stream. */
-async function* serverSentEvents(body: ReadableStream<Uint8Array>) {
+export async function* serverSentEvents(body: ReadableStream<Uint8Array>) {
   const decoder = new TextDecoder();
   let buffer = "";
   for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {

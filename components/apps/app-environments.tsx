@@ -3,10 +3,10 @@ import type { AppLive } from "@/lib/apps/app-live.types";
 type EnvironmentLive = { name: string; cluster: string; namespace: string; default: boolean; live: AppLive };
 
 const HEALTH_STYLE: Record<string, string> = {
-  Healthy: "bg-green-100 text-green-900",
-  Progressing: "bg-blue-100 text-blue-900",
-  Degraded: "bg-red-100 text-red-900",
-  Missing: "bg-amber-100 text-amber-900",
+  Healthy: "bg-green-100 text-green-800",
+  Progressing: "bg-blue-100 text-blue-800",
+  Degraded: "bg-red-100 text-red-800",
+  Missing: "bg-amber-100 text-amber-800",
 };
 
 /** The app in each of the team's environments, side by side: current release, health, drift. */

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { DataTable } from "@/components/ui/data-table";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { appStatus } from "@/lib/apps/app-status.types";
 import { EventsList } from "./events-list";
 import { ResourceTree } from "./resource-tree";
@@ -22,7 +23,7 @@ export function ClusterPanel({ view, now = new Date() }: { view: View; now?: Dat
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <div className="min-w-0 space-y-4">
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Pods table">
+        <ScrollRegion label="Pods table">
           <DataTable dense label="Pods" columns={["Pod", "Phase", "Ready", "Restarts", "Node", "Age", "Image"]}>
             {view.pods.length === 0 && (
               <tr>
@@ -45,7 +46,7 @@ export function ClusterPanel({ view, now = new Date() }: { view: View; now?: Dat
               </tr>
             ))}
           </DataTable>
-        </div>
+        </ScrollRegion>
         <div className="space-y-2">
           <h3 className="font-medium">Resources</h3>
           <ResourceTree resources={view.resources} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 import type { FormAction } from "@/lib/adapters/form-action";
 import { FieldError, FormStatus, inputClass, invalid } from "@/components/ui/form-status";
@@ -18,9 +19,20 @@ export function DeployForm(props: {
   previousVersions?: string[];
   /** The team's environments, the default first; a choice is offered when there is more than one. */
   environments?: string[];
+  /** The environment chosen first (the one the page shows); the default otherwise. */
+  environment?: string;
+  /** Each environment's view of the page: a deploy into another one than shown goes there, to follow its rollout. */
+  environmentHrefs?: Record<string, string>;
 }) {
   const environments = props.environments ?? [];
-  const [state, action] = useActionState(props.action, null);
+  const router = useRouter();
+  const [state, action] = useActionState<Awaited<ReturnType<FormAction>>, FormData>(async (previous, formData) => {
+    const result = await props.action(previous, formData);
+    const chosen = String(formData.get("environment") ?? "");
+    const href = result?.ok && chosen && chosen !== props.environment ? props.environmentHrefs?.[chosen] : undefined;
+    if (href) router.push(href);
+    return result;
+  }, null);
   return (
     <form action={action} className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
@@ -58,7 +70,7 @@ export function DeployForm(props: {
             id="environment"
             name="environment"
             {...invalid(state, "environment")}
-            defaultValue={environments[0]}
+            defaultValue={props.environment ?? environments[0]}
             aria-describedby="environment-error"
             className={inputClass}
           >

@@ -4,7 +4,7 @@ const STYLES: Record<string, string> = {
   Healthy: "bg-green-100 text-green-800",
   Progressing: "bg-blue-100 text-blue-800",
   Degraded: "bg-red-100 text-red-800",
-  Missing: "bg-amber-100 text-amber-900",
+  Missing: "bg-amber-100 text-amber-800",
 };
 
 /** Live health from the namespace's watch, with the reason next to it (`compact`: as its tooltip). */

@@ -30,15 +30,16 @@ function Highlighted({ text, term }: { text: string; term: string }) {
  * The app's logs, followed live: one container of one pod at a time (GET .../logs, a
  * server-sent event stream), each line with its time (UTC), a search that filters and
  * marks lines as you type, pause/follow, and a download of the whole log as a file.
+ * `environment` names where the pods run (the team's default when left out).
  */
-export function LogsPanel({ pods, logsUrl }: { pods: LogPod[]; logsUrl: string }) {
+export function LogsPanel({ pods, logsUrl, environment }: { pods: LogPod[]; logsUrl: string; environment?: string }) {
   const ids = useId();
   const [podName, setPodName] = useState(pods[0]?.name ?? "");
   const pod = pods.find((p) => p.name === podName) ?? pods[0];
   const [containerName, setContainerName] = useState("");
   const container = pod?.containers.includes(containerName) ? containerName : (pod?.containers[0] ?? "");
   const [search, setSearch] = useState("");
-  const query = pod ? `?${new URLSearchParams({ pod: pod.name, container })}` : "";
+  const query = pod ? `?${new URLSearchParams({ pod: pod.name, container, ...(environment ? { environment } : {}) })}` : "";
   const { lines, waiting, state, paused, pause, follow } = useLogStream(pod ? `${logsUrl}${query}` : null);
   const term = search.trim().toLowerCase();
   const shown = useMemo(() => (term ? lines.filter((line) => line.text.toLowerCase().includes(term)) : lines), [lines, term]);

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { z } from "zod";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { DataTable } from "@/components/ui/data-table";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { FormAction } from "@/lib/adapters/form-action";
 import { versionOf } from "@/lib/apps/app-spec.types";
 import type { releaseWithPeople } from "@/lib/deploys/release.types";
@@ -32,7 +33,7 @@ export function ReleaseHistory(props: {
     if (r.status === "SUCCEEDED" && !lastSucceeded.has(environmentOf(r))) lastSucceeded.set(environmentOf(r), r.id);
   const several = new Set(props.releases.map(environmentOf)).size > 1;
   return (
-    <div className="overflow-x-auto" role="region" aria-label="Release history table" tabIndex={0}>
+    <ScrollRegion label="Release history table">
       <DataTable dense columns={["#", "Image", "Who", "When (UTC)", "Took", "Result", { label: "Actions", hidden: true }]}>
         {props.releases.map((r) => (
           <tr key={r.id} className="border-t border-slate-100 align-top" data-testid={`release-${r.sequence}`}>
@@ -74,6 +75,6 @@ export function ReleaseHistory(props: {
           </tr>
         ))}
       </DataTable>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,4 +1,5 @@
 import { DataTable } from "@/components/ui/data-table";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import Link from "next/link";
 import { DriftMarker } from "@/components/apps/drift-marker";
 import { HealthBadge } from "@/components/apps/health-badge";
@@ -17,7 +18,7 @@ export function MyAppsTable({ apps, more }: { apps: DashboardApp[]; more: boolea
   return (
     <>
       {/* Scrolls in its own region on a phone instead of widening the page. */}
-      <div className="overflow-x-auto" role="region" aria-label="Your apps table" tabIndex={0}>
+      <ScrollRegion label="Your apps table">
         <DataTable columns={["App", "Team", "Version", "Status", "Live"]}>
           {apps.map((app) => (
             <tr key={`${app.team.slug}/${app.name}`} className="border-t border-slate-100" data-testid={`app-${app.team.slug}-${app.name}`}>
@@ -45,7 +46,7 @@ export function MyAppsTable({ apps, more }: { apps: DashboardApp[]; more: boolea
             </tr>
           ))}
         </DataTable>
-      </div>
+      </ScrollRegion>
       {more && <p className="text-sm text-slate-500">Showing the first {apps.length} apps; see each team&apos;s page for the rest.</p>}
     </>
   );

@@ -29,7 +29,7 @@ let server: Awaited<ReturnType<typeof startApiServer>>;
 let binDir: string;
 
 /** Runs one command line as `who`, with their own config directory. */
-async function slipway(who: Who, args: string[], extra: { openBrowser?: (url: string) => void } = {}) {
+async function slipway(who: Who, args: string[], extra: { openBrowser?: (url: string) => void; signal?: AbortSignal } = {}) {
   let stdout = "";
   let stderr = "";
   const code = await runCli(args, {
@@ -162,10 +162,35 @@ describe("[cli] slipway against Slipway and the control plane", () => {
     expect(history.releases[0]).toMatchObject({ sequence: 3, image: "registry.example.com/cli/web:1.0.0", rollbackOf: { sequence: 1 } });
   });
 
-  it("logs print each pod's tail, or why the node cannot serve it", async () => {
-    const logs = await slipway("viewer", ["logs", `${team}/web`]);
-    expect(logs.code).toBe(0);
-    expect(logs.stdout + logs.stderr).toMatch(/web-/);
+  it("logs print every pod's log, one pod's with --pod, and -f follows each pod's stream", async () => {
+    const pods = (JSON.parse((await slipway("viewer", ["status", `${team}/web`, "--json"])).stdout).view.pods as { name: string }[]).map(
+      (pod) => pod.name,
+    );
+    expect(pods).toHaveLength(2);
+    const all = await slipway("viewer", ["logs", `${team}/web`, "--tail", "3", "--timestamps"]);
+    expect(all.code, all.stderr).toBe(0);
+    const lines = all.stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(6);
+    for (const pod of pods) expect(lines.filter((line) => line.startsWith(`[${pod}] `))).toHaveLength(3);
+    for (const line of lines) expect(line).toMatch(/^\[web-\S+\] \d{4}-\d{2}-\d{2}T\S+Z level=/);
+
+    const one = await slipway("viewer", ["logs", `${team}/web`, "--pod", pods[0]!, "--tail", "2"]);
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stdout.trimEnd().split("\n")).toEqual([expect.stringMatching(/^level=/), expect.stringMatching(/^level=/)]);
+    const wrong = await slipway("viewer", ["logs", `${team}/web`, "--pod", "web-gone"]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/pod: no such pod/);
+    expect((await slipway("viewer", ["logs", `${team}/web`, "--tail", "0"])).code).toBe(2);
+
+    // -f: the tail of each pod, then the lines the log writer appends (one a second), until stopped.
+    const stop = new AbortController();
+    const following = slipway("viewer", ["logs", `${team}/web`, "-f", "--tail", "1"], { signal: stop.signal });
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    stop.abort();
+    const followed = await following;
+    expect(followed.code, followed.stderr).toBe(0);
+    for (const pod of pods)
+      expect(followed.stdout.split("\n").filter((line) => line.startsWith(`[${pod}] level=`)).length).toBeGreaterThanOrEqual(2);
     const activity = await slipway("lead", ["activity", "--team", team, "--since", "1h"]);
     expect(activity.stdout).toMatch(/deployer@cli\.test\s+deploy\.request/);
   });

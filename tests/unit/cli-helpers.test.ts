@@ -1,15 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { newLines } from "@/cli/commands/apps";
+import { formatLogLine, parseLogLine } from "@/cli/commands/logs";
 import { sinceToInstant } from "@/cli/commands/team";
 import { completionScript } from "@/cli/completion";
 import { COMMANDS } from "@/cli/main";
 
 describe("[cli] helpers", () => {
-  it("logs -f prints only what a sliding tail added", () => {
-    expect(newLines(["a", "b", "c"], ["b", "c", "d", "e"])).toEqual(["d", "e"]);
-    expect(newLines([], ["a"])).toEqual(["a"]);
-    expect(newLines(["x"], ["a", "b"])).toEqual(["a", "b"]);
-    expect(newLines(["a", "b"], ["a", "b"])).toEqual([]);
+  it("logs split a downloaded line into its time and text, and print the pod and time only when asked", () => {
+    const line = parseLogLine("2026-01-10T12:00:00.123456789Z level=info msg=hi");
+    expect(line).toEqual({ time: "2026-01-10T12:00:00.123456789Z", text: "level=info msg=hi" });
+    expect(parseLogLine("no time here")).toEqual({ time: null, text: "no time here" });
+    expect(formatLogLine(line, { timestamps: false })).toBe("level=info msg=hi\n");
+    expect(formatLogLine(line, { pod: "web-1", timestamps: true })).toBe("[web-1] 2026-01-10T12:00:00.123456789Z level=info msg=hi\n");
   });
 
   it("--since takes 30m, 2h, 7d or a date", () => {

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppActivity } from "@/components/apps/app-activity";
 import { AppEnvironments } from "@/components/apps/app-environments";
+import { EnvironmentSwitcher } from "@/components/apps/environment-switcher";
 import { getAppEnvironments } from "@/lib/apps/get-app-environments";
 import { AppSummary } from "@/components/apps/app-summary";
 import { ArchivedNotice } from "@/components/apps/archived-notice";
@@ -47,10 +48,11 @@ export default async function AppPage({
   searchParams,
 }: {
   params: Promise<{ team: string; app: string }>;
-  searchParams: Promise<{ before?: string }>;
+  searchParams: Promise<{ before?: string; env?: string }>;
 }) {
   const { team, app: name } = await params;
-  const before = parseReleaseNumber((await searchParams).before);
+  const query = await searchParams;
+  const before = parseReleaseNumber(query.before);
   const access = await pageCall(getApp, { team, app: name });
   if (access.forbidden !== undefined)
     return (
@@ -63,15 +65,24 @@ export default async function AppPage({
   const { ctx } = access;
   const { spec, archivedAt } = access.output;
   const path = { team, app: name };
-  const [history, statusCall, teamCall, activityCall, environmentsCall, secretsCall] = await Promise.all([
-    pageCall(listReleases, path, { limit: 15, before }),
-    pageCall(readAppStatus, path, { tailLines: 0 }),
+  const environmentsCall = await pageCall(getAppEnvironments, path);
+  const environments = environmentsCall.output?.environments ?? [];
+  // ?env= picks the environment the page shows and acts on; the team's first (default) otherwise.
+  const shown = environments.find((environment) => environment.name === query.env) ?? environments.find((e) => e.default);
+  const unknownEnvironment = query.env !== undefined && shown?.name !== query.env;
+  const several = environments.length > 1;
+  const inEnvironment: Record<string, string> = shown ? { environment: shown.name } : {};
+  const [history, statusCall, teamCall, activityCall, secretsCall] = await Promise.all([
+    pageCall(listReleases, path, { limit: 15, before, ...(several ? inEnvironment : {}) }),
+    pageCall(readAppStatus, path, { tailLines: 0, ...inEnvironment }),
     pageCall(getTeam, { team }),
     pageCall(listAuditEvents, {}, { team, app: name, limit: 8 }),
-    pageCall(getAppEnvironments, path),
     pageCall(listSecrets, path),
   ]);
-  const environments = environmentsCall.output?.environments ?? [];
+  // Forms act on the shown environment: it is bound like a path parameter, so the form cannot send another.
+  // The client parts are keyed by it, so switching starts them afresh (inputs, messages, streams).
+  const inShown = { ...path, ...inEnvironment };
+  const envQuery = shown && !shown.default ? `env=${encodeURIComponent(shown.name)}` : "";
   const secrets = secretsCall.output?.secrets ?? [];
   const mayWriteSecrets = !archivedAt && allowed(ctx, setSecret);
   const { releases, nextBefore } = history.output ?? { releases: [], nextBefore: null };
@@ -125,6 +136,12 @@ export default async function AppPage({
       )}
 
       {environments.length > 0 && <AppEnvironments environments={environments} />}
+      {several && shown && <EnvironmentSwitcher base={base} environments={environments} chosen={shown.name} />}
+      {unknownEnvironment && (
+        <p role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm">
+          This team has no environment named “{query.env}”; showing {shown?.name ?? "the default"}.
+        </p>
+      )}
 
       <section aria-labelledby="deploy" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
         <h2 id="deploy" className="text-lg font-semibold">
@@ -140,12 +157,13 @@ export default async function AppPage({
         )}
         {status.live && (
           <LiveState
+            key={`live-${shown?.name}`}
             initial={status.live}
-            liveUrl={`/api/v1${base}/live`}
+            liveUrl={`/api/v1${base}/live${shown ? `?environment=${encodeURIComponent(shown.name)}` : ""}`}
             reapply={
               mayDeploy && (
                 <ConfirmForm
-                  action={reapplyAction.bind(null, path)}
+                  action={reapplyAction.bind(null, inShown)}
                   fields={{ idempotencyKey: randomUUID() }}
                   trigger={`Re-apply release #${status.live.release?.sequence}`}
                   title={`Re-apply release #${status.live.release?.sequence} to ${name}?`}
@@ -159,11 +177,16 @@ export default async function AppPage({
         {mayDeploy && <PendingChanges changes={pending} against={lastSucceeded?.sequence ?? null} />}
         {mayDeploy ? (
           <DeployForm
+            key={`deploy-${shown?.name}`}
             action={deployAction.bind(null, path)}
             imageRepository={spec.imageRepository}
             lastVersion={latest ? versionOf(latest.image) : "latest"}
             previousVersions={previousVersions}
             environments={environments.map((environment) => environment.name)}
+            environment={shown?.name}
+            environmentHrefs={Object.fromEntries(
+              environments.map((e) => [e.name, e.default ? base : `${base}?env=${encodeURIComponent(e.name)}`]),
+            )}
             idempotencyKey={randomUUID()}
           />
         ) : archivedAt ? (
@@ -193,12 +216,12 @@ export default async function AppPage({
         )}
         <nav aria-label="Release pages" className="flex gap-4 text-sm">
           {before && (
-            <Link href={base} className="text-blue-700 underline">
+            <Link href={envQuery ? `${base}?${envQuery}` : base} className="text-blue-700 underline">
               Newest
             </Link>
           )}
           {nextBefore && (
-            <Link href={`${base}?before=${nextBefore}`} className="text-blue-700 underline">
+            <Link href={`${base}?${envQuery ? `${envQuery}&` : ""}before=${nextBefore}`} className="text-blue-700 underline">
               Older releases
             </Link>
           )}
@@ -208,15 +231,19 @@ export default async function AppPage({
       <section aria-labelledby="running" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="running" className="text-lg font-semibold">
-            In the cluster
+            In the cluster{several && shown && <span className="font-normal text-slate-600"> · {shown.name}</span>}
           </h2>
           {deployed && !archivedAt && (allowed(ctx, scaleApp) || allowed(ctx, restartApp)) && (
-            <div className="flex flex-wrap items-center gap-4">
-              <ScaleForm action={scaleAction.bind(null, path)} replicas={spec.replicas} app={name} />
+            <div key={`actions-${shown?.name}`} className="flex flex-wrap items-center gap-4">
+              <ScaleForm
+                action={scaleAction.bind(null, inShown)}
+                replicas={("view" in status ? status.view.deployment?.replicas : undefined) ?? spec.replicas}
+                app={name}
+              />
               <ConfirmForm
-                action={restartAction.bind(null, path)}
+                action={restartAction.bind(null, inShown)}
                 trigger="Restart"
-                title={`Restart ${name}?`}
+                title={`Restart ${name}${several && shown ? ` in ${shown.name}` : ""}?`}
                 description="Every pod is replaced, a few at a time, as in kubectl rollout restart."
                 confirmLabel="Restart"
               />
@@ -255,9 +282,9 @@ export default async function AppPage({
       {!("error" in status) && (
         <section aria-labelledby="logs" className="space-y-3">
           <h2 id="logs" className="text-lg font-semibold">
-            Logs
+            Logs{several && shown && <span className="font-normal text-slate-600"> · {shown.name}</span>}
           </h2>
-          <LogsPanel pods={status.view.pods} logsUrl={`/api/v1${base}/logs`} />
+          <LogsPanel key={`logs-${shown?.name}`} pods={status.view.pods} logsUrl={`/api/v1${base}/logs`} environment={shown?.name} />
         </section>
       )}
 
