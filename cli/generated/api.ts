@@ -1163,7 +1163,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * The latest succeeded release of each environment with the next environment it can be promoted to, and releases awaiting approval
+     * @description Who may call it: Viewers or above of the team, and platform admins (app.read).
+     */
+    get: operations["getPromotions"];
     put?: never;
     /**
      * Promote a succeeded release (`sequence`, default: the latest in `from`) to `to`: the same image by digest and spec, the target's replicas, host and secrets
@@ -5185,6 +5189,58 @@ export interface operations {
             teams: {
               team: string;
               pending: number;
+            }[];
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  getPromotions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Team slug */
+        team: string;
+        app: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The latest succeeded release of each environment with the next environment it can be promoted to, and releases awaiting approval */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            candidates: {
+              from: string;
+              to: string;
+              sequence: number;
+              image: string;
+              /** @description null: the digest it ran is unknown, so it cannot be promoted */
+              digest: string | null;
+            }[];
+            awaitingApproval: {
+              sequence: number;
+              image: string;
+              environment: string;
+              requestedBy: string | null;
+              requestedByYou: boolean;
+              /** Format: date-time */
+              createdAt: string;
             }[];
           };
         };

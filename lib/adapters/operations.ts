@@ -63,6 +63,7 @@ import { createEnvironment } from "@/lib/teams/create-environment";
 import { listEnvironments } from "@/lib/environments/list-environments";
 import { getAppEnvironments } from "@/lib/apps/get-app-environments";
 import { promoteRelease } from "@/lib/deploys/promote-release";
+import { getPromotions } from "@/lib/deploys/get-promotions";
 import { approveRelease } from "@/lib/deploys/approve-release";
 import { rejectRelease } from "@/lib/deploys/reject-release";
 import { updateEnvironment } from "@/lib/environments/update-environment";
@@ -152,4 +153,5 @@ export const OPERATIONS: readonly Routed<AnyUseCase>[] = [
   approveRelease,
   rejectRelease,
   updateEnvironment,
+  getPromotions,
 ];

@@ -37,6 +37,12 @@ import { getTeam } from "@/lib/teams/get-team";
 import { parseReleaseNumber } from "@/lib/validation/fields";
 import { deployAction, reapplyAction, restartAction, rollbackAction, scaleAction, unarchiveAppAction } from "../app-actions";
 import { setSecretAction, unsetSecretAction } from "../secret-actions";
+import { approveReleaseAction, promoteAction, rejectReleaseAction } from "../promotion-actions";
+import { PromoteButton } from "@/components/apps/promote-button";
+import { PendingApprovals } from "@/components/apps/pending-approvals";
+import { getPromotions } from "@/lib/deploys/get-promotions";
+import { approveRelease } from "@/lib/deploys/approve-release";
+import { updateEnvironment } from "@/lib/environments/update-environment";
 
 export async function generateMetadata({ params }: { params: Promise<{ app: string }> }): Promise<Metadata> {
   return { title: (await params).app };
@@ -63,13 +69,14 @@ export default async function AppPage({
   const { ctx } = access;
   const { spec, archivedAt } = access.output;
   const path = { team, app: name };
-  const [history, statusCall, teamCall, activityCall, environmentsCall, secretsCall] = await Promise.all([
+  const [history, statusCall, teamCall, activityCall, environmentsCall, secretsCall, promotionsCall] = await Promise.all([
     pageCall(listReleases, path, { limit: 15, before }),
     pageCall(readAppStatus, path, { tailLines: 0 }),
     pageCall(getTeam, { team }),
     pageCall(listAuditEvents, {}, { team, app: name, limit: 8 }),
     pageCall(getAppEnvironments, path),
     pageCall(listSecrets, path),
+    pageCall(getPromotions, path),
   ]);
   const environments = environmentsCall.output?.environments ?? [];
   const secrets = secretsCall.output?.secrets ?? [];
@@ -94,6 +101,27 @@ export default async function AppPage({
     : [];
   const base = `/teams/${team}/apps/${name}`;
   const previousVersions = [...new Set(releases.map((r) => versionOf(r.image)))];
+  const promotions = promotionsCall.output ?? { candidates: [], awaitingApproval: [] };
+  const mayApprove = allowed(ctx, approveRelease);
+  const promoteButtons = Object.fromEntries(
+    mayDeploy
+      ? promotions.candidates.map((candidate) => {
+          const target = environments.find((environment) => environment.name === candidate.to);
+          return [
+            candidate.from,
+            <PromoteButton
+              key={candidate.to}
+              action={promoteAction.bind(null, path)}
+              candidate={candidate}
+              idempotencyKey={randomUUID()}
+              requiresApproval={target?.requiresApproval ?? false}
+              frozen={target?.freezeUntil ? { until: target.freezeUntil, reason: target.freezeReason ?? null } : null}
+              mayOverride={allowed(ctx, updateEnvironment)}
+            />,
+          ];
+        })
+      : [],
+  );
 
   return (
     <div className="space-y-8">
@@ -124,7 +152,12 @@ export default async function AppPage({
         <ArchivedNotice archivedAt={archivedAt} unarchive={allowed(ctx, archiveApp) ? unarchiveAppAction.bind(null, path) : undefined} />
       )}
 
-      {environments.length > 0 && <AppEnvironments environments={environments} />}
+      {environments.length > 0 && <AppEnvironments environments={environments} actions={promoteButtons} />}
+      <PendingApprovals
+        releases={promotions.awaitingApproval}
+        approve={mayApprove ? (sequence) => approveReleaseAction.bind(null, { ...path, sequence: String(sequence) }) : undefined}
+        reject={mayApprove ? (sequence) => rejectReleaseAction.bind(null, { ...path, sequence: String(sequence) }) : undefined}
+      />
 
       <section aria-labelledby="deploy" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
         <h2 id="deploy" className="text-lg font-semibold">
