@@ -12,6 +12,7 @@ import { accessApprove, accessDeny, accessList, accessRequest } from "./commands
 import { adminCreateToken } from "./commands/admin";
 import { apps, diff, logs, releases, restart, scale, status } from "./commands/apps";
 import { deploy, rollback } from "./commands/deploy";
+import { approve, promote } from "./commands/promote";
 import { kubeconfig, kubeToken } from "./commands/kube";
 import { login, logout, whoami } from "./commands/session";
 import { secretsList, secretsSet, secretsUnset } from "./commands/secrets";
@@ -59,6 +60,8 @@ export const COMMANDS: Record<string, Command> = {
   kubeconfig,
   "kube-token": kubeToken,
   "admin create-token": adminCreateToken,
+  promote,
+  approve,
   completion,
 };
 

@@ -1,4 +1,9 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { mkdtemp, readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "@/cli/main";
+import { startApiServer } from "../helpers/api-server";
 import { db } from "@/lib/db";
 import { authorizeUser } from "@/lib/authz/authorize";
 import { createApiToken } from "@/lib/tokens/create-api-token";
@@ -21,6 +26,20 @@ const REPO = "registry.example.com/ship/api";
 const DIGEST = `sha256:${"a1".repeat(32)}`;
 let appId = "";
 const envIds: Record<string, string> = {};
+let server: Awaited<ReturnType<typeof startApiServer>>;
+
+async function slipway(who: string, args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli([...args, "--server", server.url, "--team", "ship"], {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    env: { SLIPWAY_CONFIG_DIR: await mkdtemp(path.join(os.tmpdir(), `slipway-${who}-`)), SLIPWAY_TOKEN: tokens[who] },
+    fetch: globalThis.fetch,
+    readFile: (file) => readFile(file, "utf8"),
+  });
+  return { code, stdout, stderr };
+}
 
 async function person(name: string, options: { admin?: boolean } = {}) {
   const user = await db().user.create({
@@ -61,7 +80,10 @@ async function succeeded(sequence: number, env: string, spec: Record<string, unk
   });
 }
 
+afterAll(() => server?.close());
+
 beforeAll(async () => {
+  server = await startApiServer();
   for (const name of ["root", "lea", "leo", "dee"]) await person(name, { admin: name === "root" });
   expect(
     (await call(teams.POST, "POST", { token: tokens.root, body: { slug: "ship", name: "Ship", leadEmail: "lea@example.com" } })).status,
@@ -187,5 +209,18 @@ describe("[promotion] promote, approve, freeze", () => {
 
     expect((await settings("lea", "production", { freezeUntil: null })).body.environment).toMatchObject({ freezeUntil: null });
     expect((await eventsOf("environment.settings")).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("the command line promotes and a second lead approves", async () => {
+    await settings("lea", "production", { requiresApproval: true });
+    const promoted = await slipway("leo", ["promote", "api", "--from", "staging", "--to", "production", "--sequence", "2"]);
+    expect(promoted).toMatchObject({ code: 0, stdout: expect.stringContaining("waits for another lead's approval") });
+    const sequence = /release #(\d+)/.exec(promoted.stdout)![1]!;
+    expect(await slipway("leo", ["approve", "api", sequence])).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/another lead must approve/),
+    });
+    expect(await slipway("lea", ["approve", "api", sequence])).toMatchObject({ code: 0, stdout: expect.stringContaining("PENDING") });
+    await settings("lea", "production", { requiresApproval: false });
   });
 });
