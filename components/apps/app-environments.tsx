@@ -46,7 +46,7 @@ export function AppEnvironments({
             </div>
             <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
               <dt className="text-slate-600">Release</dt>
-              <dd data-testid="environment-release">
+              <dd data-testid="environment-release" className="break-all">
                 {live.release ? `#${live.release.sequence} · ${live.release.image}` : "not deployed"}
               </dd>
               <dt className="text-slate-600">Health</dt>
