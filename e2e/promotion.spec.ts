@@ -18,13 +18,19 @@ test("[promotion] staging → production, approved by a second lead", async ({ b
   expect((await api("post", `/teams/${TEAM}/environments`, { name: "staging" })).status()).toBe(201);
   const app = { name: "beacon", imageRepository: REPO, containerPort: 8080, replicas: 1 };
   expect((await api("post", `/teams/${TEAM}/apps`, app)).status()).toBe(201);
-  expect((await api("patch", `/teams/${TEAM}/environments/production`, { requiresApproval: true })).status()).toBe(200);
   const staged = await api("post", `/teams/${TEAM}/apps/beacon/deploys`, { version: DIGEST, environment: "staging" });
   expect(staged.status()).toBe(202);
 
   // The lead promotes what staging ran.
+  // A lead makes production need a second lead's approval.
   const lead = await (await browser.newContext()).newPage();
-  await signInAs(lead, "lead@slipway.test", APP);
+  await signInAs(lead, "lead@slipway.test", `/teams/${TEAM}`);
+  const settings = lead.getByRole("form", { name: "Approval and freeze for production" });
+  await lead.getByText("Approval and freeze").first().click();
+  await settings.getByLabel("Deploys need a second lead's approval").check();
+  await settings.getByRole("button", { name: "Save" }).click();
+  await expect(settings.getByRole("status")).toHaveText("Saved production: deploys need a second lead's approval, not frozen.");
+  await lead.goto(APP);
   const staging = lead.getByTestId("environment-staging");
   await expect(async () => {
     await lead.reload();
