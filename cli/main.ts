@@ -13,6 +13,7 @@ import { adminCreateToken } from "./commands/admin";
 import { apps, diff, releases, restart, scale, status } from "./commands/apps";
 import { logs } from "./commands/logs";
 import { deploy, rollback } from "./commands/deploy";
+import { approve, promote } from "./commands/promote";
 import { kubeconfig, kubeToken } from "./commands/kube";
 import { login, logout, whoami } from "./commands/session";
 import { secretsList, secretsSet, secretsUnset } from "./commands/secrets";
@@ -60,6 +61,8 @@ export const COMMANDS: Record<string, Command> = {
   kubeconfig,
   "kube-token": kubeToken,
   "admin create-token": adminCreateToken,
+  promote,
+  approve,
   completion,
 };
 

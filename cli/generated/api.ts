@@ -1156,6 +1156,90 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/teams/{team}/apps/{app}/promotions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The latest succeeded release of each environment with the next environment it can be promoted to, and releases awaiting approval
+     * @description Who may call it: Viewers or above of the team, and platform admins (app.read).
+     */
+    get: operations["getPromotions"];
+    put?: never;
+    /**
+     * Promote a succeeded release (`sequence`, default: the latest in `from`) to `to`: the same image by digest and spec, the target's replicas, host and secrets
+     * @description Who may call it: Deployers or above of the team, and platform admins (app.deploy).
+     */
+    post: operations["promoteRelease"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/teams/{team}/apps/{app}/releases/{sequence}/approve": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve a release waiting for approval (a lead other than its requester); it is then deployed
+     * @description Who may call it: Leads of the team, and platform admins (release.approve).
+     */
+    post: operations["approveRelease"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/teams/{team}/apps/{app}/releases/{sequence}/reject": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reject a release waiting for approval, with a reason; it ends failed and is never deployed
+     * @description Who may call it: Leads of the team, and platform admins (release.approve).
+     */
+    post: operations["rejectRelease"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/teams/{team}/environments/{environment}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Set whether deploys to an environment need a second lead's approval, and its freeze window (`freezeUntil` null: none)
+     * @description Who may call it: Leads of the team, and platform admins (environment.manage).
+     */
+    patch: operations["updateEnvironment"];
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1964,7 +2048,7 @@ export interface operations {
                 sequence: number;
                 image: string;
                 /** @enum {string} */
-                status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED";
+                status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED" | "AWAITING_APPROVAL";
                 /** Format: date-time */
                 createdAt: string;
                 finishedAt: string | null;
@@ -2888,6 +2972,8 @@ export interface operations {
         "application/json": {
           version: string;
           environment?: string;
+          override?: boolean;
+          reason?: string;
         };
       };
     };
@@ -2907,13 +2993,14 @@ export interface operations {
               /** @description The app spec exactly as applied: image and every setting */
               spec: unknown;
               /** @enum {string} */
-              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED";
+              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED" | "AWAITING_APPROVAL";
               error: string | null;
               idempotencyKey: string | null;
               generation: number | null;
               /** Format: date-time */
               createdAt: string;
               finishedAt: string | null;
+              imageDigest?: string | null;
             };
             created: boolean;
           };
@@ -2934,13 +3021,14 @@ export interface operations {
               /** @description The app spec exactly as applied: image and every setting */
               spec: unknown;
               /** @enum {string} */
-              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED";
+              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED" | "AWAITING_APPROVAL";
               error: string | null;
               idempotencyKey: string | null;
               generation: number | null;
               /** Format: date-time */
               createdAt: string;
               finishedAt: string | null;
+              imageDigest?: string | null;
             };
             created: boolean;
           };
@@ -2996,13 +3084,14 @@ export interface operations {
               /** @description The app spec exactly as applied: image and every setting */
               spec: unknown;
               /** @enum {string} */
-              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED";
+              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED" | "AWAITING_APPROVAL";
               error: string | null;
               idempotencyKey: string | null;
               generation: number | null;
               /** Format: date-time */
               createdAt: string;
               finishedAt: string | null;
+              imageDigest?: string | null;
             };
             created: boolean;
           };
@@ -3023,13 +3112,14 @@ export interface operations {
               /** @description The app spec exactly as applied: image and every setting */
               spec: unknown;
               /** @enum {string} */
-              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED";
+              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED" | "AWAITING_APPROVAL";
               error: string | null;
               idempotencyKey: string | null;
               generation: number | null;
               /** Format: date-time */
               createdAt: string;
               finishedAt: string | null;
+              imageDigest?: string | null;
             };
             created: boolean;
           };
@@ -3084,13 +3174,14 @@ export interface operations {
               /** @description The app spec exactly as applied: image and every setting */
               spec: unknown;
               /** @enum {string} */
-              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED";
+              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED" | "AWAITING_APPROVAL";
               error: string | null;
               idempotencyKey: string | null;
               generation: number | null;
               /** Format: date-time */
               createdAt: string;
               finishedAt: string | null;
+              imageDigest?: string | null;
             };
             created: boolean;
           };
@@ -3111,13 +3202,14 @@ export interface operations {
               /** @description The app spec exactly as applied: image and every setting */
               spec: unknown;
               /** @enum {string} */
-              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED";
+              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED" | "AWAITING_APPROVAL";
               error: string | null;
               idempotencyKey: string | null;
               generation: number | null;
               /** Format: date-time */
               createdAt: string;
               finishedAt: string | null;
+              imageDigest?: string | null;
             };
             created: boolean;
           };
@@ -3167,13 +3259,14 @@ export interface operations {
               /** @description The app spec exactly as applied: image and every setting */
               spec: unknown;
               /** @enum {string} */
-              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED";
+              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED" | "AWAITING_APPROVAL";
               error: string | null;
               idempotencyKey: string | null;
               generation: number | null;
               /** Format: date-time */
               createdAt: string;
               finishedAt: string | null;
+              imageDigest?: string | null;
               requestedBy: {
                 email: string;
                 name: string | null;
@@ -3230,13 +3323,14 @@ export interface operations {
               /** @description The app spec exactly as applied: image and every setting */
               spec: unknown;
               /** @enum {string} */
-              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED";
+              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED" | "AWAITING_APPROVAL";
               error: string | null;
               idempotencyKey: string | null;
               generation: number | null;
               /** Format: date-time */
               createdAt: string;
               finishedAt: string | null;
+              imageDigest?: string | null;
               requestedBy: {
                 email: string;
                 name: string | null;
@@ -3617,7 +3711,7 @@ export interface operations {
         app?: string;
         /** @description Email of the person who acted */
         actor?: string;
-        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.unarchive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write, membership.expire, access.request, access.approve, access.deny, access.request.expire, team.access.settings, user.admin, user.disable, user.relink, webhook.create, webhook.update, webhook.delete, webhook.rotate, webhook.redeliver, cluster.register, environment.create, secret.set, secret.unset) or a prefix ending in "." such as "deploy." */
+        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.unarchive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write, membership.expire, access.request, access.approve, access.deny, access.request.expire, team.access.settings, user.admin, user.disable, user.relink, webhook.create, webhook.update, webhook.delete, webhook.rotate, webhook.redeliver, cluster.register, environment.create, secret.set, secret.unset, deploy.promote, release.approve, release.reject, environment.settings, environment.freeze.override) or a prefix ending in "." such as "deploy." */
         action?: string;
         /** @description The tool: session (Slipway's UI), token (the API), kubectl, cli (the admin CLI) */
         via?: "session" | "token" | "kubectl" | "cli";
@@ -3689,7 +3783,7 @@ export interface operations {
         app?: string;
         /** @description Email of the person who acted */
         actor?: string;
-        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.unarchive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write, membership.expire, access.request, access.approve, access.deny, access.request.expire, team.access.settings, user.admin, user.disable, user.relink, webhook.create, webhook.update, webhook.delete, webhook.rotate, webhook.redeliver, cluster.register, environment.create, secret.set, secret.unset) or a prefix ending in "." such as "deploy." */
+        /** @description One action (team.create, team.provision, membership.grant, membership.change, membership.revoke, app.create, app.update, app.archive, app.unarchive, app.restart, app.scale, deploy.request, deploy.succeeded, deploy.failed, token.create, token.revoke, cli.login.approve, kubeconfig.issue, kubeconfig.revoke, kubectl.write, membership.expire, access.request, access.approve, access.deny, access.request.expire, team.access.settings, user.admin, user.disable, user.relink, webhook.create, webhook.update, webhook.delete, webhook.rotate, webhook.redeliver, cluster.register, environment.create, secret.set, secret.unset, deploy.promote, release.approve, release.reject, environment.settings, environment.freeze.override) or a prefix ending in "." such as "deploy." */
         action?: string;
         /** @description The tool: session (Slipway's UI), token (the API), kubectl, cli (the admin CLI) */
         via?: "session" | "token" | "kubectl" | "cli";
@@ -3818,7 +3912,7 @@ export interface operations {
                 sequence: number;
                 image: string;
                 /** @enum {string} */
-                status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED";
+                status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED" | "AWAITING_APPROVAL";
                 /** Format: date-time */
                 createdAt: string;
               } | null;
@@ -3859,7 +3953,7 @@ export interface operations {
               sequence: number;
               image: string;
               /** @enum {string} */
-              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED";
+              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED" | "AWAITING_APPROVAL";
               /** Format: date-time */
               createdAt: string;
               finishedAt: string | null;
@@ -4420,6 +4514,9 @@ export interface operations {
               cluster: string;
               namespace: string;
               default: boolean;
+              requiresApproval?: boolean;
+              freezeUntil?: string | null;
+              freezeReason?: string | null;
             }[];
             clusters: string[];
           };
@@ -4467,6 +4564,9 @@ export interface operations {
             cluster: string;
             namespace: string;
             default: boolean;
+            requiresApproval?: boolean;
+            freezeUntil?: string | null;
+            freezeReason?: string | null;
           };
         };
       };
@@ -4507,6 +4607,9 @@ export interface operations {
               cluster: string;
               namespace: string;
               default: boolean;
+              requiresApproval?: boolean;
+              freezeUntil?: string | null;
+              freezeReason?: string | null;
               live: {
                 health: {
                   /** @enum {string} */
@@ -4642,13 +4745,14 @@ export interface operations {
               /** @description The app spec exactly as applied: image and every setting */
               spec: unknown;
               /** @enum {string} */
-              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED";
+              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED" | "AWAITING_APPROVAL";
               error: string | null;
               idempotencyKey: string | null;
               generation: number | null;
               /** Format: date-time */
               createdAt: string;
               finishedAt: string | null;
+              imageDigest?: string | null;
             } | null;
           };
         };
@@ -4696,13 +4800,14 @@ export interface operations {
               /** @description The app spec exactly as applied: image and every setting */
               spec: unknown;
               /** @enum {string} */
-              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED";
+              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED" | "AWAITING_APPROVAL";
               error: string | null;
               idempotencyKey: string | null;
               generation: number | null;
               /** Format: date-time */
               createdAt: string;
               finishedAt: string | null;
+              imageDigest?: string | null;
             } | null;
           };
         };
@@ -5085,6 +5190,316 @@ export interface operations {
               team: string;
               pending: number;
             }[];
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  getPromotions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Team slug */
+        team: string;
+        app: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The latest succeeded release of each environment with the next environment it can be promoted to, and releases awaiting approval */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            candidates: {
+              from: string;
+              to: string;
+              sequence: number;
+              image: string;
+              /** @description null: the digest it ran is unknown, so it cannot be promoted */
+              digest: string | null;
+            }[];
+            awaitingApproval: {
+              sequence: number;
+              image: string;
+              environment: string;
+              requestedBy: string | null;
+              requestedByYou: boolean;
+              /** Format: date-time */
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  promoteRelease: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried request safe: the same key answers with what the first request made */
+        "idempotency-key"?: string;
+      };
+      path: {
+        /** @description Team slug */
+        team: string;
+        app: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          from: string;
+          to: string;
+          sequence?: number;
+          override?: boolean;
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Promote a succeeded release (`sequence`, default: the latest in `from`) to `to`: the same image by digest and spec, the target's replicas, host and secrets */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            release: {
+              /** Format: uuid */
+              id: string;
+              sequence: number;
+              image: string;
+              /** @description The app spec exactly as applied: image and every setting */
+              spec: unknown;
+              /** @enum {string} */
+              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED" | "AWAITING_APPROVAL";
+              error: string | null;
+              idempotencyKey: string | null;
+              generation: number | null;
+              /** Format: date-time */
+              createdAt: string;
+              finishedAt: string | null;
+              imageDigest?: string | null;
+            };
+            created: boolean;
+          };
+        };
+      };
+      /** @description Promote a succeeded release (`sequence`, default: the latest in `from`) to `to`: the same image by digest and spec, the target's replicas, host and secrets */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            release: {
+              /** Format: uuid */
+              id: string;
+              sequence: number;
+              image: string;
+              /** @description The app spec exactly as applied: image and every setting */
+              spec: unknown;
+              /** @enum {string} */
+              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED" | "AWAITING_APPROVAL";
+              error: string | null;
+              idempotencyKey: string | null;
+              generation: number | null;
+              /** Format: date-time */
+              createdAt: string;
+              finishedAt: string | null;
+              imageDigest?: string | null;
+            };
+            created: boolean;
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  approveRelease: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Team slug */
+        team: string;
+        app: string;
+        sequence: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Approve a release waiting for approval (a lead other than its requester); it is then deployed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            release: {
+              /** Format: uuid */
+              id: string;
+              sequence: number;
+              image: string;
+              /** @description The app spec exactly as applied: image and every setting */
+              spec: unknown;
+              /** @enum {string} */
+              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED" | "AWAITING_APPROVAL";
+              error: string | null;
+              idempotencyKey: string | null;
+              generation: number | null;
+              /** Format: date-time */
+              createdAt: string;
+              finishedAt: string | null;
+              imageDigest?: string | null;
+            };
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  rejectRelease: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Team slug */
+        team: string;
+        app: string;
+        sequence: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Reject a release waiting for approval, with a reason; it ends failed and is never deployed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            release: {
+              /** Format: uuid */
+              id: string;
+              sequence: number;
+              image: string;
+              /** @description The app spec exactly as applied: image and every setting */
+              spec: unknown;
+              /** @enum {string} */
+              status: "PENDING" | "APPLYING" | "ROLLING_OUT" | "SUCCEEDED" | "FAILED" | "AWAITING_APPROVAL";
+              error: string | null;
+              idempotencyKey: string | null;
+              generation: number | null;
+              /** Format: date-time */
+              createdAt: string;
+              finishedAt: string | null;
+              imageDigest?: string | null;
+            };
+          };
+        };
+      };
+      400: components["responses"]["INVALID_INPUT"];
+      401: components["responses"]["UNAUTHENTICATED"];
+      403: components["responses"]["FORBIDDEN"];
+      404: components["responses"]["NOT_FOUND"];
+      405: components["responses"]["METHOD_NOT_ALLOWED"];
+      409: components["responses"]["CONFLICT"];
+      429: components["responses"]["RATE_LIMITED"];
+      500: components["responses"]["INTERNAL"];
+      502: components["responses"]["CLUSTER_ERROR"];
+      503: components["responses"]["UNAVAILABLE"];
+    };
+  };
+  updateEnvironment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Team slug */
+        team: string;
+        environment: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": {
+          requiresApproval?: boolean;
+          freezeUntil?: string | null;
+          freezeReason?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Set whether deploys to an environment need a second lead's approval, and its freeze window (`freezeUntil` null: none) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            environment: {
+              name: string;
+              cluster: string;
+              namespace: string;
+              default: boolean;
+              requiresApproval?: boolean;
+              freezeUntil?: string | null;
+              freezeReason?: string | null;
+            };
           };
         };
       };

@@ -1,6 +1,15 @@
 import type { AppLive } from "@/lib/apps/app-live.types";
 
-type EnvironmentLive = { name: string; cluster: string; namespace: string; default: boolean; live: AppLive };
+type EnvironmentLive = {
+  name: string;
+  cluster: string;
+  namespace: string;
+  default: boolean;
+  live: AppLive;
+  requiresApproval?: boolean;
+  freezeUntil?: Date | null;
+  freezeReason?: string | null;
+};
 
 const HEALTH_STYLE: Record<string, string> = {
   Healthy: "bg-green-100 text-green-800",
@@ -10,7 +19,14 @@ const HEALTH_STYLE: Record<string, string> = {
 };
 
 /** The app in each of the team's environments, side by side: current release, health, drift. */
-export function AppEnvironments({ environments }: { environments: EnvironmentLive[] }) {
+export function AppEnvironments({
+  environments,
+  actions = {},
+}: {
+  environments: EnvironmentLive[];
+  /** Per environment name: what can be done from it (the promote button). */
+  actions?: Partial<Record<string, React.ReactNode>>;
+}) {
   return (
     <section aria-labelledby="environments" className="space-y-3">
       <h2 id="environments" className="text-lg font-semibold">
@@ -30,7 +46,7 @@ export function AppEnvironments({ environments }: { environments: EnvironmentLiv
             </div>
             <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
               <dt className="text-slate-600">Release</dt>
-              <dd data-testid="environment-release">
+              <dd data-testid="environment-release" className="break-all">
                 {live.release ? `#${live.release.sequence} · ${live.release.image}` : "not deployed"}
               </dd>
               <dt className="text-slate-600">Health</dt>
@@ -52,6 +68,14 @@ export function AppEnvironments({ environments }: { environments: EnvironmentLiv
                     : "unknown"}
               </dd>
             </dl>
+            {environment.freezeUntil && (
+              <p data-testid="environment-frozen" className="rounded bg-sky-100 px-2 py-1 text-xs text-sky-900">
+                Frozen until {environment.freezeUntil.toISOString()}
+                {environment.freezeReason ? `: ${environment.freezeReason}` : ""}
+              </p>
+            )}
+            {environment.requiresApproval && <p className="text-xs text-slate-600">Deploys here need a second lead&apos;s approval.</p>}
+            {actions[name]}
             {live.error && (
               <p role="status" className="text-xs text-amber-800">
                 {live.error}

@@ -4,6 +4,7 @@ const STYLES: Record<string, string> = {
   PENDING: "bg-slate-100 text-slate-700",
   APPLYING: "bg-blue-100 text-blue-800",
   ROLLING_OUT: "bg-blue-100 text-blue-800",
+  AWAITING_APPROVAL: "bg-amber-100 text-amber-800",
 };
 const LABELS: Record<string, string> = {
   SUCCEEDED: "Succeeded",
@@ -11,6 +12,7 @@ const LABELS: Record<string, string> = {
   PENDING: "Pending",
   APPLYING: "Applying",
   ROLLING_OUT: "Rolling out",
+  AWAITING_APPROVAL: "Awaiting approval",
 };
 
 export function StatusBadge({ status }: { status: string | null | undefined }) {

@@ -62,6 +62,11 @@ import { registerCluster } from "@/lib/clusters/register-cluster";
 import { createEnvironment } from "@/lib/teams/create-environment";
 import { listEnvironments } from "@/lib/environments/list-environments";
 import { getAppEnvironments } from "@/lib/apps/get-app-environments";
+import { promoteRelease } from "@/lib/deploys/promote-release";
+import { getPromotions } from "@/lib/deploys/get-promotions";
+import { approveRelease } from "@/lib/deploys/approve-release";
+import { rejectRelease } from "@/lib/deploys/reject-release";
+import { updateEnvironment } from "@/lib/environments/update-environment";
 import { getMe } from "@/lib/users/get-me";
 import { listUsers } from "@/lib/users/list-users";
 import { setUserDisabled } from "@/lib/users/set-user-disabled";
@@ -144,4 +149,9 @@ export const OPERATIONS: readonly Routed<AnyUseCase>[] = [
   getAccessSettings,
   setAccessSettings,
   countPendingApprovals,
+  promoteRelease,
+  approveRelease,
+  rejectRelease,
+  updateEnvironment,
+  getPromotions,
 ];

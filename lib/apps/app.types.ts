@@ -9,7 +9,7 @@ export const appPage = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(500),
 });
 
-const releaseStatus = z.enum(["PENDING", "APPLYING", "ROLLING_OUT", "SUCCEEDED", "FAILED"]);
+const releaseStatus = z.enum(["PENDING", "APPLYING", "ROLLING_OUT", "SUCCEEDED", "FAILED", "AWAITING_APPROVAL"]);
 
 /** An app's settings, as stored and as the API shows them (`spec` is the same, as a spec file holds it). */
 export const appView = z.object({

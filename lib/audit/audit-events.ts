@@ -97,6 +97,37 @@ export type AuditPayloads = {
   "cluster.register": { name: string; server: string };
   /** A team environment and the outcome of provisioning its namespace on its cluster. */
   "environment.create": { environment: string; cluster: string; namespace: string } & ClusterOutcome;
+  /** A promotion: release `sequence` in `to` runs release `fromSequence`'s build (pinned by digest) and spec. */
+  "deploy.promote": {
+    app: string;
+    sequence: number;
+    image: string;
+    digest: string;
+    fromSequence: number;
+    from: string;
+    to: string;
+    environment: string;
+    awaitingApproval: boolean;
+  };
+  /** Four eyes: a lead other than the requester let a release waiting for approval run, or refused it. */
+  "release.approve": { app: string; sequence: number; image: string; environment: string; requestedBy: string | null };
+  "release.reject": { app: string; sequence: number; image: string; environment: string; requestedBy: string | null; reason: string };
+  "environment.settings": {
+    environment: string;
+    requiresApproval: boolean;
+    freezeUntil: string | null;
+    freezeReason: string | null;
+    changed: string[];
+  };
+  /** A lead deployed into a frozen environment. */
+  "environment.freeze.override": {
+    app: string;
+    sequence: number;
+    environment: string;
+    frozenUntil: string;
+    freezeReason: string | null;
+    reason: string;
+  };
 };
 
 export type AuditAction = keyof AuditPayloads;
@@ -140,6 +171,11 @@ const ACTIONS: Record<AuditAction, true> = {
   "environment.create": true,
   "secret.set": true,
   "secret.unset": true,
+  "deploy.promote": true,
+  "release.approve": true,
+  "release.reject": true,
+  "environment.settings": true,
+  "environment.freeze.override": true,
 };
 export const AUDIT_ACTIONS = Object.keys(ACTIONS) as AuditAction[];
 

@@ -71,6 +71,16 @@ function sentence(action: string, data: Data, target: AuditEventRow["target"]): 
       return data.reason
         ? `deployed ${release}${inEnvironment(data)} because the ${String(data.reason)}`
         : `deployed ${release}${inEnvironment(data)}`;
+    case "deploy.promote":
+      return `promoted ${app} #${String(data.fromSequence)} from ${String(data.from)} to ${String(data.to)} (release #${String(data.sequence)}, ${String(data.digest).slice(0, 19)})${data.awaitingApproval ? ", awaiting approval" : ""}`;
+    case "release.approve":
+      return `approved ${release}${inEnvironment(data)}${data.requestedBy ? ` requested by ${String(data.requestedBy)}` : ""}`;
+    case "release.reject":
+      return `rejected ${release}${inEnvironment(data)}: ${String(data.reason)}`;
+    case "environment.settings":
+      return `changed the environment ${String(data.environment)}: ${data.requiresApproval ? "requires approval" : "no approval needed"}${data.freezeUntil ? `, frozen until ${String(data.freezeUntil)} (${String(data.freezeReason ?? "")})` : ", not frozen"}`;
+    case "environment.freeze.override":
+      return `deployed ${app} (release #${String(data.sequence)}) into frozen ${String(data.environment)}, overriding the freeze: ${String(data.reason)}`;
     case "cluster.register":
       return `registered the cluster ${String(data.name)} (${String(data.server)})`;
     case "environment.create":

@@ -31,6 +31,7 @@ const FROM_AUDIT: FromAudit = {
   "access.request": () => "access.requested",
   "access.approve": () => "access.granted",
   "membership.expire": () => "access.expired",
+  "deploy.promote": () => "deploy.requested",
 };
 
 /** The webhook event an audit event announces, if any. */

@@ -26,6 +26,8 @@ export const TEAM_PERMISSIONS = {
   "webhook.manage": LEADS,
   "environment.create": LEADS,
   "access.approve": LEADS,
+  "environment.manage": LEADS,
+  "release.approve": LEADS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type TeamPermission = keyof typeof TEAM_PERMISSIONS;

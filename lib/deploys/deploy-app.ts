@@ -8,6 +8,7 @@ import { releaseSpec } from "@/lib/apps/release-spec";
 import { requestRelease } from "./request-release";
 import { environmentField } from "@/lib/environments/environment.types";
 import { environmentOf } from "@/lib/environments/team-environments";
+import { freezeOverrideFields, overrideReasonOf } from "@/lib/environments/freeze-override";
 
 /** Deploys the app's current settings with the given image version to one environment (DESIGN.md, "Deploy flow"). */
 export const deployApp = teamUseCase({
@@ -15,7 +16,10 @@ export const deployApp = teamUseCase({
   summary:
     "Deploy a version (tag or digest) with the app's current settings to `environment` (default: the team's first); send an Idempotency-Key to make retries safe",
   permissions: ["app.deploy"],
-  input: z.object({ app: z.string(), version: imageVersion, idempotencyKey }).extend(environmentField.shape),
+  input: z
+    .object({ app: z.string(), version: imageVersion, idempotencyKey })
+    .extend(environmentField.shape)
+    .extend(freezeOverrideFields.shape),
   output: releaseRequested,
   route: {
     method: "POST",
@@ -27,6 +31,7 @@ export const deployApp = teamUseCase({
     const app = await findApp(ctx, input.app);
     const environment = await environmentOf(ctx, input.environment);
     const spec = releaseSpec(specOfApp(app), imageReference(app.imageRepository, input.version));
-    return requestRelease({ ctx, app, environment, spec, idempotencyKey: input.idempotencyKey });
+    const overrideReason = overrideReasonOf(input);
+    return requestRelease({ ctx, app, environment, spec, idempotencyKey: input.idempotencyKey, overrideReason });
   },
 });

@@ -9,12 +9,21 @@ const IN_FLIGHT = ["PENDING", "APPLYING", "ROLLING_OUT"] as const;
  * Ends a release once: the conditional update means a second watcher (another
  * replica, a resumed watch) cannot finish it again or record a second audit event.
  */
-export async function finishRelease(releaseId: string, outcome: { status: "SUCCEEDED" } | { status: "FAILED"; error: string }) {
+export async function finishRelease(
+  releaseId: string,
+  /** imageDigest: what the pods ran (lib/deploys/image-digest.ts), for promotions to pin. */
+  outcome: { status: "SUCCEEDED"; imageDigest?: string | null } | { status: "FAILED"; error: string },
+) {
   const error = outcome.status === "FAILED" ? outcome.error.slice(0, 4000) : null;
   const finished = await db().$transaction(async (tx) => {
     const { count } = await tx.release.updateMany({
       where: { id: releaseId, status: { in: [...IN_FLIGHT] } },
-      data: { status: outcome.status, error, finishedAt: new Date() },
+      data: {
+        status: outcome.status,
+        error,
+        finishedAt: new Date(),
+        ...(outcome.status === "SUCCEEDED" && outcome.imageDigest ? { imageDigest: outcome.imageDigest } : {}),
+      },
     });
     if (count === 0) return false;
     const release = await tx.release.findUniqueOrThrow({

@@ -25,6 +25,8 @@ export const releaseView = z.object({
   generation: z.number().int().nullable(),
   createdAt: dateTime,
   finishedAt: dateTime.nullable(),
+  /** The digest its pods ran (sha256:…), recorded when it succeeded; what a promotion pins. */
+  imageDigest: z.string().nullable().optional(),
 });
 
 export const releaseWithPeople = releaseView.extend({

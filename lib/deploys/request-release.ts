@@ -10,6 +10,7 @@ import { enqueueRelease } from "@/lib/engine/enqueue-release";
 import { currentSecretRefs } from "@/lib/apps/current-secret-refs";
 import { startReleaseEngine } from "./start-release-engine";
 import type { TeamEnvironment } from "@/lib/environments/team-environments";
+import { releaseGate } from "@/lib/environments/release-gate";
 
 /**
  * Step 3 of the deploy flow: the Release row (PENDING) and its audit event in one
@@ -30,6 +31,10 @@ export async function requestRelease(options: {
   saveAsSettings?: boolean;
   /** Why Slipway started it, for the audit log ("secret DATABASE_URL changed"). */
   reason?: string;
+  /** A lead's reason to deploy into a frozen environment (lib/environments/release-gate.ts). */
+  overrideReason?: string;
+  /** A promotion: recorded as deploy.promote instead of deploy.request. */
+  promotion?: { from: string; fromSequence: number; digest: string };
 }) {
   const { ctx, app, idempotencyKey } = options;
   const { secrets: _frozen, ...asked } = options.spec;
@@ -46,6 +51,7 @@ export async function requestRelease(options: {
   };
   const earlier = await existing();
   if (earlier) return { release: earlier, created: false };
+  const gate = releaseGate({ ctx, environment: options.environment, overrideReason: options.overrideReason });
   try {
     const release = await db().$transaction(async (tx) => {
       // Locks the App row (serialising sequence numbers per app), then reads the next number: one round trip.
@@ -65,13 +71,45 @@ export async function requestRelease(options: {
           idempotencyKey: idempotencyKey ?? null,
           rollbackOfId: options.rollbackOf?.id ?? null,
           environmentId: options.environment.id,
+          status: gate.status,
           // The runner applies it with this role's token, so the API server refuses
           // what the requester's role may not do even if Slipway's own check failed.
           clusterRole: clusterRoleOf(ctx),
         },
       });
+      const target = { type: "release", id: created.id } as const;
+      if (gate.override) {
+        await recordTeamEvent(tx, ctx, "environment.freeze.override", {
+          target,
+          data: {
+            app: app.name,
+            sequence: created.sequence,
+            environment: options.environment.name,
+            frozenUntil: gate.override.frozenUntil.toISOString(),
+            freezeReason: gate.override.freezeReason,
+            reason: gate.override.reason,
+          },
+        });
+      }
+      if (options.promotion) {
+        await recordTeamEvent(tx, ctx, "deploy.promote", {
+          target,
+          data: {
+            app: app.name,
+            sequence: created.sequence,
+            image: created.image,
+            digest: options.promotion.digest,
+            fromSequence: options.promotion.fromSequence,
+            from: options.promotion.from,
+            to: options.environment.name,
+            environment: options.environment.name,
+            awaitingApproval: gate.status === "AWAITING_APPROVAL",
+          },
+        });
+        return created;
+      }
       await recordTeamEvent(tx, ctx, "deploy.request", {
-        target: { type: "release", id: created.id },
+        target,
         data: {
           app: app.name,
           sequence: created.sequence,
@@ -86,7 +124,8 @@ export async function requestRelease(options: {
     });
     // Scripts and tests start this process's engine here; the server did at start-up.
     startReleaseEngine();
-    enqueueRelease(release.id);
+    // One waiting for approval is enqueued when a second lead approves it (lib/deploys/approve-release.ts).
+    if (release.status === "PENDING") enqueueRelease(release.id);
     return { release, created: true };
   } catch (error) {
     // The same key raced in from two requests: the other one won.

@@ -25,6 +25,7 @@ import { finishRelease } from "./finish-release";
 import { publishProgress, TERMINAL } from "./progress-bus";
 import { describeReleaseError } from "./release-error";
 import { watchForBlocker } from "./watch-for-blocker";
+import { digestOfRelease } from "./image-digest";
 import { logError } from "@/lib/observability/logger";
 
 const BOOKKEEPING_ATTEMPTS = 8;
@@ -106,5 +107,13 @@ async function runOnce(releaseId: string, run: ClaimedRun): Promise<void> {
   } finally {
     blocker.stop();
   }
-  await finishRelease(releaseId, final.done ? { status: "SUCCEEDED" } : { status: "FAILED", error: final.message });
+  if (!final.done) {
+    await finishRelease(releaseId, { status: "FAILED", error: final.message });
+    return;
+  }
+  const { objects } = await cache.read();
+  await finishRelease(releaseId, {
+    status: "SUCCEEDED",
+    imageDigest: digestOfRelease({ image: release.image, releaseId, pods: objects("pods") }),
+  });
 }

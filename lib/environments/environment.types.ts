@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dnsLabel } from "@/lib/validation/fields";
+import { dateTime } from "@/lib/validation/wire";
 
 /** Environment names are part of the default namespace, `team-<slug>-<env>`. */
 export const environmentName = dnsLabel(20);
@@ -15,6 +16,11 @@ export const environmentView = z.object({
   namespace: z.string(),
   /** The team's first environment: where calls without `environment` go. */
   default: z.boolean(),
+  /** Deploys and promotions here wait for a lead other than the requester. */
+  requiresApproval: z.boolean().optional(),
+  /** Deploys and promotions are refused until then (null: not frozen), unless a lead overrides. */
+  freezeUntil: dateTime.nullable().optional(),
+  freezeReason: z.string().nullable().optional(),
 });
 export type EnvironmentView = z.output<typeof environmentView>;
 

@@ -12,6 +12,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_CLUSTER_NAME } from "@/lib/clusters/cluster.types";
 import type { EnvironmentView } from "./environment.types";
+import { frozenUntil } from "./release-gate";
 
 export type TeamEnvironment = {
   id: string | null;
@@ -20,12 +21,37 @@ export type TeamEnvironment = {
   clusterId: string | null;
   clusterName: string;
   isDefault: boolean;
+  /** Deploys and promotions here wait for a lead other than the requester. */
+  requiresApproval: boolean;
+  /** Deploys and promotions are refused until then, unless a lead overrides. */
+  freezeUntil: Date | null;
+  freezeReason: string | null;
 };
 
 export const FIRST_ENVIRONMENT_NAME = "production";
 
-type Row = { id: string; teamId: string; name: string; namespace: string; clusterId: string | null; cluster: { name: string } | null };
-const select = { id: true, teamId: true, name: true, namespace: true, clusterId: true, cluster: { select: { name: true } } } as const;
+type Row = {
+  id: string;
+  teamId: string;
+  name: string;
+  namespace: string;
+  clusterId: string | null;
+  cluster: { name: string } | null;
+  requiresApproval: boolean;
+  freezeUntil: Date | null;
+  freezeReason: string | null;
+};
+const select = {
+  id: true,
+  teamId: true,
+  name: true,
+  namespace: true,
+  clusterId: true,
+  cluster: { select: { name: true } },
+  requiresApproval: true,
+  freezeUntil: true,
+  freezeReason: true,
+} as const;
 
 const fromRow = (row: Row, isDefault: boolean): TeamEnvironment => ({
   id: row.id,
@@ -34,6 +60,9 @@ const fromRow = (row: Row, isDefault: boolean): TeamEnvironment => ({
   clusterId: row.clusterId,
   clusterName: row.cluster?.name ?? DEFAULT_CLUSTER_NAME,
   isDefault,
+  requiresApproval: row.requiresApproval,
+  freezeUntil: row.freezeUntil,
+  freezeReason: row.freezeReason,
 });
 
 const unsaved = (team: Pick<TeamRef, "namespace">): TeamEnvironment => ({
@@ -43,6 +72,9 @@ const unsaved = (team: Pick<TeamRef, "namespace">): TeamEnvironment => ({
   clusterId: null,
   clusterName: DEFAULT_CLUSTER_NAME,
   isDefault: true,
+  requiresApproval: false,
+  freezeUntil: null,
+  freezeReason: null,
 });
 
 export async function teamEnvironments(team: Pick<TeamRef, "id" | "namespace">): Promise<TeamEnvironment[]> {
@@ -89,5 +121,14 @@ export function releasesIn(environment: TeamEnvironment): Prisma.ReleaseWhereInp
 }
 
 export function viewOfEnvironment(environment: TeamEnvironment): EnvironmentView {
-  return { name: environment.name, cluster: environment.clusterName, namespace: environment.namespace, default: environment.isDefault };
+  const frozen = frozenUntil(environment);
+  return {
+    name: environment.name,
+    cluster: environment.clusterName,
+    namespace: environment.namespace,
+    default: environment.isDefault,
+    requiresApproval: environment.requiresApproval,
+    freezeUntil: frozen,
+    freezeReason: frozen ? environment.freezeReason : null,
+  };
 }

@@ -110,6 +110,16 @@ const SAMPLES: Record<
   scaleApp: () => ({ body: { replicas: 2 } }),
   deployApp: () => ({ body: { version: "v1.0.0" } }),
   rollbackRelease: () => ({ body: { sequence: 1 } }),
+  promoteRelease: async () => {
+    await alphaEnvironments();
+    return { body: { from: "staging", to: "production", sequence: PROMOTABLE } };
+  },
+  approveRelease: async () => ({ params: { sequence: String(await awaitingApproval()) } }),
+  rejectRelease: async () => ({ params: { sequence: String(await awaitingApproval()) }, body: { reason: "matrix" } }),
+  updateEnvironment: async () => {
+    await alphaEnvironments();
+    return { params: { environment: "staging" }, body: { requiresApproval: false } };
+  },
   getRelease: () => ({ params: { sequence: "1" } }),
   streamReleaseEvents: () => ({ params: { sequence: "1" } }),
   streamAppLogs: () => ({ query: { pod: "web-0" } }),
@@ -156,6 +166,42 @@ const SAMPLES: Record<
     return { params: { tokenId: id } };
   },
 };
+
+const PROMOTABLE = 900;
+let environmentsMade: Promise<void> | undefined;
+/** alpha's production (its own namespace, first: the default) and staging, with a succeeded release there to promote. */
+const alphaEnvironments = () =>
+  (environmentsMade ??= (async () => {
+    const alpha = await db().team.findUniqueOrThrow({ where: { slug: "alpha" } });
+    await db().environment.create({ data: { teamId: alpha.id, name: "production", namespace: "team-alpha" } });
+    const staging = await db().environment.create({ data: { teamId: alpha.id, name: "staging", namespace: "team-alpha-staging" } });
+    const web = await db().app.findFirstOrThrow({ where: { name: "web", teamId: alpha.id } });
+    const image = `${appBody.imageRepository}@sha256:${"b".repeat(64)}`;
+    await db().release.create({
+      data: {
+        appId: web.id,
+        sequence: PROMOTABLE,
+        image,
+        spec: { image, imageRepository: appBody.imageRepository, containerPort: 8080, replicas: 1, env: [], resources: {} },
+        status: "SUCCEEDED",
+        environmentId: staging.id,
+        requestedById: userOf.lead.id,
+      },
+    });
+  })());
+
+let awaitingSequence = 1000;
+/** A release someone else (no matrix caller) asked for, waiting for approval. */
+async function awaitingApproval() {
+  const web = await db().app.findFirstOrThrow({ where: { name: "web", team: { slug: "alpha" } } });
+  const requester = await db().user.create({ data: { email: `asker-${unique()}@example.com` } });
+  const sequence = awaitingSequence++;
+  const image = `${appBody.imageRepository}:v9`;
+  await db().release.create({
+    data: { appId: web.id, sequence, image, spec: { image }, status: "AWAITING_APPROVAL", requestedById: requester.id },
+  });
+  return sequence;
+}
 
 /** A fresh `slipway login` waiting for approval. */
 const pendingCliLogin = () => startCliLogin.run({ ctx: { request: {} }, input: { clientName: "matrix@test" } });

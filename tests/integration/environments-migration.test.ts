@@ -3,7 +3,7 @@
  * releases: each team gets one environment, "production", on the default cluster in the
  * namespace it has, and its releases become that environment's.
  */
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -20,7 +20,13 @@ describe("[db] environments migration", () => {
   it("gives every existing team a production environment in its own namespace, owning its releases", async () => {
     const without = await mkdtemp(path.join(os.tmpdir(), "slipway-migrations-"));
     await cp(MIGRATIONS_DIR, without, { recursive: true });
-    await rm(path.join(without, MIGRATION), { recursive: true });
+    // Later migrations that change the Environment table wait with it.
+    const later = (await readdir(MIGRATIONS_DIR)).filter((name) => name > MIGRATION && !name.endsWith(".toml")).sort();
+    const dependent: string[] = [];
+    for (const name of later) {
+      if ((await readFile(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8")).includes('"Environment"')) dependent.push(name);
+    }
+    for (const name of [MIGRATION, ...dependent]) await rm(path.join(without, name), { recursive: true });
     sql = (await openEmptyDatabase()).sql;
     await runMigrations({ connection: sql, migrationsDir: without });
     await sql.exec(`
@@ -35,7 +41,7 @@ describe("[db] environments migration", () => {
     `);
 
     const result = await runMigrations({ connection: sql, migrationsDir: MIGRATIONS_DIR });
-    expect(result.applied).toEqual([MIGRATION]);
+    expect(result.applied).toEqual([MIGRATION, ...dependent]);
     const environments = await sql.query<{ slug: string; name: string; namespace: string; clusterId: string | null }>(
       `SELECT t.slug, e.name, e.namespace, e."clusterId" FROM "Environment" e JOIN "Team" t ON t.id = e."teamId" ORDER BY t.slug`,
     );

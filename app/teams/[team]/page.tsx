@@ -27,7 +27,9 @@ import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 import { createEnvironment } from "@/lib/teams/create-environment";
 import { listEnvironments } from "@/lib/environments/list-environments";
 import { CreateEnvironmentForm } from "@/components/teams/create-environment-form";
-import { createEnvironmentAction } from "./environment-actions";
+import { createEnvironmentAction, updateEnvironmentAction } from "./environment-actions";
+import { EnvironmentSettingsForm } from "@/components/teams/environment-settings-form";
+import { updateEnvironment } from "@/lib/environments/update-environment";
 import { reprovisionTeamAction } from "../team-actions";
 import { setAccessSettingsAction } from "./access-actions";
 import { unarchiveAppAction } from "./apps/app-actions";
@@ -116,6 +118,20 @@ export default async function TeamPage({
               <span className="font-mono text-xs">
                 {environment.cluster}/{environment.namespace}
               </span>
+              {environment.freezeUntil && <span className="ml-2 text-xs text-sky-800">frozen</span>}
+              {environment.requiresApproval && <span className="ml-2 text-xs text-slate-600">approval required</span>}
+              {allowed(ctx, updateEnvironment) && (
+                <details className="mt-1">
+                  <summary className="cursor-pointer text-xs text-blue-700">Approval and freeze</summary>
+                  <EnvironmentSettingsForm
+                    action={updateEnvironmentAction.bind(null, { team: ctx.team.slug, environment: environment.name })}
+                    environment={environment.name}
+                    requiresApproval={environment.requiresApproval ?? false}
+                    freezeUntil={environment.freezeUntil ?? null}
+                    freezeReason={environment.freezeReason ?? null}
+                  />
+                </details>
+              )}
             </li>
           ))}
         </ul>

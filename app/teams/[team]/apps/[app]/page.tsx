@@ -38,6 +38,12 @@ import { getTeam } from "@/lib/teams/get-team";
 import { parseReleaseNumber } from "@/lib/validation/fields";
 import { deployAction, reapplyAction, restartAction, rollbackAction, scaleAction, unarchiveAppAction } from "../app-actions";
 import { setSecretAction, unsetSecretAction } from "../secret-actions";
+import { approveReleaseAction, promoteAction, rejectReleaseAction } from "../promotion-actions";
+import { PromoteButton } from "@/components/apps/promote-button";
+import { PendingApprovals } from "@/components/apps/pending-approvals";
+import { getPromotions } from "@/lib/deploys/get-promotions";
+import { approveRelease } from "@/lib/deploys/approve-release";
+import { updateEnvironment } from "@/lib/environments/update-environment";
 
 export async function generateMetadata({ params }: { params: Promise<{ app: string }> }): Promise<Metadata> {
   return { title: (await params).app };
@@ -72,12 +78,13 @@ export default async function AppPage({
   const unknownEnvironment = query.env !== undefined && shown?.name !== query.env;
   const several = environments.length > 1;
   const inEnvironment: Record<string, string> = shown ? { environment: shown.name } : {};
-  const [history, statusCall, teamCall, activityCall, secretsCall] = await Promise.all([
+  const [history, statusCall, teamCall, activityCall, secretsCall, promotionsCall] = await Promise.all([
     pageCall(listReleases, path, { limit: 15, before, ...(several ? inEnvironment : {}) }),
     pageCall(readAppStatus, path, { tailLines: 0, ...inEnvironment }),
     pageCall(getTeam, { team }),
     pageCall(listAuditEvents, {}, { team, app: name, limit: 8 }),
     pageCall(listSecrets, path),
+    pageCall(getPromotions, path),
   ]);
   // Forms act on the shown environment: it is bound like a path parameter, so the form cannot send another.
   // The client parts are keyed by it, so switching starts them afresh (inputs, messages, streams).
@@ -105,6 +112,27 @@ export default async function AppPage({
     : [];
   const base = `/teams/${team}/apps/${name}`;
   const previousVersions = [...new Set(releases.map((r) => versionOf(r.image)))];
+  const promotions = promotionsCall.output ?? { candidates: [], awaitingApproval: [] };
+  const mayApprove = allowed(ctx, approveRelease);
+  const promoteButtons = Object.fromEntries(
+    mayDeploy
+      ? promotions.candidates.map((candidate) => {
+          const target = environments.find((environment) => environment.name === candidate.to);
+          return [
+            candidate.from,
+            <PromoteButton
+              key={candidate.to}
+              action={promoteAction.bind(null, path)}
+              candidate={candidate}
+              idempotencyKey={randomUUID()}
+              requiresApproval={target?.requiresApproval ?? false}
+              frozen={target?.freezeUntil ? { until: target.freezeUntil, reason: target.freezeReason ?? null } : null}
+              mayOverride={allowed(ctx, updateEnvironment)}
+            />,
+          ];
+        })
+      : [],
+  );
 
   return (
     <div className="space-y-8">
@@ -135,7 +163,12 @@ export default async function AppPage({
         <ArchivedNotice archivedAt={archivedAt} unarchive={allowed(ctx, archiveApp) ? unarchiveAppAction.bind(null, path) : undefined} />
       )}
 
-      {environments.length > 0 && <AppEnvironments environments={environments} />}
+      {environments.length > 0 && <AppEnvironments environments={environments} actions={promoteButtons} />}
+      <PendingApprovals
+        releases={promotions.awaitingApproval}
+        approve={mayApprove ? (sequence) => approveReleaseAction.bind(null, { ...path, sequence: String(sequence) }) : undefined}
+        reject={mayApprove ? (sequence) => rejectReleaseAction.bind(null, { ...path, sequence: String(sequence) }) : undefined}
+      />
       {several && shown && <EnvironmentSwitcher base={base} environments={environments} chosen={shown.name} />}
       {unknownEnvironment && (
         <p role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm">
