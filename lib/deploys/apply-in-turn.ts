@@ -1,9 +1,11 @@
 /**
  * The apply step of a claimed release. One app's releases in one environment are
- * applied one at a time and in order (environments do not wait for each other): a short transaction under a per-app advisory lock checks that no newer
- * release has reached the cluster (then this one ends FAILED as superseded) and that no
- * other release of the app is being applied right now (then it waits its turn), and
- * marks this one APPLYING. The lock is released before the cluster is called.
+ * applied one at a time and in order (environments do not wait for each other): one
+ * database call under a per-app-and-environment advisory lock (the function
+ * slipway_take_apply_turn) checks that no newer release there has reached the cluster
+ * (then this one ends FAILED as superseded) and that no other is being applied right now
+ * (then it waits its turn), and marks this one APPLYING. The lock is released before the
+ * cluster is called, and the cluster fences the apply itself (lib/k8s/apply.ts).
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "@/lib/db";
@@ -30,14 +32,18 @@ export async function applyInTurn(options: {
 }): Promise<AppliedRelease | null> {
   const { release, team, run } = options;
   const { app } = release;
+  let mayHaveIngress: boolean;
   for (;;) {
-    const turn = await takeApplyTurn(release, run.workerId);
+    const turn = await takeApplyTurn(release.id, run.workerId);
     if (turn.kind === "superseded") {
       await finishRelease(release.id, { status: "FAILED", error: `Superseded by release #${turn.by} before it was applied.` });
       return null;
     }
     if (turn.kind === "lost") return null;
-    if (turn.kind === "go") break;
+    if (turn.kind === "go") {
+      mayHaveIngress = turn.hadHost;
+      break;
+    }
     await sleep(250, undefined, { signal: run.signal }).catch(() => {});
     if (run.signal.aborted) return null;
   }
@@ -48,7 +54,7 @@ export async function applyInTurn(options: {
     app: { ...spec, team: app.team.slug, namespace: options.namespace, name: app.name },
     release: { id: release.id, sequence: release.sequence },
     progressDeadlineSeconds: options.progressDeadlineSeconds,
-    mayHaveIngress: await hadHostBefore(release),
+    mayHaveIngress,
   };
   let applied: AppliedRelease;
   const until = Date.now() + APPLY_RETRY_MS;
@@ -75,60 +81,37 @@ export async function applyInTurn(options: {
     }
   }
 
-  const { count } = await db().release.updateMany({
-    where: { id: release.id, claimedBy: run.workerId, status: "APPLYING" },
-    data: { status: "ROLLING_OUT", generation: applied.generation },
-  });
-  if (count === 0) return null;
-  await supersedeOlderReleases(release);
+  // ROLLING_OUT with its generation, and the older releases of its environment still in flight, in one statement.
+  const [moved] = await db().$queryRaw<{ updated: boolean; older: string[] }[]>`
+    WITH moved AS (
+      UPDATE "Release" SET status = 'ROLLING_OUT', generation = ${applied.generation}
+      WHERE id = ${release.id}::uuid AND "claimedBy" = ${run.workerId} AND status = 'APPLYING'
+      RETURNING id)
+    SELECT EXISTS (SELECT 1 FROM moved) AS updated,
+      ARRAY(SELECT id::text FROM "Release"
+            WHERE "appId" = ${app.id}::uuid AND "environmentId" IS NOT DISTINCT FROM ${release.environmentId}::uuid
+              AND sequence < ${release.sequence} AND status IN ('PENDING', 'APPLYING', 'ROLLING_OUT')) AS older`;
+  if (!moved?.updated) return null;
+  // A newer release replaces the Deployment's spec; older in-flight ones will never finish as themselves.
+  for (const id of moved.older) {
+    await finishRelease(id, { status: "FAILED", error: `Superseded by release #${release.sequence} before it finished.` });
+  }
   return applied;
 }
 
-type Turn = { kind: "go" | "wait" | "lost" } | { kind: "superseded"; by: number };
+type Turn = { kind: "go"; hadHost: boolean } | { kind: "wait" | "lost" } | { kind: "superseded"; by: number };
 
-type InEnvironment = { id: string; appId: string; environmentId: string | null; sequence: number };
-
-async function takeApplyTurn(release: InEnvironment, workerId: string): Promise<Turn> {
-  return db().$transaction(async (tx): Promise<Turn> => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`apply:${release.appId}:${release.environmentId ?? ""}`}, 0))`;
-    const newer = await tx.release.findFirst({
-      // A newer release in the same environment that reached the cluster (it has a generation).
-      where: { appId: release.appId, environmentId: release.environmentId, sequence: { gt: release.sequence }, generation: { not: null } },
-      orderBy: { sequence: "desc" },
-      select: { sequence: true },
-    });
-    if (newer) return { kind: "superseded", by: newer.sequence };
-    const applying = await tx.$queryRaw<unknown[]>`
-      SELECT 1 FROM "Release"
-      WHERE "appId" = ${release.appId}::uuid AND "environmentId" IS NOT DISTINCT FROM ${release.environmentId}::uuid
-        AND id <> ${release.id}::uuid AND status = 'APPLYING' AND "claimExpiresAt" > now()
-      LIMIT 1`;
-    if (applying.length > 0) return { kind: "wait" };
-    const { count } = await tx.release.updateMany({
-      where: { id: release.id, claimedBy: workerId, status: { in: ["PENDING", "APPLYING"] } },
-      data: { status: "APPLYING" },
-    });
-    return { kind: count === 1 ? "go" : "lost" };
-  });
-}
-
-/** Whether an earlier applied release in the environment had a host, so a Slipway Ingress may be left to delete. */
-async function hadHostBefore(release: InEnvironment): Promise<boolean> {
-  const rows = await db().$queryRaw<unknown[]>`
-    SELECT 1 FROM "Release"
-    WHERE "appId" = ${release.appId}::uuid AND "environmentId" IS NOT DISTINCT FROM ${release.environmentId}::uuid
-      AND sequence < ${release.sequence} AND generation IS NOT NULL AND spec->>'host' IS NOT NULL
-    LIMIT 1`;
-  return rows.length > 0;
-}
-
-/** A newer release replaces the Deployment's spec; older in-flight ones in its environment will never finish as themselves. */
-async function supersedeOlderReleases({ appId, environmentId, sequence }: InEnvironment) {
-  const older = await db().release.findMany({
-    where: { appId, environmentId, sequence: { lt: sequence }, status: { in: ["PENDING", "APPLYING", "ROLLING_OUT"] } },
-    select: { id: true },
-  });
-  for (const { id } of older) {
-    await finishRelease(id, { status: "FAILED", error: `Superseded by release #${sequence} before it finished.` });
+async function takeApplyTurn(releaseId: string, workerId: string): Promise<Turn> {
+  const [turn] = await db().$queryRaw<{ kind: string; by: number | null; hadHost: boolean }[]>`
+    SELECT kind, "by", "hadHost" FROM slipway_take_apply_turn(${releaseId}::uuid, ${workerId})`;
+  switch (turn?.kind) {
+    case "go":
+      return { kind: "go", hadHost: turn.hadHost };
+    case "wait":
+      return { kind: "wait" };
+    case "superseded":
+      return { kind: "superseded", by: turn.by! };
+    default:
+      return { kind: "lost" };
   }
 }
