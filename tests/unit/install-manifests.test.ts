@@ -43,6 +43,7 @@ const secretExamples: Record<string, string> = {
   "database-owner-url": "postgresql://slipway_owner:password@db.example.com:5432/slipway",
   "nextauth-secret": "a-long-random-string",
   "audit-signing-key": "another-long-random-string-of-32-chars",
+  "secret-key": "a-third-long-random-string-of-32-chars",
   "oidc-client-secret": "client-secret",
 };
 
@@ -172,9 +173,10 @@ describe("install manifests", () => {
     const { HOSTNAME, ...serverEnvironment } = environmentOf(serverContainer);
     expect(HOSTNAME).toBe("0.0.0.0");
     // The migration runner validates the same settings, so a mistake stops the Job; it
-    // runs as the tables' owner, which never holds the audit signing key.
-    const { SLIPWAY_AUDIT_SIGNING_KEY, DATABASE_URL, ...shared } = serverEnvironment;
+    // runs as the tables' owner, which never holds the audit signing key nor the key that encrypts stored secrets.
+    const { SLIPWAY_AUDIT_SIGNING_KEY, SLIPWAY_SECRET_KEY, DATABASE_URL, ...shared } = serverEnvironment;
     expect(SLIPWAY_AUDIT_SIGNING_KEY).toBe(secretExamples["audit-signing-key"]);
+    expect(SLIPWAY_SECRET_KEY).toBe(secretExamples["secret-key"]);
     expect(environmentOf(migrateContainer)).toEqual({
       ...shared,
       DATABASE_URL: secretExamples["database-owner-url"],
