@@ -13,7 +13,9 @@ test("[cli] a person approves a CLI login in the browser and the CLI collects a 
   await expect(page.getByText("e2e laptop")).toBeVisible();
   await expect(page.getByTestId("cli-login-code")).toHaveText(code);
   await page.getByRole("button", { name: "Approve" }).click();
-  await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  // The outcome, not the button: it is renamed "Approving…" while the request is still on its way.
+  await expect(page.getByRole("status").filter({ hasText: "Approved." })).toBeVisible();
+  await expect(page.getByRole("button", { name: /Approv/ })).toHaveCount(0);
 
   const collected = (await poll()) as { status: string; token: string; user: { email: string } };
   expect(collected).toMatchObject({ status: "approved", user: { email: "deployer@slipway.test" } });
