@@ -84,3 +84,30 @@ test("[webhooks] a lead adds a webhook, a deploy is delivered signed, and Redeli
   await page.reload();
   await expect(page.getByTestId("delivery").filter({ hasText: "deploy.requested" })).toHaveCount(2);
 });
+
+test("[webhooks] a lead rotates the secret (shown once, behind a confirmation) and deletes the webhook behind another", async ({
+  page,
+}) => {
+  await signInAs(page, "lead@slipway.test", "/teams/payments/webhooks");
+  const hook = page.getByTestId("webhook").filter({ hasText: receiverUrl });
+  await hook.getByRole("button", { name: "Rotate secret" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByTestId("webhook-secret")).toHaveCount(0);
+  await hook.getByRole("button", { name: "Rotate secret" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Rotate secret" }).click();
+  await expect(page.getByTestId("webhook-secret")).toHaveValue(/^whsec_/);
+  const rotated = await page.getByTestId("webhook-secret").inputValue();
+
+  // The next delivery is signed with the new secret.
+  await page.getByTestId("delivery").filter({ hasText: "deploy.requested" }).first().getByRole("button", { name: "Redeliver" }).click();
+  await expect.poll(() => received.filter((r) => r.headers["slipway-event"] === "deploy.requested").length, { timeout: 20_000 }).toBe(3);
+  expect(signatureValid(rotated, received.filter((r) => r.headers["slipway-event"] === "deploy.requested")[2]!)).toBe(true);
+
+  await page.reload();
+  await hook.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await expect(hook).toHaveCount(1);
+  await hook.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete webhook" }).click();
+  await expect(page.getByTestId("webhook").filter({ hasText: receiverUrl })).toHaveCount(0);
+});
