@@ -17,7 +17,7 @@ import { isAppError } from "@/lib/errors";
 import { namespaceLiveCache } from "@/lib/apps/app-live";
 import { env } from "@/lib/env";
 import { platformClusterFor } from "@/lib/platform-cluster";
-import { readRolloutBlocker, teamClient, watchRollout, type TeamRole } from "@/lib/k8s";
+import { teamClient, watchRollout, type TeamRole } from "@/lib/k8s";
 import type { ClaimedRun } from "@/lib/engine/release-queue";
 import { isShuttingDown } from "@/lib/engine/shutdown";
 import { applyInTurn } from "./apply-in-turn";
@@ -84,13 +84,7 @@ async function runOnce(releaseId: string, run: ClaimedRun): Promise<void> {
   publishProgress({ releaseId, status: "ROLLING_OUT" });
   // Refused or crashing pods end the release as soon as that is certain, with the cause.
   const cache = (await namespaceLiveCache({ namespace, clusterId: release.environment?.clusterId ?? null }))!;
-  const blocker = watchForBlocker({
-    cache,
-    app: app.name,
-    releaseId,
-    signal: run.signal,
-    readDirect: () => readRolloutBlocker(team, namespace, app.name, releaseId),
-  });
+  const blocker = watchForBlocker({ cache, app: app.name, releaseId, signal: run.signal });
   let final;
   try {
     final = await watchRollout(team, namespace, app.name, {

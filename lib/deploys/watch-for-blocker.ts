@@ -4,23 +4,15 @@
  * namespace's ReplicaSets, pods or events change: no polling of the API server. When it
  * finds one, `signal` aborts (which ends the rollout watch) and `cause()` says why; the
  * caller's own signal aborts it too. It also looks every RECHECK_MS at what the cache
- * holds (memory only), and every other time asks the API server directly (`readDirect`):
- * in the built app the quota case was sometimes seen only at the progress deadline,
- * a watch that lagged or stalled (cause not found yet), so the verdict never waits for it.
+ * holds (memory only, no request), so a cache that could not be read yet, or a change
+ * notice it missed, delays the verdict by seconds, not until the progress deadline.
  */
 import { findRolloutBlocker, type NamespaceCache } from "@/lib/k8s";
 import { logger } from "@/lib/observability/logger";
 
 const RECHECK_MS = 3_000;
 
-export function watchForBlocker(options: {
-  cache: NamespaceCache;
-  app: string;
-  releaseId: string;
-  signal: AbortSignal;
-  /** Asks the API server itself, every other re-look while the watch has shown nothing (it can lag or stall). */
-  readDirect?: () => Promise<string | null>;
-}) {
+export function watchForBlocker(options: { cache: NamespaceCache; app: string; releaseId: string; signal: AbortSignal }) {
   const controller = new AbortController();
   let stopped = false;
   let cause: string | null = null;
@@ -30,19 +22,6 @@ export function watchForBlocker(options: {
   options.signal.addEventListener("abort", onCaller, { once: true });
   if (options.signal.aborted) controller.abort();
 
-  let ticks = 0;
-  const direct = async () => {
-    if (!options.readDirect || stopped || controller.signal.aborted || cause) return;
-    try {
-      const found = await options.readDirect();
-      if (found && !stopped && !controller.signal.aborted) {
-        cause = found;
-        controller.abort();
-      }
-    } catch (error) {
-      logger.debug({ releaseId: options.releaseId, err: error }, "could not read rollout blockers from the API server");
-    }
-  };
   const look = async (): Promise<void> => {
     if (looking) {
       again = true;
@@ -70,10 +49,7 @@ export function watchForBlocker(options: {
     }
   };
   const unsubscribe = options.cache.subscribe(() => void look(), ["replicasets", "pods", "events"]);
-  const recheck = setInterval(() => {
-    void look();
-    if (++ticks % 2 === 0) void direct();
-  }, RECHECK_MS);
+  const recheck = setInterval(() => void look(), RECHECK_MS);
   recheck.unref();
   void look();
 

@@ -22,7 +22,7 @@ export { teamClient, teamToken, type TeamToken } from "./tokens";
 export { applyRelease, type AppliedRelease, type SupersededApply } from "./apply";
 export { applySecretValue, removeSecretValue } from "./secrets";
 export { rolloutStatus, type DeploymentLike, type RolloutStatus } from "./rollout";
-export { findRolloutBlocker, readRolloutBlocker, rolloutBlocker } from "./rollout-blockers";
+export { findRolloutBlocker, rolloutBlocker } from "./rollout-blockers";
 export { watchRollout } from "./watch-rollout";
 export { appView, readApp, readLogTails, type AppObjects } from "./read";
 export { followPodLog, readLogPod, readPodLog, type LogSink, type PodLogTarget } from "./pod-logs";

@@ -225,6 +225,8 @@ async function request(
       else resolve(body);
     };
     const onAbort = () => finish(new Error("stopped"));
+    // Closed while the token was fetched: "abort" has fired already and would never reach the listener.
+    if (signal.aborted) return reject(new Error("stopped"));
     signal.addEventListener("abort", onAbort, { once: true });
     const limitMs = onLine ? (RESYNC_SECONDS + 30) * 1000 : team.timeoutMs;
     const timer = setTimeout(() => finish(new Error(`${context.verb} ${context.kind} timed out`)), limitMs);

@@ -5,7 +5,6 @@
  * pulled, or it keeps crashing). Looks only at this release's ReplicaSet and pods
  * (labelled with the release id), so an old release's trouble does not fail a new one.
  */
-import type { TeamClient } from "./client";
 import { LABELS } from "./manifests";
 import type { CachedKind, RawObject } from "./namespace-cache";
 
@@ -64,24 +63,4 @@ export function findRolloutBlocker(objects: (kind: CachedKind) => RawObject[], a
     events: (objects("events") as unknown as EventLike[]).filter((e) => e.involvedObject),
     pods: objects("pods").filter(ours) as PodLike[],
   });
-}
-
-/**
- * The same judgement from the API server directly (this release's app's ReplicaSets and
- * pods, and the namespace's events), with the caller's token: the fallback of
- * lib/deploys/watch-for-blocker.ts when the shared watch has shown nothing yet.
- */
-export async function readRolloutBlocker(team: TeamClient, namespace: string, app: string, releaseId: string): Promise<string | null> {
-  const labelSelector = `${LABELS.app}=${app}`;
-  const [replicaSets, pods, events] = await Promise.all([
-    team.call({ verb: "list", kind: "replicasets", namespace }, () => team.apps.listNamespacedReplicaSet({ namespace, labelSelector })),
-    team.call({ verb: "list", kind: "pods", namespace }, () => team.core.listNamespacedPod({ namespace, labelSelector })),
-    team.call({ verb: "list", kind: "events", namespace }, () => team.core.listNamespacedEvent({ namespace })),
-  ]);
-  const byKind: Partial<Record<CachedKind, RawObject[]>> = {
-    replicasets: replicaSets.items as unknown as RawObject[],
-    pods: pods.items as unknown as RawObject[],
-    events: events.items as unknown as RawObject[],
-  };
-  return findRolloutBlocker((kind) => byKind[kind] ?? [], app, releaseId);
 }

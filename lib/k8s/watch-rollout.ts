@@ -100,6 +100,8 @@ async function followRollout(
       const deployment = await team.call({ ...context, verb: "get" }, () => team.apps.readNamespacedDeployment({ name, namespace }));
       const status = judge(deployment);
       if (isFinal(status)) return status;
+      // Stopped while the read was under way: a listener added to an aborted signal never runs, so no watch starts.
+      if (overall.aborted) throw stopped();
 
       const seconds = Math.max(1, Math.min(options.watchSeconds ?? 60, Math.ceil((deadline - Date.now()) / 1000)));
       const final = await team.call(context, () =>
@@ -155,6 +157,8 @@ async function watchOnce(
       else resolve(outcome.value);
     };
     const onAbort = () => finish({ error: timeoutError("request") });
+    // Aborted while the token was fetched: "abort" has fired already and would never reach the listener.
+    if (overall.aborted) return reject(timeoutError("request"));
     overall.addEventListener("abort", onAbort, { once: true });
 
     const request = https.request(url, { ...base, method: "GET" }, (response) => {

@@ -115,6 +115,25 @@ describe("[k8s] rollout", () => {
     expect(aborted).toMatchObject({ reason: "Aborted" });
   });
 
+  test("a stop that lands while the Deployment is being read ends the watch then, not when the rollout ends", async () => {
+    // The engine's blocker check (a quota refusal seen in the namespace's cache) can abort
+    // in that moment; a watch started after it ran until the progress deadline.
+    const controller = new AbortController();
+    const stopDuringRead = Object.create(deployer) as TeamClient;
+    stopDuringRead.call = async (context, operation) => {
+      const result = await deployer.call(context, operation);
+      if (context.verb === "get") controller.abort();
+      return result;
+    };
+    const started = Date.now();
+    const outcome = await watchRollout(stopDuringRead, team.namespace, "slow", { signal: controller.signal, timeoutMs: 60_000 }).catch(
+      (e: unknown) => e,
+    );
+    expect(outcome).toMatchObject({ reason: "Aborted" });
+    // Without the check the watch ran to its 60 s limit ("slow" never becomes available).
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
   test("scale and restart work with the deployer token", async () => {
     const namespace = team.namespace;
     expect(await scaleDeployment(deployer, namespace, "api", 3)).toEqual({ replicas: 3 });
