@@ -84,3 +84,48 @@ test("[access] a member asks for more from the team page; the lead denies it beh
   await page.getByRole("dialog").getByRole("button", { name: "Remove member" }).click();
   await expect(page.getByTestId("member-rae@slipway.test")).toHaveCount(0);
 });
+
+test("[access] a lead shortens the longest requested access; a longer request is refused, naming the field and the limit", async ({
+  page,
+  baseURL,
+}) => {
+  await signInAs(page, "other@slipway.test", "/teams/search");
+  const settings = page.getByRole("region", { name: "Access requests" });
+  const longest = settings.getByLabel("Longest requested access, in hours");
+  await expect(longest).toHaveValue("168");
+  await longest.fill("3");
+  await settings.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Requests to Search may now ask for up to 3 hours." })).toBeVisible();
+  await page.reload();
+  await expect(longest).toHaveValue("3");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await signInAs(page, "rae@slipway.test", "/teams/search/request-access");
+  await page.getByLabel("Role").selectOption("VIEWER");
+  await page.getByLabel("Reason").fill("Reading the indexer's logs");
+  const hours = page.getByLabel(/For how many hours/);
+  await expect(page.getByText("(optional, 1–3; blank: for good)")).toBeVisible();
+  await hours.fill("4");
+  await page.getByRole("button", { name: "Send request to Search's leads" }).click();
+  // The browser holds the form back (max is the team's limit)...
+  expect(await hours.evaluate((input: HTMLInputElement) => input.validity.rangeOverflow)).toBe(true);
+  await expect(page.getByRole("status").filter({ hasText: "went to the team's leads" })).toHaveCount(0);
+  // ...and the server refuses the same request from anywhere else, naming the field.
+  const refused = await page.request.post("/api/v1/teams/search/access-requests", {
+    data: { role: "VIEWER", reason: "Reading the indexer's logs", hours: 4 },
+    headers: { origin: baseURL! },
+  });
+  expect(refused.status()).toBe(400);
+  expect(JSON.stringify(await refused.json())).toContain("must be at most 3 hours (Search's limit)");
+  // Nothing was sent: the lead has no request waiting.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await signInAs(page, "other@slipway.test", "/teams/search");
+  await expect(page.getByTestId("pending-approvals")).toHaveCount(0);
+
+  // Back to the default for the other specs.
+  await longest.fill("168");
+  await settings.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "may now ask for up to 168 hours." })).toBeVisible();
+});

@@ -85,6 +85,38 @@ test("[webhooks] a lead adds a webhook, a deploy is delivered signed, and Redeli
   await expect(page.getByTestId("delivery").filter({ hasText: "deploy.requested" })).toHaveCount(2);
 });
 
+test("[webhooks] a lead edits the URL, events and format; a refused URL names the field and changes nothing", async ({ page }) => {
+  await signInAs(page, "lead@slipway.test", "/teams/payments/webhooks");
+  const hook = page.getByTestId("webhook").filter({ hasText: receiverUrl });
+  await hook.getByText("Edit URL, events and format").click();
+  const url = hook.getByLabel("URL");
+  await url.fill("http://169.254.169.254/latest");
+  await hook.getByRole("button", { name: "Save webhook" }).click();
+  await expect(url).toHaveAttribute("aria-invalid", "true");
+  await expect(hook.locator("#url-error")).toContainText("host 169.254.169.254 is not allowed");
+  await page.reload();
+  await expect(hook).toHaveCount(1);
+
+  await hook.getByText("Edit URL, events and format").click();
+  await url.fill(`${receiverUrl}?edited=1`);
+  await hook.getByLabel("Deploy failed").check();
+  await hook.getByLabel("Format").selectOption("SLACK");
+  await hook.getByRole("button", { name: "Save webhook" }).click();
+  await expect(hook.getByRole("status").filter({ hasText: "Webhook saved." })).toBeVisible();
+  await page.reload();
+  await hook.getByText("Edit URL, events and format").click();
+  await expect(url).toHaveValue(`${receiverUrl}?edited=1`);
+  await expect(hook.getByLabel("Deploy failed")).toBeChecked();
+  await expect(hook.getByLabel("Deploy requested")).toBeChecked();
+  await expect(hook.getByLabel("Format")).toHaveValue("SLACK");
+
+  // Back to what the next test expects: Slipway JSON to the receiver's own path.
+  await url.fill(receiverUrl);
+  await hook.getByLabel("Format").selectOption("SLIPWAY");
+  await hook.getByRole("button", { name: "Save webhook" }).click();
+  await expect(hook.getByRole("status").filter({ hasText: "Webhook saved." })).toBeVisible();
+});
+
 test("[webhooks] a lead rotates the secret (shown once, behind a confirmation) and deletes the webhook behind another", async ({
   page,
 }) => {
