@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { Metadata } from "next";
 import { CreateTeamForm } from "@/components/teams/create-team-form";
 import { pageCall } from "@/lib/adapters/page-call";
@@ -30,20 +31,22 @@ export default async function TeamsPage({ searchParams }: { searchParams: Promis
           {after ? "No more teams." : "You are not in any team yet. A team lead can add you by your email address."}
         </p>
       ) : (
-        <DataTable columns={["Team", "Namespace", "Your role", "Members"]}>
-          {teams.map((team) => (
-            <tr key={team.slug} className="border-t border-slate-100">
-              <td className="px-4 py-2">
-                <Link href={`/teams/${team.slug}`} className="font-medium text-blue-700 underline-offset-2 hover:underline">
-                  {team.name}
-                </Link>
-              </td>
-              <td className="px-4 py-2 font-mono text-xs">{team.namespace}</td>
-              <td className="px-4 py-2">{team.role ? ROLE_LABELS[team.role] : "—"}</td>
-              <td className="px-4 py-2">{team.memberCount}</td>
-            </tr>
-          ))}
-        </DataTable>
+        <ScrollRegion label="Teams table">
+          <DataTable columns={["Team", "Namespace", "Your role", "Members"]}>
+            {teams.map((team) => (
+              <tr key={team.slug} className="border-t border-slate-100">
+                <td className="px-4 py-2">
+                  <Link href={`/teams/${team.slug}`} className="font-medium text-blue-700 underline-offset-2 hover:underline">
+                    {team.name}
+                  </Link>
+                </td>
+                <td className="px-4 py-2 font-mono text-xs">{team.namespace}</td>
+                <td className="px-4 py-2">{team.role ? ROLE_LABELS[team.role] : "—"}</td>
+                <td className="px-4 py-2">{team.memberCount}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </ScrollRegion>
       )}
       <nav aria-label="Pages" className="flex gap-4 text-sm">
         {after && (

@@ -1,77 +1,80 @@
 import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { describeAuditEvent, foldClusterIntents } from "@/lib/audit/describe-audit-event";
 import type { AuditEventRow } from "@/lib/audit/query-audit-events";
 
 /** Each event as a sentence with a link to what it is about; the raw record on demand. */
 export function ActivityTable({ events, caption = "Audit events, newest first" }: { events: AuditEventRow[]; caption?: string }) {
   return (
-    <DataTable dense caption={caption} columns={["When (UTC)", "What happened", "Team"]}>
-      {foldClusterIntents(events).map((event) => {
-        const { text, link } = describeAuditEvent(event);
-        return (
-          <tr key={String(event.id)} className="border-t border-slate-100 align-top" data-testid="activity-row">
-            <td className="px-3 py-2 text-xs whitespace-nowrap">
-              <time dateTime={event.createdAt.toISOString()}>{event.createdAt.toISOString().slice(0, 19).replace("T", " ")}</time>
-              <div className="text-slate-500">#{String(event.id)}</div>
-            </td>
-            <td className="px-3 py-2">
-              <p data-testid="activity-sentence">
-                {text}
-                {link && (
-                  <>
-                    {" · "}
-                    <Link href={link.href} className="text-blue-700 underline">
-                      {link.label}
-                    </Link>
-                  </>
+    <ScrollRegion label="Activity table">
+      <DataTable dense caption={caption} columns={["When (UTC)", "What happened", "Team"]}>
+        {foldClusterIntents(events).map((event) => {
+          const { text, link } = describeAuditEvent(event);
+          return (
+            <tr key={String(event.id)} className="border-t border-slate-100 align-top" data-testid="activity-row">
+              <td className="px-3 py-2 text-xs whitespace-nowrap">
+                <time dateTime={event.createdAt.toISOString()}>{event.createdAt.toISOString().slice(0, 19).replace("T", " ")}</time>
+                <div className="text-slate-500">#{String(event.id)}</div>
+              </td>
+              <td className="px-3 py-2">
+                <p data-testid="activity-sentence">
+                  {text}
+                  {link && (
+                    <>
+                      {" · "}
+                      <Link href={link.href} className="text-blue-700 underline">
+                        {link.label}
+                      </Link>
+                    </>
+                  )}
+                </p>
+                <details className="mt-1 text-xs text-slate-600">
+                  <summary className="cursor-pointer">Raw event</summary>
+                  <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-2">
+                    <dt>action</dt>
+                    <dd className="font-mono">{event.action}</dd>
+                    <dt>actor</dt>
+                    <dd>{event.actorEmail ?? "Slipway"}</dd>
+                    {event.target && (
+                      <>
+                        <dt>target</dt>
+                        <dd className="font-mono break-all">
+                          {event.target.type} {event.target.id}
+                        </dd>
+                      </>
+                    )}
+                    {event.sourceIp && (
+                      <>
+                        <dt>from</dt>
+                        <dd>{event.sourceIp}</dd>
+                      </>
+                    )}
+                    {event.requestId && (
+                      <>
+                        <dt>request</dt>
+                        <dd className="font-mono break-all">{event.requestId}</dd>
+                      </>
+                    )}
+                  </dl>
+                  <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 whitespace-pre-wrap">
+                    {JSON.stringify(event.data ?? {}, null, 2)}
+                  </pre>
+                </details>
+              </td>
+              <td className="px-3 py-2">
+                {event.team ? (
+                  <Link href={`/teams/${event.team.slug}`} className="text-blue-700 underline">
+                    {event.team.name}
+                  </Link>
+                ) : (
+                  "—"
                 )}
-              </p>
-              <details className="mt-1 text-xs text-slate-600">
-                <summary className="cursor-pointer">Raw event</summary>
-                <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-2">
-                  <dt>action</dt>
-                  <dd className="font-mono">{event.action}</dd>
-                  <dt>actor</dt>
-                  <dd>{event.actorEmail ?? "Slipway"}</dd>
-                  {event.target && (
-                    <>
-                      <dt>target</dt>
-                      <dd className="font-mono break-all">
-                        {event.target.type} {event.target.id}
-                      </dd>
-                    </>
-                  )}
-                  {event.sourceIp && (
-                    <>
-                      <dt>from</dt>
-                      <dd>{event.sourceIp}</dd>
-                    </>
-                  )}
-                  {event.requestId && (
-                    <>
-                      <dt>request</dt>
-                      <dd className="font-mono break-all">{event.requestId}</dd>
-                    </>
-                  )}
-                </dl>
-                <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 whitespace-pre-wrap">
-                  {JSON.stringify(event.data ?? {}, null, 2)}
-                </pre>
-              </details>
-            </td>
-            <td className="px-3 py-2">
-              {event.team ? (
-                <Link href={`/teams/${event.team.slug}`} className="text-blue-700 underline">
-                  {event.team.name}
-                </Link>
-              ) : (
-                "—"
-              )}
-            </td>
-          </tr>
-        );
-      })}
-    </DataTable>
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
+    </ScrollRegion>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/data-table";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { CreateTokenForm } from "@/components/tokens/create-token-form";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { pageCall } from "@/lib/adapters/page-call";
@@ -37,33 +38,35 @@ export default async function TokensPage() {
         {tokens.length === 0 ? (
           <p className="text-slate-600">No tokens yet.</p>
         ) : (
-          <DataTable columns={["Name", "Token", "Expires", "Last used", "State", { label: "Actions", hidden: true }]}>
-            {tokens.map((token) => {
-              const state = tokenState(token, now);
-              return (
-                <tr key={token.id} className="border-t border-slate-100" data-testid={`token-${token.name}`}>
-                  <td className="px-4 py-2 font-medium">{token.name}</td>
-                  <td className="px-4 py-2 font-mono text-xs">{token.prefix}…</td>
-                  <td className="px-4 py-2">{token.expiresAt.toISOString().slice(0, 10)}</td>
-                  <td className="px-4 py-2">
-                    {token.lastUsedAt ? token.lastUsedAt.toISOString().slice(0, 16).replace("T", " ") : "never"}
-                  </td>
-                  <td className="px-4 py-2">{state}</td>
-                  <td className="px-4 py-2">
-                    {state === "active" && (
-                      <ConfirmForm
-                        action={revokeTokenAction.bind(null, { tokenId: token.id })}
-                        trigger="Revoke"
-                        title={`Revoke "${token.name}"?`}
-                        description="Anything using this token (CI jobs, scripts) stops working at once."
-                        confirmLabel="Revoke token"
-                      />
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </DataTable>
+          <ScrollRegion label="API tokens table">
+            <DataTable columns={["Name", "Token", "Expires", "Last used", "State", { label: "Actions", hidden: true }]}>
+              {tokens.map((token) => {
+                const state = tokenState(token, now);
+                return (
+                  <tr key={token.id} className="border-t border-slate-100" data-testid={`token-${token.name}`}>
+                    <td className="px-4 py-2 font-medium">{token.name}</td>
+                    <td className="px-4 py-2 font-mono text-xs">{token.prefix}…</td>
+                    <td className="px-4 py-2">{token.expiresAt.toISOString().slice(0, 10)}</td>
+                    <td className="px-4 py-2">
+                      {token.lastUsedAt ? token.lastUsedAt.toISOString().slice(0, 16).replace("T", " ") : "never"}
+                    </td>
+                    <td className="px-4 py-2">{state}</td>
+                    <td className="px-4 py-2">
+                      {state === "active" && (
+                        <ConfirmForm
+                          action={revokeTokenAction.bind(null, { tokenId: token.id })}
+                          trigger="Revoke"
+                          title={`Revoke "${token.name}"?`}
+                          description="Anything using this token (CI jobs, scripts) stops working at once."
+                          confirmLabel="Revoke token"
+                        />
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </DataTable>
+          </ScrollRegion>
         )}
       </section>
     </div>

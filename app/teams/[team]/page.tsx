@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { DataTable } from "@/components/ui/data-table";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { GrantAccessForm } from "@/components/teams/grant-access-form";
 import { MemberActions } from "@/components/teams/member-actions";
 import Link from "next/link";
@@ -244,42 +245,46 @@ export default async function TeamPage({
         <h2 id="members" className="text-lg font-semibold">
           Members
         </h2>
-        <DataTable columns={["Person", "Role", "Granted", ...(mayGrant ? ["Change"] : [])]}>
-          {members.map((member) => (
-            <tr key={member.userId} className="border-t border-slate-100 align-top" data-testid={`member-${member.email}`}>
-              <td className="px-4 py-2">
-                <div className="font-medium">{member.name ?? member.email}</div>
-                <div className="text-xs text-slate-500">
-                  {member.email}
-                  {member.pending && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-amber-800">pending first sign-in</span>}
-                </div>
-                {member.expiresAt && (
-                  <div className="text-xs text-slate-600" data-testid="temporary-access">
-                    <span className="rounded bg-sky-100 px-1.5 py-0.5 text-sky-900">temporary</span>, until{" "}
-                    <time dateTime={member.expiresAt.toISOString()}>
-                      {member.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC
-                    </time>
-                    {member.expiresTo ? `, then ${ROLE_LABELS[member.expiresTo]}` : ""}
-                  </div>
-                )}
-              </td>
-              <td className="px-4 py-2">{ROLE_LABELS[member.role]}</td>
-              <td className="px-4 py-2 text-xs text-slate-500">
-                <time dateTime={member.grantedAt.toISOString()}>{member.grantedAt.toISOString().slice(0, 10)}</time>
-                {member.grantedBy && <> by {member.grantedBy}</>}
-              </td>
-              {mayGrant && (
+        <ScrollRegion label="Members table">
+          <DataTable columns={["Person", "Role", "Granted", ...(mayGrant ? ["Change"] : [])]}>
+            {members.map((member) => (
+              <tr key={member.userId} className="border-t border-slate-100 align-top" data-testid={`member-${member.email}`}>
                 <td className="px-4 py-2">
-                  <MemberActions
-                    member={{ userId: member.userId, email: member.email, role: member.role }}
-                    changeRole={changeMemberRoleAction.bind(null, { team: ctx.team.slug, userId: member.userId })}
-                    remove={removeMemberAction.bind(null, { team: ctx.team.slug, userId: member.userId })}
-                  />
+                  <div className="font-medium">{member.name ?? member.email}</div>
+                  <div className="text-xs text-slate-500">
+                    {member.email}
+                    {member.pending && (
+                      <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-amber-800">pending first sign-in</span>
+                    )}
+                  </div>
+                  {member.expiresAt && (
+                    <div className="text-xs text-slate-600" data-testid="temporary-access">
+                      <span className="rounded bg-sky-100 px-1.5 py-0.5 text-sky-900">temporary</span>, until{" "}
+                      <time dateTime={member.expiresAt.toISOString()}>
+                        {member.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                      </time>
+                      {member.expiresTo ? `, then ${ROLE_LABELS[member.expiresTo]}` : ""}
+                    </div>
+                  )}
                 </td>
-              )}
-            </tr>
-          ))}
-        </DataTable>
+                <td className="px-4 py-2">{ROLE_LABELS[member.role]}</td>
+                <td className="px-4 py-2 text-xs text-slate-500">
+                  <time dateTime={member.grantedAt.toISOString()}>{member.grantedAt.toISOString().slice(0, 10)}</time>
+                  {member.grantedBy && <> by {member.grantedBy}</>}
+                </td>
+                {mayGrant && (
+                  <td className="px-4 py-2">
+                    <MemberActions
+                      member={{ userId: member.userId, email: member.email, role: member.role }}
+                      changeRole={changeMemberRoleAction.bind(null, { team: ctx.team.slug, userId: member.userId })}
+                      remove={removeMemberAction.bind(null, { team: ctx.team.slug, userId: member.userId })}
+                    />
+                  </td>
+                )}
+              </tr>
+            ))}
+          </DataTable>
+        </ScrollRegion>
       </section>
 
       {mayGrant ? (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AccessRequestActions } from "@/components/access/access-request-actions";
 import { DataTable } from "@/components/ui/data-table";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { pageCall } from "@/lib/adapters/page-call";
 import { listAccessRequests } from "@/lib/access/list-access-requests";
@@ -40,31 +41,37 @@ export default async function AccessRequestsPage({ params }: { params: Promise<{
           No pending requests.
         </p>
       ) : (
-        <DataTable columns={["Who", "Asks for", "Reason", "Answer"]}>
-          {pending.map((request) => (
-            <tr key={request.id} className="border-t border-slate-100 align-top" data-testid={`access-request-${request.requester.email}`}>
-              <td className="px-4 py-2">
-                <div className="font-medium">{request.requester.name ?? request.requester.email}</div>
-                <div className="text-xs text-slate-500">{request.requester.email}</div>
-                <div className="text-xs text-slate-500">
-                  asked <time dateTime={request.createdAt.toISOString()}>{utc(request.createdAt)}</time>
-                </div>
-              </td>
-              <td className="px-4 py-2">
-                {ROLE_LABELS[request.role]}
-                <div className="text-xs text-slate-500">{request.hours === null ? "for good" : `for ${request.hours} h`}</div>
-              </td>
-              <td className="max-w-xs px-4 py-2 text-sm break-words">{request.reason}</td>
-              <td className="px-4 py-2">
-                <AccessRequestActions
-                  request={{ id: request.id, email: request.requester.email, role: request.role, hours: request.hours }}
-                  approve={approveAccessRequestAction.bind(null, { team: ctx.team.slug, requestId: request.id })}
-                  deny={denyAccessRequestAction.bind(null, { team: ctx.team.slug, requestId: request.id })}
-                />
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+        <ScrollRegion label="Access requests table">
+          <DataTable columns={["Who", "Asks for", "Reason", "Answer"]}>
+            {pending.map((request) => (
+              <tr
+                key={request.id}
+                className="border-t border-slate-100 align-top"
+                data-testid={`access-request-${request.requester.email}`}
+              >
+                <td className="px-4 py-2">
+                  <div className="font-medium">{request.requester.name ?? request.requester.email}</div>
+                  <div className="text-xs text-slate-500">{request.requester.email}</div>
+                  <div className="text-xs text-slate-500">
+                    asked <time dateTime={request.createdAt.toISOString()}>{utc(request.createdAt)}</time>
+                  </div>
+                </td>
+                <td className="px-4 py-2">
+                  {ROLE_LABELS[request.role]}
+                  <div className="text-xs text-slate-500">{request.hours === null ? "for good" : `for ${request.hours} h`}</div>
+                </td>
+                <td className="max-w-xs px-4 py-2 text-sm break-words">{request.reason}</td>
+                <td className="px-4 py-2">
+                  <AccessRequestActions
+                    request={{ id: request.id, email: request.requester.email, role: request.role, hours: request.hours }}
+                    approve={approveAccessRequestAction.bind(null, { team: ctx.team.slug, requestId: request.id })}
+                    deny={denyAccessRequestAction.bind(null, { team: ctx.team.slug, requestId: request.id })}
+                  />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        </ScrollRegion>
       )}
       {answered.length > 0 && (
         <section aria-labelledby="answered" className="space-y-2">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ActionButton } from "@/components/ui/action-button";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { DataTable } from "@/components/ui/data-table";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { CreateWebhookForm } from "@/components/webhooks/create-webhook-form";
 import { EditWebhookForm } from "@/components/webhooks/edit-webhook-form";
@@ -104,49 +105,51 @@ export default async function WebhooksPage(props: {
             {!log || log.deliveries.length === 0 ? (
               <p className="text-sm text-slate-600">None yet.</p>
             ) : (
-              <DataTable
-                dense
-                label={`Deliveries to ${webhook.url}`}
-                columns={["#", "Event", "Status", "Response", "Last attempt", { label: "Actions", hidden: true }]}
-              >
-                {log.deliveries.map((delivery) => (
-                  <tr key={delivery.id.toString()} className="border-t border-slate-100 align-top" data-testid="delivery">
-                    <td className="px-3 py-2 font-mono text-xs">{delivery.id.toString()}</td>
-                    <td className="px-3 py-2">{delivery.eventType}</td>
-                    <td className="px-3 py-2">
-                      <span className={`rounded px-1.5 py-0.5 text-xs ${STATUS_STYLE[delivery.status]}`} data-testid="delivery-status">
-                        {delivery.status.toLowerCase()}
-                      </span>
-                      <div className="text-xs text-slate-500">
-                        {delivery.attempts} attempt{delivery.attempts === 1 ? "" : "s"}
-                        {delivery.status === "PENDING" && delivery.attempts > 0 && <> · next {time(delivery.nextAttemptAt)}</>}
-                      </div>
-                    </td>
-                    <td className="px-3 py-2">
-                      <span data-testid="delivery-response">{delivery.responseStatus ?? "—"}</span>
-                      {delivery.durationMs !== null && <span className="text-xs text-slate-500"> in {delivery.durationMs} ms</span>}
-                      {(delivery.error || delivery.responseBody) && (
-                        <div
-                          className="max-w-xs truncate font-mono text-xs text-slate-500"
-                          title={delivery.error ?? delivery.responseBody ?? ""}
-                        >
-                          {delivery.error ?? delivery.responseBody}
+              <ScrollRegion label={`Deliveries to ${webhook.url}, table`}>
+                <DataTable
+                  dense
+                  label={`Deliveries to ${webhook.url}`}
+                  columns={["#", "Event", "Status", "Response", "Last attempt", { label: "Actions", hidden: true }]}
+                >
+                  {log.deliveries.map((delivery) => (
+                    <tr key={delivery.id.toString()} className="border-t border-slate-100 align-top" data-testid="delivery">
+                      <td className="px-3 py-2 font-mono text-xs">{delivery.id.toString()}</td>
+                      <td className="px-3 py-2">{delivery.eventType}</td>
+                      <td className="px-3 py-2">
+                        <span className={`rounded px-1.5 py-0.5 text-xs ${STATUS_STYLE[delivery.status]}`} data-testid="delivery-status">
+                          {delivery.status.toLowerCase()}
+                        </span>
+                        <div className="text-xs text-slate-500">
+                          {delivery.attempts} attempt{delivery.attempts === 1 ? "" : "s"}
+                          {delivery.status === "PENDING" && delivery.attempts > 0 && <> · next {time(delivery.nextAttemptAt)}</>}
                         </div>
-                      )}
-                    </td>
-                    <td className="px-3 py-2 text-xs">{time(delivery.lastAttemptAt)}</td>
-                    <td className="px-3 py-2">
-                      {delivery.status !== "PENDING" && (
-                        <ActionButton
-                          action={redeliverWebhookAction.bind(null, { ...params, deliveryId: delivery.id.toString() })}
-                          label="Redeliver"
-                          pendingLabel="Queuing…"
-                        />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </DataTable>
+                      </td>
+                      <td className="px-3 py-2">
+                        <span data-testid="delivery-response">{delivery.responseStatus ?? "—"}</span>
+                        {delivery.durationMs !== null && <span className="text-xs text-slate-500"> in {delivery.durationMs} ms</span>}
+                        {(delivery.error || delivery.responseBody) && (
+                          <div
+                            className="max-w-xs truncate font-mono text-xs text-slate-500"
+                            title={delivery.error ?? delivery.responseBody ?? ""}
+                          >
+                            {delivery.error ?? delivery.responseBody}
+                          </div>
+                        )}
+                      </td>
+                      <td className="px-3 py-2 text-xs">{time(delivery.lastAttemptAt)}</td>
+                      <td className="px-3 py-2">
+                        {delivery.status !== "PENDING" && (
+                          <ActionButton
+                            action={redeliverWebhookAction.bind(null, { ...params, deliveryId: delivery.id.toString() })}
+                            label="Redeliver"
+                            pendingLabel="Queuing…"
+                          />
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </DataTable>
+              </ScrollRegion>
             )}
             <nav aria-label="Delivery pages" className="flex gap-3 text-sm">
               {pagedHook === webhook.id && before && (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/data-table";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import Link from "next/link";
 import { StatusBadge } from "@/components/apps/status-badge";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
@@ -51,19 +52,21 @@ export default async function ReleasePage({ params }: { params: Promise<{ team: 
         {changes.length === 0 ? (
           <p className="text-slate-600">Same spec as the release before.</p>
         ) : (
-          <DataTable dense columns={["Setting", "Before", "After"]}>
-            {changes.map((change) => (
-              <tr key={change.field} className="border-t border-slate-100 font-mono text-xs">
-                <td className="px-3 py-2">{change.summary ?? change.field}</td>
-                <td className="px-3 py-2 text-red-800">
-                  <del>{show(change.before)}</del>
-                </td>
-                <td className="px-3 py-2 text-green-800">
-                  <ins>{show(change.after)}</ins>
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+          <ScrollRegion label="Changes table">
+            <DataTable dense columns={["Setting", "Before", "After"]}>
+              {changes.map((change) => (
+                <tr key={change.field} className="border-t border-slate-100 font-mono text-xs">
+                  <td className="px-3 py-2">{change.summary ?? change.field}</td>
+                  <td className="px-3 py-2 text-red-800">
+                    <del>{show(change.before)}</del>
+                  </td>
+                  <td className="px-3 py-2 text-green-800">
+                    <ins>{show(change.after)}</ins>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          </ScrollRegion>
         )}
       </section>
     </div>
