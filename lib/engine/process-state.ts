@@ -4,7 +4,7 @@
  * several; everything shared lives on one globalThis object instead.
  */
 import { randomBytes } from "node:crypto";
-import { EventEmitter } from "node:events";
+import { EventEmitter, setMaxListeners } from "node:events";
 import { hostname } from "node:os";
 
 export type EngineState = {
@@ -26,11 +26,16 @@ export type EngineState = {
 const holder = globalThis as unknown as { slipwayEngine?: EngineState };
 
 export function engineState(): EngineState {
-  holder.slipwayEngine ??= {
-    processId: `${hostname().slice(0, 60)}-${process.pid}-${randomBytes(3).toString("hex")}`,
-    bus: new EventEmitter().setMaxListeners(0),
-    shutdown: new AbortController(),
-    started: false,
-  };
+  if (!holder.slipwayEngine) {
+    const shutdown = new AbortController();
+    // Every open event stream listens for shutdown: dozens are normal, not the leak Node warns about past 10.
+    setMaxListeners(0, shutdown.signal);
+    holder.slipwayEngine = {
+      processId: `${hostname().slice(0, 60)}-${process.pid}-${randomBytes(3).toString("hex")}`,
+      bus: new EventEmitter().setMaxListeners(0),
+      shutdown,
+      started: false,
+    };
+  }
   return holder.slipwayEngine;
 }
