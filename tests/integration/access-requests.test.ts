@@ -9,6 +9,7 @@ import * as team from "@/app/api/v1/teams/[team]/route";
 import * as apps from "@/app/api/v1/teams/[team]/apps/route";
 import * as deploys from "@/app/api/v1/teams/[team]/apps/[app]/deploys/route";
 import * as members from "@/app/api/v1/teams/[team]/members/route";
+import * as member from "@/app/api/v1/teams/[team]/members/[userId]/route";
 import * as requests from "@/app/api/v1/teams/[team]/access-requests/route";
 import * as approve from "@/app/api/v1/teams/[team]/access-requests/[requestId]/approve/route";
 import * as deny from "@/app/api/v1/teams/[team]/access-requests/[requestId]/deny/route";
@@ -41,8 +42,9 @@ const membershipOf = (who: string) =>
 /** Moves the clock: the grant's expiry is now in the past. */
 const expireNow = (who: string) =>
   db().membership.updateMany({ where: { userId: ids[who], team: { slug: "pay" } }, data: { expiresAt: new Date(Date.now() - 1000) } });
-const lastEvents = async (n: number) =>
-  (await db().auditEvent.findMany({ orderBy: { id: "desc" }, take: n, select: { action: true, actorEmail: true, data: true } })).reverse();
+/** The newest audit event of one kind (the engine may record others meanwhile, e.g. a deploy failing for want of a cluster). */
+const lastEvent = (action: string) =>
+  db().auditEvent.findFirst({ where: { action }, orderBy: { id: "desc" }, select: { action: true, actorEmail: true, data: true } });
 
 beforeAll(async () => {
   for (const name of ["root", "lea", "leo", "newt", "vic", "nia", "rex"]) await person(name, { admin: name === "root" });
@@ -90,7 +92,7 @@ describe("[access] requests and time-bound grants", () => {
     expect(await expireAccess()).toEqual({ memberships: 1, requests: 0 });
     expect(await membershipOf("newt")).toBeNull();
     expect(await expireAccess()).toEqual({ memberships: 0, requests: 0 });
-    const [expired] = await lastEvents(1);
+    const expired = await lastEvent("membership.expire");
     expect(expired).toEqual({
       action: "membership.expire",
       actorEmail: null,
@@ -98,6 +100,33 @@ describe("[access] requests and time-bound grants", () => {
     });
     expect(await badgeCount("lea")).toBe(0);
     expect(await verifyAuditChain({ db: db() })).toMatchObject({ ok: true });
+  });
+
+  it("a lead whose grant expires does not count as another lead: the last permanent lead stays", async () => {
+    const created = await call(teams.POST, "POST", {
+      token: tokens.root,
+      body: { slug: "duo", name: "Duo", leadEmail: "lea@example.com" },
+    });
+    expect(created.status).toBe(201);
+    const temporary = await call(members.POST, "POST", {
+      token: tokens.root,
+      params: { team: "duo" },
+      body: { email: "rex@example.com", role: "LEAD", hours: 2 },
+    });
+    expect(temporary.status).toBe(201);
+    const leave = () => call(member.DELETE, "DELETE", { token: tokens.lea, params: { team: "duo", userId: ids.lea! } });
+    const refused = await leave();
+    expect(refused.status).toBe(409);
+    expect(JSON.stringify(refused.body)).toContain("This is the last lead of Duo for good: the other leads' access expires.");
+    expect(await db().membership.count({ where: { team: { slug: "duo" }, userId: ids.lea, role: "LEAD" } })).toBe(1);
+
+    const permanent = await call(members.POST, "POST", {
+      token: tokens.root,
+      params: { team: "duo" },
+      body: { email: "leo@example.com", role: "LEAD" },
+    });
+    expect(permanent.status).toBe(201);
+    expect((await leave()).status).toBe(200);
   });
 
   it("a temporary higher role returns to the previous one; a direct grant can carry an expiry", async () => {
@@ -109,7 +138,7 @@ describe("[access] requests and time-bound grants", () => {
     await expireNow("vic");
     await expireAccess();
     expect(await membershipOf("vic")).toEqual({ role: "VIEWER", expiresAt: null, expiresTo: null });
-    expect((await lastEvents(1))[0]).toMatchObject({ action: "membership.expire", data: { role: "DEPLOYER", to: "VIEWER" } });
+    expect(await lastEvent("membership.expire")).toMatchObject({ action: "membership.expire", data: { role: "DEPLOYER", to: "VIEWER" } });
 
     const direct = await call(members.POST, "POST", {
       token: tokens.lea,
@@ -132,7 +161,7 @@ describe("[access] requests and time-bound grants", () => {
     const less = await approveAs("lea", asked.body.id, { role: "VIEWER", hours: 2 });
     expect(less).toMatchObject({ status: 200, body: { grantedRole: "VIEWER" } });
     expect(await membershipOf("newt")).toMatchObject({ role: "VIEWER" });
-    expect((await lastEvents(1))[0]).toMatchObject({
+    expect(await lastEvent("access.approve")).toMatchObject({
       action: "access.approve",
       actorEmail: "lea@example.com",
       data: { role: "VIEWER", requested: "DEPLOYER", from: null },
@@ -156,7 +185,7 @@ describe("[access] requests and time-bound grants", () => {
     });
     expect(denied).toMatchObject({ status: 200, body: { status: "DENIED", decisionReason: "not this team" } });
     expect(await membershipOf("newt")).toBeNull();
-    expect((await lastEvents(1))[0]).toMatchObject({
+    expect(await lastEvent("access.deny")).toMatchObject({
       action: "access.deny",
       actorEmail: "lea@example.com",
       data: { reason: "not this team" },
@@ -193,7 +222,7 @@ describe("[access] requests and time-bound grants", () => {
     });
     expect(await badgeCount("lea")).toBe(0);
     expect(await expireAccess()).toEqual({ memberships: 0, requests: 1 });
-    expect((await lastEvents(1))[0]).toMatchObject({
+    expect(await lastEvent("access.request.expire")).toMatchObject({
       action: "access.request.expire",
       actorEmail: null,
       data: { email: "newt@example.com" },
