@@ -474,7 +474,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Scale the app; its saved replicas follow, so the next deploy keeps the new count
+     * Scale the app in `environment` (default: the team's first); the count is kept for that environment, so its next deploy keeps it
      * @description Who may call it: Deployers or above of the team, and platform admins (app.scale).
      */
     post: operations["scaleApp"];
@@ -2928,7 +2928,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Scale the app; its saved replicas follow, so the next deploy keeps the new count */
+      /** @description Scale the app in `environment` (default: the team's first); the count is kept for that environment, so its next deploy keeps it */
       200: {
         headers: {
           [name: string]: unknown;

@@ -7,11 +7,16 @@ import { environmentOf } from "@/lib/environments/team-environments";
 import { replicaCount } from "./app-spec.types";
 import { findApp } from "./find-app";
 import { explainNotDeployed } from "./not-deployed";
+import { keepReplicasIn, replicasIn } from "./replicas-in";
 
-/** Scales in the cluster and keeps the app's replicas in step, so the next deploy does not undo it. */
+/**
+ * Scales in the cluster and keeps the count for that environment (lib/apps/replicas-in.ts),
+ * so the next deploy there does not undo it and other environments are not changed.
+ */
 export const scaleApp = teamUseCase({
   name: "scaleApp",
-  summary: "Scale the app; its saved replicas follow, so the next deploy keeps the new count",
+  summary:
+    "Scale the app in `environment` (default: the team's first); the count is kept for that environment, so its next deploy keeps it",
   permissions: ["app.scale"],
   input: z.object({ app: z.string(), replicas: replicaCount }).extend(environmentField.shape),
   output: z.object({ app: z.string(), replicas: z.number().int(), environment: z.string() }),
@@ -20,14 +25,15 @@ export const scaleApp = teamUseCase({
     const app = await findApp(ctx, input.app);
     const { replicas } = input;
     const environment = await environmentOf(ctx, input.environment);
+    const from = await replicasIn(app, environment);
     await auditedClusterCall(
       ctx,
       {
         action: "app.scale",
         target: { type: "app", id: app.name },
-        data: { app: app.name, from: app.replicas, to: replicas, environment: environment.name },
+        data: { app: app.name, from, to: replicas, environment: environment.name },
         environment,
-        after: (tx) => tx.app.update({ where: { id: app.id }, data: { replicas } }),
+        after: (tx) => keepReplicasIn(tx, app, environment, replicas),
       },
       ({ team, namespace }) => scaleDeployment(team, namespace, app.name, replicas),
     ).catch(explainNotDeployed(app.name, "scale"));

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { imageReference, imageVersion } from "@/lib/apps/app-spec.types";
 import { findApp } from "@/lib/apps/find-app";
 import { specOfApp } from "@/lib/apps/spec-of-app";
+import { replicasIn } from "@/lib/apps/replicas-in";
 import { teamUseCase } from "@/lib/usecase/define";
 import { idempotencyKey, releaseRequested, releaseRequestedStatus } from "./release.types";
 import { releaseSpec } from "@/lib/apps/release-spec";
@@ -30,7 +31,8 @@ export const deployApp = teamUseCase({
   async run({ ctx, input }) {
     const app = await findApp(ctx, input.app);
     const environment = await environmentOf(ctx, input.environment);
-    const spec = releaseSpec(specOfApp(app), imageReference(app.imageRepository, input.version));
+    const settings = { ...specOfApp(app), replicas: await replicasIn(app, environment) };
+    const spec = releaseSpec(settings, imageReference(app.imageRepository, input.version));
     const overrideReason = overrideReasonOf(input);
     return requestRelease({ ctx, app, environment, spec, idempotencyKey: input.idempotencyKey, overrideReason });
   },

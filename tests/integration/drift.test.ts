@@ -25,6 +25,7 @@ describe("[db] schema drift", () => {
       "Team",
       "Membership",
       "App",
+      "AppReplicas",
       "AppSecret",
       "Release",
       "AuditEvent",

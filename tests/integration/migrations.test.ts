@@ -47,6 +47,7 @@ describe("[db] migrations", () => {
       "AccessRequest",
       "ApiToken",
       "App",
+      "AppReplicas",
       "AppSecret",
       "AuditEvent",
       "CliLogin",

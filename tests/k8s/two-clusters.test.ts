@@ -185,9 +185,22 @@ describe("[clusters] a second cluster, registered, checked and deployed to", () 
     expect(scaled.body).toEqual({ app: "web", replicas: 2, environment: "staging" });
     expect((await secondAdmin.apps.readNamespacedDeployment({ name: "web", namespace: `team-${team}-staging` })).spec?.replicas).toBe(2);
     expect((await admin().apps.readNamespacedDeployment({ name: "web", namespace: `team-${team}` })).spec?.replicas).toBe(1);
+    // The count is staging's own: the app's saved count (production's) stays, and each environment's next deploy keeps its own.
+    expect((await db().app.findFirstOrThrow({ where: { name: "web", team: { slug: team } } })).replicas).toBe(1);
+    const [again, production] = await Promise.all([
+      call(deploys.POST, "POST", { token: token.deployer, params, body: { version: "2.0.1", environment: "staging" } }),
+      call(deploys.POST, "POST", { token: token.deployer, params, body: { version: "2.0.1" } }),
+    ]);
+    const [staged, produced] = await Promise.all([releaseOutcome(again.body.release.id), releaseOutcome(production.body.release.id)]);
+    expect([staged.release.status, produced.release.status]).toEqual(["SUCCEEDED", "SUCCEEDED"]);
+    expect([(staged.release.spec as { replicas: number }).replicas, (produced.release.spec as { replicas: number }).replicas]).toEqual([
+      2, 1,
+    ]);
+    expect((await secondAdmin.apps.readNamespacedDeployment({ name: "web", namespace: `team-${team}-staging` })).spec?.replicas).toBe(2);
+    expect((await admin().apps.readNamespacedDeployment({ name: "web", namespace: `team-${team}` })).spec?.replicas).toBe(1);
 
     const read = await call(status.GET, "GET", { token: token.deployer, params, query: { environment: "staging" } });
-    expect(read.body.view.deployment.image).toBe("registry.example.com/two/web:2.0.0");
+    expect(read.body.view.deployment.image).toBe("registry.example.com/two/web:2.0.1");
     const missing = await call(status.GET, "GET", { token: token.deployer, params, query: { environment: "qa" } });
     expect(missing).toMatchObject({ status: 404, body: { error: { fields: { environment: ["is not one of the team's environments"] } } } });
 
