@@ -85,6 +85,9 @@ export function startReleaseWorker(options: {
   let claimsValidUntil = Date.now() + CLAIM_SECONDS * 1000;
   let filling = false;
   let again = false;
+  // Set by drain: no claim after it, even when drain is called without a process shutdown.
+  let draining = false;
+  const stopped = () => draining || isShuttingDown();
 
   const start = (releaseId: string) => {
     const abort = new AbortController();
@@ -115,7 +118,7 @@ export function startReleaseWorker(options: {
   const fill = async () => {
     do {
       again = false;
-      while (running.size < concurrency && !isShuttingDown()) {
+      while (running.size < concurrency && !stopped()) {
         const id = await claimNextRelease(workerId, [...running.keys()]).catch((error) => {
           log("queue: could not claim a release", error);
           return null;
@@ -123,11 +126,11 @@ export function startReleaseWorker(options: {
         if (!id) break;
         start(id);
       }
-    } while (again && !isShuttingDown());
+    } while (again && !stopped());
   };
 
   const wake = () => {
-    if (isShuttingDown()) return;
+    if (stopped()) return;
     if (filling) {
       again = true;
       return;
@@ -138,7 +141,13 @@ export function startReleaseWorker(options: {
     });
   };
 
-  const heartbeat = async () => {
+  // The heartbeat under way, if any: drain waits for it, or a renewal landing after the hand-over would undo it.
+  let beating: Promise<void> | undefined;
+  const heartbeat = () => {
+    beating ??= renew().finally(() => (beating = undefined));
+    return beating;
+  };
+  const renew = async () => {
     const ids = [...running.keys()];
     if (ids.length === 0) return;
     const sentAt = Date.now();
@@ -172,6 +181,7 @@ export function startReleaseWorker(options: {
      * them at once rather than after CLAIM_SECONDS.
      */
     drain: async (timeoutMs: number) => {
+      draining = true;
       for (const timer of timers) clearInterval(timer);
       unlisten();
       // Every claim held now is handed over at the end, including the watches that stop
@@ -189,6 +199,7 @@ export function startReleaseWorker(options: {
       stopWatches();
       const held = [...new Set([...claimed, ...running.keys()])];
       for (const entry of running.values()) entry.abort.abort();
+      await beating;
       if (held.length > 0) {
         await db()
           .$executeRaw`UPDATE "Release" SET "claimExpiresAt" = now() WHERE "claimedBy" = ${workerId} AND id = ANY(${held}::uuid[])`.catch(

@@ -59,6 +59,11 @@ it("[engine] drain releases the claim of a watch that stopped before the applies
   await new Promise((resolve) => setTimeout(resolve, 200));
   finishApply();
   await draining;
+  // A drained worker claims nothing more, even woken (a run's end wakes it) without a process shutdown:
+  // it once took the handed-over releases straight back. Nothing to wait for, so a short bounded wait.
+  worker.wake();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(worker.running()).toBe(0);
   const rows = await db().$queryRaw<{ id: string; held: boolean }[]>`
     SELECT id::text, "claimExpiresAt" > now() AS held FROM "Release" WHERE id IN (${watched!.id}::uuid, ${applying!.id}::uuid)`;
   expect(rows.map((row) => row.held)).toEqual([false, false]);
