@@ -12,13 +12,18 @@ type Where = Pick<TeamEnvironment, "id" | "isDefault">;
 const keptIn = (environment: Where) => (environment.isDefault ? null : environment.id);
 
 export async function replicasIn(app: { id: string; replicas: number }, environment: Where): Promise<number> {
+  return (await scaledIn(app, environment)) ?? app.replicas;
+}
+
+/** The count Scale set in an environment other than the default, or null (none set, or the default: the App row has it). */
+export async function scaledIn(app: { id: string }, environment: Where): Promise<number | null> {
   const environmentId = keptIn(environment);
-  if (!environmentId) return app.replicas;
+  if (!environmentId) return null;
   const scaled = await db().appReplicas.findUnique({
     where: { appId_environmentId: { appId: app.id, environmentId } },
     select: { replicas: true },
   });
-  return scaled?.replicas ?? app.replicas;
+  return scaled?.replicas ?? null;
 }
 
 /** Records a Scale to `replicas` in `environment` (in the caller's transaction). */

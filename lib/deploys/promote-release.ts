@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { findApp } from "@/lib/apps/find-app";
 import { specOfApp } from "@/lib/apps/spec-of-app";
-import { replicasIn } from "@/lib/apps/replicas-in";
+import { scaledIn } from "@/lib/apps/replicas-in";
 import type { ReleaseSpec } from "@/lib/apps/release-spec";
 import { AppError } from "@/lib/errors";
 import { environmentName } from "@/lib/environments/environment.types";
@@ -17,8 +17,9 @@ import { requestRelease } from "./request-release";
 /**
  * Promotion: the exact build a succeeded release ran in `from` (its image pinned by
  * the digest recorded when it ran) and its spec, released to `to`. What belongs to the
- * target environment stays the target's: its replicas (lib/apps/replicas-in.ts), the host
- * of its latest succeeded release (the app's when it has none), secrets at their current versions.
+ * target environment stays the target's: replicas and host from its latest succeeded
+ * release (the app's settings when it has none; a Scale there since: that count, see
+ * lib/apps/replicas-in.ts), secrets at their current versions.
  */
 export const promoteRelease = teamUseCase({
   name: "promoteRelease",
@@ -86,7 +87,7 @@ export const promoteRelease = teamUseCase({
     const spec: ReleaseSpec = {
       ...carried,
       image: pinnedImage(source.image, digest),
-      replicas: await replicasIn(app, to),
+      replicas: (await scaledIn(app, to)) ?? target.replicas,
       ...(target.host ? { host: target.host } : {}),
     };
     return requestRelease({
