@@ -98,3 +98,29 @@ test("[environments] the app page switches environment from the keyboard, shows 
   ).toBeVisible();
   await expect(switcher.getByRole("link", { name: /production/ })).toHaveAttribute("aria-current", "page");
 });
+
+test("[environments] a secret set on qa's page is qa's only: listed there, rolled there, absent from production", async ({ page }) => {
+  await signInAs(page, "lead@slipway.test", `${PAGE}?env=qa`);
+  await expect(page.getByRole("heading", { name: "Secrets in qa" })).toBeVisible();
+  await page.getByLabel("Name", { exact: true }).fill("QA_ONLY");
+  await page.getByLabel("Value", { exact: true }).fill("qa-value-4b1d");
+  await page.getByRole("button", { name: "Set secret" }).click();
+  await expect(page.getByTestId("set-secret-form").getByRole("status")).toContainText(
+    "QA_ONLY set (v1). The app is rolling out as release #",
+  );
+  await expect(page.getByTestId("secret-QA_ONLY")).toContainText("v1");
+
+  const listed = async (environment: string) =>
+    (
+      (await (await page.request.get(`${API}/apps/${APP}/secrets?environment=${environment}`)).json()) as { secrets: { name: string }[] }
+    ).secrets.map((secret) => secret.name);
+  expect(await listed("qa")).toEqual(["QA_ONLY"]);
+  expect(await listed("production")).toEqual([]);
+  await page
+    .getByRole("navigation", { name: "Environment shown" })
+    .getByRole("link", { name: /production/ })
+    .click();
+  await expect(page).toHaveURL(PAGE);
+  await expect(page.getByRole("heading", { name: "Secrets in production" })).toBeVisible();
+  await expect(page.getByTestId("secret-QA_ONLY")).toHaveCount(0);
+});

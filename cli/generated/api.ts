@@ -1012,7 +1012,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The app's secret names with their version, who set each and when (values are write-only)
+     * The app's secret names in `environment` (default: the team's first) with their version, who set each and when (values are write-only)
      * @description Who may call it: Viewers or above of the team, and platform admins (app.read).
      */
     get: operations["listSecrets"];
@@ -1033,13 +1033,13 @@ export interface paths {
     };
     get?: never;
     /**
-     * Set or replace a secret value (write-only; the app rolls as a new release when it has been deployed)
+     * Set or replace a secret value in `environment` (default: the team's first; write-only; the app rolls there as a new release when it has been deployed there)
      * @description Who may call it: Deployers or above of the team, and platform admins (secret.write, app.deploy).
      */
     put: operations["setSecret"];
     post?: never;
     /**
-     * Remove a secret (the app rolls as a new release without it when it has been deployed)
+     * Remove a secret from `environment` (default: the team's first; the app rolls there as a new release without it when it has been deployed there)
      * @description Who may call it: Deployers or above of the team, and platform admins (secret.write, app.deploy).
      */
     delete: operations["unsetSecret"];
@@ -4657,7 +4657,9 @@ export interface operations {
   };
   listSecrets: {
     parameters: {
-      query?: never;
+      query?: {
+        environment?: string;
+      };
       header?: never;
       path: {
         /** @description Team slug */
@@ -4668,7 +4670,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The app's secret names with their version, who set each and when (values are write-only) */
+      /** @description The app's secret names in `environment` (default: the team's first) with their version, who set each and when (values are write-only) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4715,12 +4717,13 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
+          environment?: string;
           value: string;
         };
       };
     };
     responses: {
-      /** @description Set or replace a secret value (write-only; the app rolls as a new release when it has been deployed) */
+      /** @description Set or replace a secret value in `environment` (default: the team's first; write-only; the app rolls there as a new release when it has been deployed there) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4771,7 +4774,9 @@ export interface operations {
   };
   unsetSecret: {
     parameters: {
-      query?: never;
+      query?: {
+        environment?: string;
+      };
       header?: never;
       path: {
         /** @description Team slug */
@@ -4783,7 +4788,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Remove a secret (the app rolls as a new release without it when it has been deployed) */
+      /** @description Remove a secret from `environment` (default: the team's first; the app rolls there as a new release without it when it has been deployed there) */
       200: {
         headers: {
           [name: string]: unknown;

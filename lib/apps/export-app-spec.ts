@@ -1,5 +1,4 @@
 import { db } from "@/lib/db";
-import { currentSecretRefs } from "@/lib/apps/current-secret-refs";
 import { fileBody, teamUseCase } from "@/lib/usecase/define";
 import { appSpecToYaml } from "./app-spec-yaml";
 import { appNameParam } from "./app.types";
@@ -16,7 +15,13 @@ export const exportAppSpec = teamUseCase({
   route: { method: "GET", path: "/teams/{team}/apps/{app}/spec", produces: ["application/yaml"], download: true },
   async run({ ctx, input }) {
     const app = await findApp(ctx, input.app);
-    const secrets = await currentSecretRefs(db(), app.id);
+    // Names only, as a comment; set in any of the team's environments.
+    const secrets = await db().appSecret.findMany({
+      where: { appId: app.id, removedAt: null },
+      distinct: ["name"],
+      orderBy: { name: "asc" },
+      select: { name: true },
+    });
     return {
       body: appSpecToYaml(
         specOfApp(app),

@@ -83,8 +83,8 @@ export type AuditPayloads = {
   "team.access.settings": { accessMaxHours: number; previous: number };
   "user.admin": { email: string; admin: boolean; reason: "configuration" };
   /** A secret's name and version only; its value is never recorded. */
-  "secret.set": { app: string; name: string; version: number } & ClusterOutcome;
-  "secret.unset": { app: string; name: string; version: number } & ClusterOutcome;
+  "secret.set": { app: string; name: string; version: number; environment?: string } & ClusterOutcome;
+  "secret.unset": { app: string; name: string; version: number; environment?: string } & ClusterOutcome;
   "user.disable": { email: string; disabled: boolean };
   "user.relink": { email: string; previousIssuer: string | null; previousSubject: string | null };
   /** Webhooks: the host only, never the URL (a chat's incoming-webhook URL is itself a secret) nor the signing secret. */

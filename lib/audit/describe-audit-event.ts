@@ -102,9 +102,9 @@ function sentence(action: string, data: Data, target: AuditEventRow["target"]): 
       return `ran kubectl ${String(data.verb)} ${object} (HTTP ${String(data.code)})`;
     }
     case "secret.set":
-      return `set ${app}'s secret ${String(data.name)} (v${String(data.version)})${failed(data)}`;
+      return `set ${app}'s secret ${String(data.name)}${inEnvironment(data)} (v${String(data.version)})${failed(data)}`;
     case "secret.unset":
-      return `removed ${app}'s secret ${String(data.name)} (was v${String(data.version)})${failed(data)}`;
+      return `removed ${app}'s secret ${String(data.name)}${inEnvironment(data)} (was v${String(data.version)})${failed(data)}`;
     case "cli.login.approve":
       return `approved a command-line login (${String(data.clientName)})`;
     case "webhook.create":

@@ -59,7 +59,7 @@ export async function requestRelease(options: {
       if (options.saveAsSettings) {
         await tx.app.update({ where: { id: app.id }, data: appSettingsOf({ ...asked, name: app.name }) });
       }
-      const secrets = await currentSecretRefs(tx, app.id);
+      const secrets = await currentSecretRefs(tx, app.id, options.environment.id);
       const spec = { ...asked, ...(secrets.length > 0 ? { secrets } : {}) };
       const created = await tx.release.create({
         data: {

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { dateTime } from "@/lib/validation/wire";
+import { environmentField } from "@/lib/environments/environment.types";
 
 export const MAX_SECRET_NAME_LENGTH = 100;
 export const MAX_SECRET_VALUE_BYTES = 64 * 1024;
@@ -21,7 +22,8 @@ export const secretValue = z
   .min(1, "must not be empty")
   .refine((value) => Buffer.byteLength(value, "utf8") <= MAX_SECRET_VALUE_BYTES, "must be at most 64 KiB");
 
-export const secretParams = z.object({ app: z.string(), name: secretName });
+/** An app's secret in one environment (`environment`, default: the team's first): each environment has its own values. */
+export const secretParams = z.object({ app: z.string(), name: secretName }).extend(environmentField.shape);
 
 /** What Slipway knows about a secret: never its value. */
 export const secretView = z.object({

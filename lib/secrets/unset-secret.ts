@@ -6,17 +6,18 @@ import { releaseView } from "@/lib/deploys/release.types";
 import { AppError } from "@/lib/errors";
 import { removeSecretValue } from "@/lib/k8s";
 import { teamUseCase } from "@/lib/usecase/define";
-import { inEveryEnvironment, rollForSecret } from "./roll-for-secret";
+import { rollForSecret, secretEnvironmentOf } from "./roll-for-secret";
 import { secretParams } from "./secret.types";
 
 /**
- * Removes one secret from the app's Kubernetes Secret; the row keeps its last version
+ * Removes one secret from the app's Kubernetes Secret in one environment; the row keeps its last version
  * (marked removed), so setting the name again continues the count. A deployed app rolls
  * as a new release without the variable.
  */
 export const unsetSecret = teamUseCase({
   name: "unsetSecret",
-  summary: "Remove a secret (the app rolls as a new release without it when it has been deployed)",
+  summary:
+    "Remove a secret from `environment` (default: the team's first; the app rolls there as a new release without it when it has been deployed there)",
   permissions: ["secret.write", "app.deploy"],
   input: secretParams,
   output: z.object({ name: z.string(), version: z.number().int(), release: releaseView.nullable() }),
@@ -24,19 +25,23 @@ export const unsetSecret = teamUseCase({
   async run({ ctx, input }) {
     const app = await findApp(ctx, input.app);
     const { name } = input;
-    const existing = await db().appSecret.findUnique({ where: { appId_name: { appId: app.id, name } } });
-    if (!existing || existing.removedAt) throw new AppError("NOT_FOUND", `${app.name} has no secret ${name}.`);
+    const environment = await secretEnvironmentOf(ctx, input.environment);
+    const existing = await db().appSecret.findUnique({
+      where: { appId_environmentId_name: { appId: app.id, environmentId: environment.id, name } },
+    });
+    if (!existing || existing.removedAt) throw new AppError("NOT_FOUND", `${app.name} has no secret ${name} in ${environment.name}.`);
     await auditedClusterCall(
       ctx,
       {
         action: "secret.unset",
         target: { type: "app", id: app.name },
-        data: { app: app.name, name, version: existing.version },
+        data: { app: app.name, name, version: existing.version, environment: environment.name },
+        environment,
         after: (tx) => tx.appSecret.update({ where: { id: existing.id }, data: { removedAt: new Date() } }),
       },
-      () => inEveryEnvironment(ctx, (team, namespace) => removeSecretValue(team, { namespace, team: ctx.team.slug, app: app.name }, name)),
+      ({ team, namespace }) => removeSecretValue(team, { namespace, team: ctx.team.slug, app: app.name }, name),
     );
-    const release = await rollForSecret(ctx, app, `secret ${name} removed`);
+    const release = await rollForSecret(ctx, app, environment, `secret ${name} removed`);
     return { name, version: existing.version, release };
   },
 });

@@ -156,7 +156,9 @@ const SAMPLES: Record<
   unsetSecret: async () => {
     const name = `OLD_KEY_${unique()}`;
     const app = await db().app.findFirstOrThrow({ where: { name: "web", team: { slug: "alpha" } } });
-    await db().appSecret.create({ data: { appId: app.id, name, version: 1, setAt: new Date() } });
+    await alphaEnvironments();
+    const environment = await db().environment.findUniqueOrThrow({ where: { teamId_name: { teamId: app.teamId, name: "production" } } });
+    await db().appSecret.create({ data: { appId: app.id, environmentId: environment.id, name, version: 1, setAt: new Date() } });
     return { params: { name } };
   },
   revokeApiToken: async () => {
@@ -173,7 +175,12 @@ let environmentsMade: Promise<void> | undefined;
 const alphaEnvironments = () =>
   (environmentsMade ??= (async () => {
     const alpha = await db().team.findUniqueOrThrow({ where: { slug: "alpha" } });
-    await db().environment.create({ data: { teamId: alpha.id, name: "production", namespace: "team-alpha" } });
+    // setSecret saves the default environment of a team made without one (as the matrix's are), so it may be there already.
+    await db().environment.upsert({
+      where: { teamId_name: { teamId: alpha.id, name: "production" } },
+      create: { teamId: alpha.id, name: "production", namespace: "team-alpha" },
+      update: {},
+    });
     const staging = await db().environment.create({ data: { teamId: alpha.id, name: "staging", namespace: "team-alpha-staging" } });
     const web = await db().app.findFirstOrThrow({ where: { name: "web", teamId: alpha.id } });
     const image = `${appBody.imageRepository}@sha256:${"b".repeat(64)}`;

@@ -27,6 +27,7 @@ import * as status from "@/app/api/v1/teams/[team]/apps/[app]/status/route";
 import * as spec from "@/app/api/v1/teams/[team]/apps/[app]/spec/route";
 import * as secrets from "@/app/api/v1/teams/[team]/apps/[app]/secrets/route";
 import * as secret from "@/app/api/v1/teams/[team]/apps/[app]/secrets/[name]/route";
+import * as environments from "@/app/api/v1/teams/[team]/environments/route";
 import * as audit from "@/app/api/v1/audit/route";
 import * as auditExport from "@/app/api/v1/audit/export/route";
 import type { RouteHandler } from "@/lib/adapters/api-route";
@@ -103,8 +104,8 @@ async function deployment() {
   return admin().apps.readNamespacedDeployment({ name: "web", namespace });
 }
 
-async function secretData(): Promise<Record<string, string>> {
-  const object = await admin().core.readNamespacedSecret({ name: appSecretName("web"), namespace });
+async function secretData(inNamespace = namespace): Promise<Record<string, string>> {
+  const object = await admin().core.readNamespacedSecret({ name: appSecretName("web"), namespace: inNamespace });
   return Object.fromEntries(Object.entries(object.data ?? {}).map(([key, value]) => [key, Buffer.from(value, "base64").toString("utf8")]));
 }
 
@@ -234,6 +235,43 @@ describe("[secrets] write-only values through the API, into the cluster", () => 
     expect(refused.body.error.fields["spec.env.1.name"][0]).toMatch(/is a secret of this app/);
   });
 
+  it("each environment has its own values: a secret set in qa is in qa's Secret, list and release only", async () => {
+    const created = await call(environments.POST, "POST", { token: token.lead, params: { team }, body: { name: "qa" } });
+    expect(created.status).toBe(201);
+    const qa = `team-${team}-qa`;
+    const deployed = await call(deploys.POST, "POST", {
+      token: token.deployer,
+      params: p(),
+      body: { version: "1.0.0", environment: "qa" },
+    });
+    expect((await releaseOutcome(deployed.body.release.id)).release.status).toBe("SUCCEEDED");
+
+    const set = await api("set in qa", secret.PUT, "PUT", "deployer", {
+      params: p({ name: "QA_TOKEN" }),
+      body: { value: VALUES[0], environment: "qa" },
+    });
+    expect(set.status).toBe(200);
+    expect(set.body.secret).toMatchObject({ name: "QA_TOKEN", version: 1 });
+    const rolled = await releaseOutcome(set.body.release.id);
+    expect(rolled.release).toMatchObject({ status: "SUCCEEDED", environmentId: expect.any(String) });
+    expect((rolled.release.spec as { secrets?: unknown }).secrets).toEqual([{ name: "QA_TOKEN", version: 1 }]);
+
+    // In qa's namespace only; production keeps exactly what it had.
+    expect(await secretData(qa)).toEqual({ QA_TOKEN: VALUES[0] });
+    expect(await secretData()).toEqual({ DATABASE_URL: VALUES[2] });
+    const qaEnv = (await admin().apps.readNamespacedDeployment({ name: "web", namespace: qa })).spec!.template.spec!.containers[0]!.env!;
+    expect(qaEnv.map((v) => v.name)).toEqual(["GREETING", "QA_TOKEN"]);
+    const names = async (query: Record<string, string>) =>
+      (await api("list", secrets.GET, "GET", "viewer", { params: p(), query })).body.secrets.map((s: { name: string }) => s.name);
+    expect(await names({ environment: "qa" })).toEqual(["QA_TOKEN"]);
+    expect(await names({})).toEqual(["DATABASE_URL"]);
+    const elsewhere = await api("unset in production", secret.DELETE, "DELETE", "lead", { params: p({ name: "QA_TOKEN" }) });
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.body.error.message).toBe("web has no secret QA_TOKEN in production.");
+    const event = await db().auditEvent.findFirst({ where: { action: "secret.set", data: { path: ["name"], equals: "QA_TOKEN" } } });
+    expect(event!.data).toMatchObject({ environment: "qa", version: 1 });
+  });
+
   it("no value in any answer of the flow, the spec export, the activity list and export, the database, or a log line", async () => {
     await api("app", app.GET, "GET", "deployer", { params: p() });
     await api("releases", releases.GET, "GET", "deployer", { params: p() });
@@ -270,9 +308,10 @@ describe("[secrets] write-only values through the API, into the cluster", () => 
         expect(hits[0]!.n, `${table_name}.${column_name} holds a secret value`).toBe(0);
       }
     }
-    const stored = await db().appSecret.findMany({ where: { app: { name: "web", team: { slug: team } } } });
+    const stored = await db().appSecret.findMany({ where: { app: { name: "web", team: { slug: team } } }, orderBy: { name: "asc" } });
     expect(stored.map(({ name, version, removedAt }) => ({ name, version, removedAt }))).toEqual([
       { name: "DATABASE_URL", version: 3, removedAt: null },
+      { name: "QA_TOKEN", version: 1, removedAt: null },
     ]);
   });
 });

@@ -83,7 +83,7 @@ export default async function AppPage({
     pageCall(readAppStatus, path, { tailLines: 0, ...inEnvironment }),
     pageCall(getTeam, { team }),
     pageCall(listAuditEvents, {}, { team, app: name, limit: 8 }),
-    pageCall(listSecrets, path),
+    pageCall(listSecrets, path, inEnvironment),
     pageCall(getPromotions, path),
   ]);
   // Forms act on the shown environment: it is bound like a path parameter, so the form cannot send another.
@@ -294,7 +294,7 @@ export default async function AppPage({
 
       <section aria-labelledby="secrets" className="space-y-3">
         <h2 id="secrets" className="text-lg font-semibold">
-          Secrets
+          Secrets{several && shown ? ` in ${shown.name}` : ""}
         </h2>
         <p className="text-sm text-slate-600">
           Set as environment variables from a Kubernetes Secret. Values are write-only: nobody can read them back here, in the API or in the
@@ -303,8 +303,8 @@ export default async function AppPage({
         <SecretsPanel
           app={name}
           secrets={secrets}
-          set={mayWriteSecrets ? setSecretAction.bind(null, path) : undefined}
-          unset={mayWriteSecrets ? (secret) => unsetSecretAction.bind(null, { ...path, name: secret }) : undefined}
+          set={mayWriteSecrets ? setSecretAction.bind(null, inShown) : undefined}
+          unset={mayWriteSecrets ? (secret) => unsetSecretAction.bind(null, { ...inShown, name: secret }) : undefined}
           deniedNote={
             archivedAt
               ? undefined
