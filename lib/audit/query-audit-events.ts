@@ -15,6 +15,7 @@
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/authz/actor";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { memberGivesARole } from "@/lib/authz/effective-role";
 import type { AuditFilter } from "./list-audit-events.types";
 
 export type AuditEventRow = {
@@ -81,11 +82,11 @@ function visibleEvents(actor: Actor, where: Prisma.Sql[], take: number): Prisma.
     CROSS JOIN LATERAL (
       SELECT ${COLUMNS} FROM "AuditEvent" e WHERE e."teamId" = m."teamId" ${and(where)} ORDER BY e.id DESC LIMIT ${take}
     ) x
-    WHERE m."userId" = ${actor.id}::uuid
+    WHERE m."userId" = ${actor.id}::uuid AND ${memberGivesARole}
     UNION ALL
     (SELECT ${COLUMNS} FROM "AuditEvent" e
      WHERE e."actorId" = ${actor.id}::uuid
-       AND (e."teamId" IS NULL OR e."teamId" NOT IN (SELECT m."teamId" FROM "Membership" m WHERE m."userId" = ${actor.id}::uuid))
+       AND (e."teamId" IS NULL OR e."teamId" NOT IN (SELECT m."teamId" FROM "Membership" m WHERE m."userId" = ${actor.id}::uuid AND ${memberGivesARole}))
        ${and(where)}
      ORDER BY e.id DESC LIMIT ${take})`;
 }

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { memberGivesARole } from "@/lib/authz/effective-role";
 
 export type DeployDay = { day: string; deploys: number; failed: number };
 export type DeployActivity = {
@@ -44,7 +45,7 @@ export async function countDeploysPerDay(options: {
     JOIN "Team" t ON t.id = m."teamId"
     JOIN "App" a ON a."teamId" = t.id
     JOIN "Release" r ON r."appId" = a.id AND r."createdAt" >= ${since}::timestamptz
-    WHERE m."userId" = ${options.userId}::uuid
+    WHERE m."userId" = ${options.userId}::uuid AND ${memberGivesARole}
     GROUP BY 1, 2
     ORDER BY 1, 2`;
 

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { unsafeReadAppsLive } from "@/lib/apps/app-live";
 import { db } from "@/lib/db";
+import { givesARole, memberGivesARole } from "@/lib/authz/effective-role";
 import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
 import { queryTeams } from "@/lib/teams/query-teams";
 import { userUseCase } from "@/lib/usecase/define";
@@ -42,7 +43,7 @@ async function listMyApps(userId: string, limit: number) {
       FROM "Membership" m
       JOIN "Team" t ON t.id = m."teamId"
       JOIN "App" a ON a."teamId" = t.id AND a."archivedAt" IS NULL
-      WHERE m."userId" = ${userId}::uuid
+      WHERE m."userId" = ${userId}::uuid AND ${memberGivesARole}
       ORDER BY t.slug, a.name
       LIMIT ${limit}
     ) a
@@ -66,7 +67,7 @@ async function listMyApps(userId: string, limit: number) {
 /** Newest first through the Release(createdAt) index, keeping the person's teams' releases. */
 function listRecentDeploys(userId: string, take: number) {
   return db().release.findMany({
-    where: { app: { team: { memberships: { some: { userId } } } } },
+    where: { app: { team: { memberships: { some: { userId, ...givesARole() } } } } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
     select: {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { givesARole, membershipNow } from "@/lib/authz/effective-role";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { teamUseCase } from "@/lib/usecase/define";
 import { noInput } from "@/lib/validation/wire";
@@ -19,8 +20,10 @@ export const listMembers = teamUseCase({
 });
 
 async function membersOf(teamId: string) {
+  const now = new Date();
   const rows = await db().membership.findMany({
-    where: { teamId },
+    // An expired grant the sweep has not reached yet is listed as what it returned to, or not at all.
+    where: { teamId, ...givesARole(now) },
     select: {
       role: true,
       grantedAt: true,
@@ -32,6 +35,7 @@ async function membersOf(teamId: string) {
     orderBy: { user: { email: "asc" } },
   });
   return rows
+    .map((row) => membershipNow(row, now))
     .map((row) => ({
       userId: row.user.id,
       email: row.user.email,

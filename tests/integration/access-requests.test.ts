@@ -15,6 +15,7 @@ import * as approve from "@/app/api/v1/teams/[team]/access-requests/[requestId]/
 import * as deny from "@/app/api/v1/teams/[team]/access-requests/[requestId]/deny/route";
 import * as settings from "@/app/api/v1/teams/[team]/access-settings/route";
 import * as pending from "@/app/api/v1/me/pending-approvals/route";
+import * as audit from "@/app/api/v1/audit/route";
 import { call } from "../helpers/api";
 
 const tokens: Record<string, string> = {};
@@ -86,9 +87,16 @@ describe("[access] requests and time-bound grants", () => {
       expect.objectContaining({ email: "newt@example.com", expiresAt: ok.body.grantedUntil, expiresTo: null }),
     );
 
-    // Past the expiry, before the sweep: access has already ended.
+    // Past the expiry, before the sweep: access has already ended, and the lists say so.
     await expireNow("newt");
     expect((await call(team.GET, "GET", { token: tokens.newt, params: { team: "pay" } })).status).toBe(403);
+    expect((await call(teams.GET, "GET", { token: tokens.newt })).body.teams).toEqual([]);
+    const people = await call(members.GET, "GET", { token: tokens.lea, params: { team: "pay" } });
+    expect(people.body.members.map((m: { email: string }) => m.email)).not.toContain("newt@example.com");
+    // The activity shows newt only their own doings now, not the team's (lea approved newt's request).
+    const seen = await call(audit.GET, "GET", { token: tokens.newt });
+    expect(seen.status).toBe(200);
+    expect(seen.body.events.map((e: { actorEmail: string | null }) => e.actorEmail)).not.toContain("lea@example.com");
     expect(await expireAccess()).toEqual({ memberships: 1, requests: 0 });
     expect(await membershipOf("newt")).toBeNull();
     expect(await expireAccess()).toEqual({ memberships: 0, requests: 0 });
@@ -136,6 +144,14 @@ describe("[access] requests and time-bound grants", () => {
     expect(ok.status).toBe(200);
     expect(await membershipOf("vic")).toMatchObject({ role: "DEPLOYER", expiresTo: "VIEWER" });
     await expireNow("vic");
+    // Before the sweep the lists already show the role it returned to.
+    const listed = await call(members.GET, "GET", { token: tokens.lea, params: { team: "pay" } });
+    expect(listed.body.members).toContainEqual(
+      expect.objectContaining({ email: "vic@example.com", role: "VIEWER", expiresAt: null, expiresTo: null }),
+    );
+    expect((await call(teams.GET, "GET", { token: tokens.vic })).body.teams).toEqual([
+      expect.objectContaining({ slug: "pay", role: "VIEWER" }),
+    ]);
     await expireAccess();
     expect(await membershipOf("vic")).toEqual({ role: "VIEWER", expiresAt: null, expiresTo: null });
     expect(await lastEvent("membership.expire")).toMatchObject({ action: "membership.expire", data: { role: "DEPLOYER", to: "VIEWER" } });
