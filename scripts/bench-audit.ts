@@ -57,6 +57,9 @@ async function fill(sql: SqlConnection) {
   const common = AUDIT_ACTIONS.filter((action) => action !== "team.create");
   const actions = `ARRAY[${[...common, ...Array(6).fill("deploy.request"), ...Array(6).fill("deploy.succeeded")].map((action) => `'${action}'`).join(",")}]`;
   const chunk = 100_000;
+  // Filler events come pre-"sealed" outside the chain (negative seq); the insert trigger
+  // refuses that to anyone but the owner's replica mode.
+  await sql.exec(`SET session_replication_role = replica`);
   for (let start = 1; start <= EVENTS; start += chunk) {
     const end = Math.min(EVENTS, start + chunk - 1);
     const began = performance.now();
@@ -65,7 +68,7 @@ async function fill(sql: SqlConnection) {
       WITH t AS (SELECT array_agg(id ORDER BY slug) AS ids FROM "Team"),
            u AS (SELECT array_agg(id ORDER BY email) AS ids, array_agg(email ORDER BY email) AS emails FROM "User"),
            a AS (SELECT ${actions} AS names)
-      INSERT INTO "AuditEvent" ("createdAt", "actorId", "actorEmail", "teamId", action, "targetType", "targetId", data, "requestId", "sourceIp", "prevHash", hash)
+      INSERT INTO "AuditEvent" ("createdAt", "actorId", "actorEmail", "teamId", action, "targetType", "targetId", data, "requestId", "sourceIp", seq, "prevHash", hash)
       SELECT now() - (${EVENTS} - g) * interval '1 millisecond' * ${(365 * DAY_MS) / EVENTS},
              u.ids[(1 + (g * 7919) % ${USERS})::int], u.emails[(1 + (g * 7919) % ${USERS})::int],
              CASE WHEN g % 20 = 0 THEN NULL ELSE t.ids[(1 + (g * 104729) % ${TEAMS})::int] END,
@@ -73,7 +76,7 @@ async function fill(sql: SqlConnection) {
              'app', 'svc-' || (g % ${APPS_PER_TEAM}),
              jsonb_build_object('app', 'svc-' || ((g * 13) % ${APPS_PER_TEAM * TEAMS}), 'sequence', g, 'image', 'registry.example.com/svc:' || g),
              'req-' || g, '10.0.' || (g % 250) || '.' || (g % 200),
-             repeat('0', 64), md5(g::text) || md5((g + 1)::text)
+             g - ${EVENTS} - 10, repeat('0', 64), md5(g::text) || md5((g + 1)::text)
       FROM generate_series(${start}::bigint, ${end}::bigint) g, t, u, a`);
     process.stdout.write(`  inserted ${end.toLocaleString("en")} events (${seconds(performance.now() - began)} for this chunk)\n`);
   }
@@ -83,10 +86,11 @@ async function fill(sql: SqlConnection) {
     INSERT INTO "User" (id, email) VALUES (gen_random_uuid(), 'quiet@example.com');
     INSERT INTO "Membership" (id, "teamId", "userId", role)
       SELECT gen_random_uuid(), t.id, u.id, 'VIEWER' FROM "Team" t, "User" u WHERE t.slug = 'quiet' AND u.email = 'quiet@example.com';
-    INSERT INTO "AuditEvent" ("createdAt", "actorId", "actorEmail", "teamId", action, data, "prevHash", hash)
-      SELECT now() - interval '300 days' + g * interval '1 day', u.id, u.email, t.id, 'app.create', jsonb_build_object('app', 'q' || g), repeat('0', 64), md5('quiet' || g) || md5('q' || g)
+    INSERT INTO "AuditEvent" ("createdAt", "actorId", "actorEmail", "teamId", action, data, seq, "prevHash", hash)
+      SELECT now() - interval '300 days' + g * interval '1 day', u.id, u.email, t.id, 'app.create', jsonb_build_object('app', 'q' || g), -g, repeat('0', 64), md5('quiet' || g) || md5('q' || g)
       FROM generate_series(1, 5) g, "Team" t, "User" u WHERE t.slug = 'quiet' AND u.email = 'quiet@example.com';
   `);
+  await sql.exec(`SET session_replication_role = origin`);
   await sql.exec(`VACUUM ANALYZE`);
 }
 

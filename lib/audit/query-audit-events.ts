@@ -54,10 +54,17 @@ function conditions(filter: AuditFilter, cursor?: string): Prisma.Sql[] {
   if (filter.from) where.push(Prisma.sql`e."createdAt" >= ${filter.from.toISOString()}::timestamptz`);
   if (filter.to) {
     where.push(Prisma.sql`e."createdAt" < ${filter.to.toISOString()}::timestamptz`);
-    // createdAt never decreases along ids (recordAuditEvent), so the last event before
-    // `to` bounds the id: the newest-first walk starts there instead of at the top.
+    // An event is never older than the newest one committed before it (the insert trigger,
+    // migration 20261207100000_audit_chain_sealer), so time and id order differ only among
+    // inserts racing each other, by milliseconds. The highest id among the events of the
+    // minute before `to`, or else the last event before it, bounds the id: the
+    // newest-first walk starts there instead of at the top.
+    const to = filter.to.toISOString();
     where.push(
-      Prisma.sql`e.id <= COALESCE((SELECT b.id FROM "AuditEvent" b WHERE b."createdAt" < ${filter.to.toISOString()}::timestamptz ORDER BY b."createdAt" DESC, b.id DESC LIMIT 1), 0)`,
+      Prisma.sql`e.id <= COALESCE(
+        (SELECT max(b.id) FROM "AuditEvent" b WHERE b."createdAt" >= ${to}::timestamptz - interval '1 minute' AND b."createdAt" < ${to}::timestamptz),
+        (SELECT b.id FROM "AuditEvent" b WHERE b."createdAt" < ${to}::timestamptz ORDER BY b."createdAt" DESC, b.id DESC LIMIT 1),
+        0)`,
     );
   }
   if (cursor) where.push(Prisma.sql`e.id < ${cursor}::bigint`);

@@ -12,6 +12,7 @@ import { env } from "@/lib/env";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { auditContentOf, auditHash, GENESIS_HASH } from "@/lib/audit/hash";
+import { sealAuditChain } from "@/lib/audit/seal-audit-chain";
 import { signAnchor } from "@/lib/audit/anchor/anchor";
 import { anchorAuditHead } from "@/lib/audit/anchor/anchor-audit-head";
 import { anchorAuditHeadNow } from "@/lib/audit/anchor/anchor-now";
@@ -55,16 +56,17 @@ async function appendEvents(count: number) {
       }),
     );
   }
-  return db().auditEvent.findMany({ orderBy: { id: "asc" } });
+  await sealAuditChain(db());
+  return (await db().auditEvent.findMany({ orderBy: { seq: "asc" } })).map((row) => ({ ...row, hash: row.hash! }));
 }
 
 /** Edits one row and re-hashes it and every row after it, so the chain holds again. */
 async function editAndRehash(id: bigint, actorEmail: string) {
   await asOwner(`UPDATE "AuditEvent" SET "actorEmail" = '${actorEmail}' WHERE id = ${id}`);
-  const rows = await db().auditEvent.findMany({ orderBy: { id: "asc" } });
+  const rows = await db().auditEvent.findMany({ orderBy: { seq: "asc" } });
   let prevHash = GENESIS_HASH;
   for (const row of rows) {
-    const { id: rowId, prevHash: _p, hash: _h, ...stored } = row;
+    const { id: rowId, seq: _s, prevHash: _p, hash: _h, ...stored } = row;
     const hash = auditHash(prevHash, auditContentOf(stored));
     await asOwner(`UPDATE "AuditEvent" SET "prevHash" = '${prevHash}', "hash" = '${hash}' WHERE id = ${rowId}`);
     prevHash = hash;
