@@ -20,6 +20,7 @@ import { isRetryableTransactionError } from "@/lib/db-errors";
 import { logger } from "@/lib/observability/logger";
 import { reportPoolUse } from "@/lib/observability/metrics";
 import { pgliteDir } from "@/lib/pglite-dir";
+import { withPriorityTurns } from "@/lib/db-priority";
 
 export type Db = PrismaClient;
 /** The client inside `db().$transaction(async (tx) => ...)`. */
@@ -39,7 +40,9 @@ export function createPrismaClient(options: { databaseUrl?: string; pglite?: PGl
     watchPool(pool);
     return withTransactionRetries(new PrismaClient({ adapter: new PrismaPg(pool) }));
   }
-  return withTransactionRetries(new PrismaClient({ adapter: new PrismaPGlite(options.pglite ?? new PGlite(pgliteDir())) }));
+  // One connection: requests' statements go before the engine's (lib/db-priority.ts).
+  const pglite = withPriorityTurns(options.pglite ?? new PGlite(pgliteDir()));
+  return withTransactionRetries(new PrismaClient({ adapter: new PrismaPGlite(pglite) }));
 }
 
 /**

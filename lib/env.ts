@@ -57,6 +57,12 @@ const schema = z
      * leader lock) must stay under the server's max_connections.
      */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(20),
+    /**
+     * Requests one replica handles at the same time; the rest wait their turn in arrival
+     * order (lib/http/admission.ts). Default: 32 on PostgreSQL, 8 on the embedded PGlite,
+     * whose queries run on the server's own thread.
+     */
+    SLIPWAY_MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(10_000).optional(),
     /** Releases one replica runs at the same time (applies and rollout watches). */
     SLIPWAY_RELEASE_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
     /**

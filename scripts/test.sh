@@ -42,14 +42,15 @@ npx --no-install vitest run --reporter=default --reporter=json --outputFile.json
 log "playwright: building the app (and the slipway CLI the kubeconfig test runs)"
 npm run -s build:cli >"$reports/build-cli.log" 2>&1 || { cat "$reports/build-cli.log" >&2; status=1; }
 if npx --no-install next build >"$reports/next-build.log" 2>&1; then
+  log "schemathesis: fuzzing /api/v1 as a lead, a viewer and an outsider"
+  psql -q "$SLIPWAY_TEST_PG_URL" -c 'CREATE DATABASE slipway_fuzz' || status=1
+  E2E_DATABASE_URL="${SLIPWAY_TEST_PG_URL%/postgres}/slipway_fuzz" FUZZ_REPORTS=$reports bash scripts/fuzz-api.sh ||
+    { log "the schemathesis step exited non-zero (above; logs in $reports)"; status=1; }
+  log "playwright: the built app in Chromium"
   export E2E_PORT=$(free_port)
   export E2E_DATABASE_URL="${SLIPWAY_TEST_PG_URL%/postgres}/slipway_e2e"
   psql -q "$SLIPWAY_TEST_PG_URL" -c 'CREATE DATABASE slipway_e2e' || status=1
   npx --no-install playwright test || { log "playwright exited non-zero (above)"; status=1; }
-  log "schemathesis: fuzzing /api/v1 as a lead, a viewer and an outsider"
-  export E2E_DATABASE_URL="${SLIPWAY_TEST_PG_URL%/postgres}/slipway_fuzz"
-  psql -q "$SLIPWAY_TEST_PG_URL" -c 'CREATE DATABASE slipway_fuzz' || status=1
-  FUZZ_REPORTS=$reports bash scripts/fuzz-api.sh || { log "the schemathesis step exited non-zero (above; logs in $reports)"; status=1; }
 else
   cat "$reports/next-build.log" >&2
   log "next build failed; Playwright did not run"

@@ -16,6 +16,7 @@ import { authenticateApiToken } from "@/lib/tokens/authenticate-api-token";
 import { HTTP_METHODS, type AnyUseCase, type FileBody, type HttpMethod, type Routed } from "@/lib/usecase/define";
 import { pathParams, readInput } from "./read-input";
 import { requestInfo } from "./request-info";
+import { requestArrivedAt } from "@/lib/http/request-peer";
 import { errorResponse, json } from "./respond";
 import { runUseCase } from "./run-use-case";
 
@@ -73,6 +74,7 @@ function handler(useCase: Routed<AnyUseCase>): RouteHandler {
   return async (request, context) => {
     const info = requestInfo(request.headers);
     const started = performance.now();
+    const arrivedAt = requestArrivedAt();
     return withRequestScope(info.id, async () => {
       let actorId: string | undefined;
       let response: Response;
@@ -95,6 +97,8 @@ function handler(useCase: Routed<AnyUseCase>): RouteHandler {
           route: `/api/v1${path}`,
           status: response.status,
           durationMs: Math.round(seconds * 1000),
+          // from the server's 'request' event to this handler: time in Next.js and the event loop's queue
+          queuedMs: arrivedAt === undefined ? undefined : Math.round(started - arrivedAt),
           actorId,
           operation: useCase.name,
         },

@@ -13,6 +13,7 @@
  */
 import pg from "pg";
 import { env } from "@/lib/env";
+import { inBackground } from "@/lib/db-priority";
 import { engineState } from "./process-state";
 import { logEvent } from "@/lib/observability/logger";
 
@@ -83,7 +84,7 @@ export function whileLeader(name: string, intervalMs: number, task: () => Promis
     if (busy || !isLeader() || engineState().shutdown.signal.aborted) return;
     busy = true;
     try {
-      await task();
+      await inBackground(task);
     } catch (error) {
       log(`leader: ${name} failed`, error);
     } finally {

@@ -10,6 +10,7 @@
  * in case a notification was missed. On PGlite the same SQL runs on its one connection.
  */
 import { db } from "@/lib/db";
+import { inBackground } from "@/lib/db-priority";
 import { env } from "@/lib/env";
 import { CHANNELS, listen, notify } from "./notifications";
 import { engineState } from "./process-state";
@@ -103,8 +104,7 @@ export function startReleaseWorker(options: {
         entry.phase = phase;
       },
     };
-    entry.done = options
-      .run(releaseId, run)
+    entry.done = inBackground(() => options.run(releaseId, run))
       .catch((error) => log(`queue: release ${releaseId} stopped; its claim will expire and the release be taken over`, error))
       .finally(() => {
         running.delete(releaseId);
@@ -136,7 +136,7 @@ export function startReleaseWorker(options: {
       return;
     }
     filling = true;
-    void fill().finally(() => {
+    void inBackground(fill).finally(() => {
       filling = false;
     });
   };

@@ -11,7 +11,11 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { env } from "@/lib/env";
 import { clientIp } from "./client-ip";
 
-type PeerStore = { address: string | undefined };
+type PeerStore = {
+  address: string | undefined;
+  /** When the request arrived (performance.now()): the embedded database serves earlier requests first (lib/db-priority.ts). */
+  arrivedAt?: number;
+};
 
 // On globalThis: instrumentation.ts and the app's routes are separate bundles, each with its own copy of this module.
 const STORAGE_KEY = Symbol.for("slipway.requestPeer");
@@ -24,6 +28,11 @@ export function peerStorage(): AsyncLocalStorage<PeerStore> {
 /** The socket peer of the request being handled, if known. */
 export function requestPeerAddress(): string | undefined {
   return peerStorage().getStore()?.address;
+}
+
+/** When the request being handled arrived, if it came through the server hook. */
+export function requestArrivedAt(): number | undefined {
+  return peerStorage().getStore()?.arrivedAt;
 }
 
 /** The client's IP for the request being handled (see client-ip.ts), or undefined when unknown. */

@@ -23,6 +23,8 @@ export type ConcurrencyResult = {
   failed: number;
   failedOtherThanSuperseded: number;
   failureSamples: string[];
+  /** [sent at (ms after the first request), took (ms)] of each accepted request */
+  trace: [number, number][];
 };
 
 type ReleaseRow = { id: string; sequence: number; status: string; error: string | null };
@@ -39,6 +41,8 @@ export async function runConcurrentDeploys(options: {
 }): Promise<ConcurrencyResult> {
   const { base, token, team, apps } = options;
   const times: number[] = [];
+  // when each accepted request was sent (ms after the first) and how long it took, for BENCH_TRACE
+  const trace: [number, number][] = [];
   const errorSamples: string[] = [];
   const firstSequence = new Map<string, number>();
   let errors = 0;
@@ -53,6 +57,7 @@ export async function runConcurrentDeploys(options: {
       });
       if (reply.status === 202) {
         times.push(reply.ms);
+        trace.push([Math.round(performance.now() - reply.ms - began), Math.round(reply.ms)]);
         const { release } = JSON.parse(reply.body) as { release: ReleaseRow };
         firstSequence.set(app, Math.min(firstSequence.get(app) ?? Infinity, release.sequence));
       } else {
@@ -102,5 +107,6 @@ export async function runConcurrentDeploys(options: {
     failed: failedRows.length,
     failedOtherThanSuperseded: unexpected.length,
     failureSamples: [...new Set(unexpected.map((r) => r.error ?? ""))].slice(0, 3),
+    trace,
   };
 }

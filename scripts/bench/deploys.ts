@@ -51,7 +51,7 @@ async function main() {
       SLIPWAY_AUDIT_SIGNING_KEY: randomBytes(32).toString("base64"),
       SLIPWAY_KUBECONFIG: cluster.platformKubeconfig,
       SLIPWAY_PROGRESS_DEADLINE_SECONDS: "60",
-      LOG_LEVEL: "warn",
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
       DATA_DIR: path.join(work, "data"),
       KUBECONFIG: undefined,
       OIDC_ISSUER: undefined,
@@ -68,7 +68,7 @@ async function main() {
       await createTeamWithApps(server.base, token, team, APPS);
       await raiseQuota(team);
       // warm: route chunks, the team token, the first watches
-      await runConcurrentDeploys({ base: server.base, token, team, apps: APPS, concurrency: 5, total: 20, label: `warm-${Date.now()}` });
+      await runConcurrentDeploys({ base: server.base, token, team, apps: APPS, concurrency: Number(process.env.BENCH_WARM ?? 5), total: Math.max(20, Number(process.env.BENCH_WARM ?? 5)), label: `warm-${Date.now()}` });
       const memory = sampleMemory(server);
       const result: ConcurrencyResult = await runConcurrentDeploys({
         base: server.base,
@@ -83,6 +83,7 @@ async function main() {
       await server.stop();
       out(`${label}, concurrency 50 (peak RSS ${peak.toFixed(0)} MB):`);
       printConcurrency([result], out);
+      if (process.env.BENCH_TRACE) fs.writeFileSync(path.join(process.env.BENCH_TRACE, `${label}.json`), JSON.stringify(result.trace));
     };
 
     if (only.includes("postgres")) {

@@ -16,7 +16,10 @@ export async function startServer(options: { port: number; env: Record<string, s
   const env: Record<string, string | undefined> = { ...process.env, ...options.env, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1" };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
   // The bin itself, not npx: the pid we measure and stop is the server.
-  const child: ChildProcess = spawn(path.resolve("node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(options.port)], {
+  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the server, written there when it stops.
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const args = ["start", "-H", "127.0.0.1", "-p", String(options.port)];
+  const child: ChildProcess = spawn(process.execPath, [...profile, path.resolve("node_modules/next/dist/bin/next"), ...args], {
     env: env as NodeJS.ProcessEnv,
     stdio: ["ignore", out, out],
   });
