@@ -17,7 +17,8 @@
 import type { Db } from "@/lib/db";
 import { auditContentOf, auditHash, GENESIS_HASH } from "./hash";
 
-const SEALER_LOCK = 7_235_105_900_002n;
+// Distinct from every other advisory key (the leader lock is 7_235_105_900_002).
+const SEALER_LOCK = 7_235_105_900_003n;
 const BATCH = 500;
 
 /** Seals every event committed before the call; returns how many it sealed. */

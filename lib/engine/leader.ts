@@ -17,7 +17,7 @@ import { inBackground } from "@/lib/db-priority";
 import { engineState } from "./process-state";
 import { logEvent } from "@/lib/observability/logger";
 
-const LEADER_LOCK = 7_235_105_900_002n;
+export const LEADER_LOCK = 7_235_105_900_002n;
 const TRY_EVERY_MS = 5_000;
 
 export function startLeaderElection(log: (message: string, error?: unknown) => void = logEvent): void {

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { sealAuditChain } from "@/lib/audit/seal-audit-chain";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { LEADER_LOCK } from "@/lib/engine/leader";
+import { connectPostgres } from "@/lib/migrations/sql-connection";
 import { openTestDb, type TestDb } from "../helpers/test-db";
 
 let t: TestDb;
@@ -41,5 +43,21 @@ describe("[audit] the sealer and late commits", () => {
     expect(a!.seq).toBeGreaterThan(b!.seq!);
     expect(a!.prevHash).toBe(b!.hash);
     expect(await verifyAuditChain({ db: t.prisma })).toMatchObject({ ok: true });
+  });
+
+  it("seals while the leader (which runs the sealer) holds its own lock on another session", async () => {
+    // The first sealer shared the leader's advisory key, so on the leader it waited forever.
+    const leader = await connectPostgres(process.env.DATABASE_URL!);
+    try {
+      expect(await leader.query(`SELECT pg_try_advisory_lock($1) AS ok`, [LEADER_LOCK.toString()])).toEqual([{ ok: true }]);
+      await t.prisma.$transaction((tx) => recordAuditEvent({ tx, actor: null, action: "team.create", data: { leader: true } as never }));
+      const sealed = await Promise.race([
+        sealAuditChain(t.prisma),
+        new Promise((resolve) => setTimeout(() => resolve("still waiting"), 10_000)),
+      ]);
+      expect(sealed).toBe(1);
+    } finally {
+      await leader.close();
+    }
   });
 });
