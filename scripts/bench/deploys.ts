@@ -68,7 +68,15 @@ async function main() {
       await createTeamWithApps(server.base, token, team, APPS);
       await raiseQuota(team);
       // warm: route chunks, the team token, the first watches
-      await runConcurrentDeploys({ base: server.base, token, team, apps: APPS, concurrency: Number(process.env.BENCH_WARM ?? 5), total: Math.max(20, Number(process.env.BENCH_WARM ?? 5)), label: `warm-${Date.now()}` });
+      await runConcurrentDeploys({
+        base: server.base,
+        token,
+        team,
+        apps: APPS,
+        concurrency: Number(process.env.BENCH_WARM ?? 5),
+        total: Math.max(20, Number(process.env.BENCH_WARM ?? 5)),
+        label: `warm-${Date.now()}`,
+      });
       const memory = sampleMemory(server);
       const result: ConcurrencyResult = await runConcurrentDeploys({
         base: server.base,
