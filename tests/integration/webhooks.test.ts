@@ -18,6 +18,7 @@ import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { authorizeUser } from "@/lib/authz/authorize";
 import { ingestKubeAuditEvents } from "@/lib/cluster-audit/ingest-kube-audit-events";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { finishRelease } from "@/lib/deploys/finish-release";
 import { personServiceAccountName } from "@/lib/k8s";
 import { createApiToken } from "@/lib/tokens/create-api-token";
@@ -44,6 +45,9 @@ async function tokenFor(email: string, role: "LEAD" | "VIEWER", teamId: string) 
 }
 
 beforeAll(async () => {
+  // The test ends each release itself (finishRelease); this process's release worker would
+  // race it to a "failed" for want of a cluster (it won once the audit append stopped waiting on a lock).
+  Object.assign(env, { SLIPWAY_RELEASE_WORKER: false });
   receiver = await startReceiver();
   const row = await db().team.create({ data: { slug: team, name: "Hooks", namespace: "team-hooks" } });
   ({ token: lead, id: leadId } = await tokenFor("lead@hooks.test", "LEAD", row.id));
