@@ -3,12 +3,10 @@
  * concurrent deploys on PostgreSQL and on the embedded PGlite, for working on the deploy
  * path without the reads' fill. Same clients and figures as the whole run.
  */
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { promisify } from "node:util";
 import { connectPostgres, openPGlite } from "@/lib/migrations/sql-connection";
 import { buildBinaries } from "@/tools/cluster/binaries";
 import { startCluster } from "@/tools/cluster/start-cluster";
@@ -16,11 +14,10 @@ import { freePort } from "@/tools/cluster/wait";
 import { runConcurrentDeploys, type ConcurrencyResult } from "./concurrency";
 import { printConcurrency } from "./report";
 import { sampleMemory, startServer } from "./server";
-import { appNames, BENCH_EMAIL, createTeamWithApps, prepareDatabase } from "./setup";
+import { appNames, BENCH_EMAIL, createTeamWithApps, prepareDatabase, raiseQuota as raiseQuotaOf } from "./setup";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
 const step = (line: string) => out(`[bench] ${line}`);
-const execFileAsync = promisify(execFile);
 const APPS = appNames("app", 20);
 const TOTAL = Number(process.env.BENCH_TOTAL ?? 200);
 
@@ -35,16 +32,7 @@ async function main() {
     const binDir = process.env.SLIPWAY_K8S_BIN ?? (await buildBinaries());
     const cluster = await startCluster({ dir: path.join(work, "cluster"), binDir });
     stops.push(() => cluster.stop());
-    const raiseQuota = (team: string) =>
-      execFileAsync(path.join(binDir, "kubectl"), [
-        `--kubeconfig=${cluster.adminKubeconfig}`,
-        `--namespace=team-${team}`,
-        "patch",
-        "resourcequota",
-        "slipway",
-        "--type=merge",
-        '--patch={"spec":{"hard":{"pods":"500"}}}',
-      ]);
+    const raiseQuota = (team: string) => raiseQuotaOf({ binDir, adminKubeconfig: cluster.adminKubeconfig, team });
     const serverEnv = {
       NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
       SLIPWAY_ADMIN_EMAILS: BENCH_EMAIL,

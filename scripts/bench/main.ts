@@ -7,13 +7,11 @@
  *   (e) server memory   (f) concurrent deploys on PGlite
  * Prints every figure with its target; the last run's figures go to .data/bench/latest.json.
  */
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { promisify } from "node:util";
 import { loadPlatformClient } from "@/lib/k8s";
 import { connectPostgres, openPGlite } from "@/lib/migrations/sql-connection";
 import { buildBinaries } from "@/tools/cluster/binaries";
@@ -28,11 +26,10 @@ import { listenToProgress } from "./progress-listener";
 import { measureReads, readCases, sessionCookie } from "./reads";
 import { printConcurrency, printReads, TARGETS, verdict } from "./report";
 import { sampleMemory, startServer, type Server } from "./server";
-import { appNames, BENCH_EMAIL, createTeamWithApps, prepareDatabase } from "./setup";
+import { appNames, BENCH_EMAIL, createTeamWithApps, prepareDatabase, raiseQuota as raiseQuotaOf } from "./setup";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
 const step = (line: string) => out(`[bench] ${line}`);
-const execFileAsync = promisify(execFile);
 
 // BENCH_QUICK=1: a smaller run for working on the bench itself (its figures are not the ones to quote).
 const QUICK = process.env.BENCH_QUICK === "1";
@@ -59,17 +56,7 @@ async function main() {
     const cluster = await startCluster({ dir: path.join(work, "cluster"), binDir });
     stops.push(() => cluster.stop());
     const platform = loadPlatformClient({ kubeconfig: cluster.platformKubeconfig });
-    const raiseQuota = (team: string) =>
-      // 20 apps rolling out at once surge past the default 50 pods; the bench measures Slipway, not the quota.
-      execFileAsync(path.join(binDir, "kubectl"), [
-        `--kubeconfig=${cluster.adminKubeconfig}`,
-        `--namespace=team-${team}`,
-        "patch",
-        "resourcequota",
-        "slipway",
-        "--type=merge",
-        '--patch={"spec":{"hard":{"pods":"500"}}}',
-      ]);
+    const raiseQuota = (team: string) => raiseQuotaOf({ binDir, adminKubeconfig: cluster.adminKubeconfig, team });
 
     // ---------------------------------------------------------------- PostgreSQL
     const name = `slipway_bench_${randomBytes(4).toString("hex")}`;

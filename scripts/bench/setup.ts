@@ -3,12 +3,16 @@
  * personal access token (written directly, as `npm run admin -- create-token` would),
  * then, through the API, a provisioned team with the apps the deploy benchmarks use.
  */
+import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
+import { promisify } from "node:util";
 import { runMigrations } from "@/lib/migrations/run-migrations";
 import type { SqlConnection } from "@/lib/migrations/sql-connection";
 import { generateToken } from "@/lib/tokens/token-format";
 import { request } from "./http";
+
+const execFileAsync = promisify(execFile);
 
 export const BENCH_EMAIL = "bench@slipway.test";
 
@@ -54,3 +58,19 @@ export async function createTeamWithApps(base: string, token: string, team: stri
 
 export const appNames = (prefix: string, count: number) =>
   Array.from({ length: count }, (_, i) => `${prefix}-${String(i + 1).padStart(2, "0")}`);
+
+/**
+ * A team quota raised to 500 pods: 20 apps rolling out at once surge past the default 50,
+ * and the bench measures Slipway, not the quota.
+ */
+export function raiseQuota(options: { binDir: string; adminKubeconfig: string; team: string }): Promise<unknown> {
+  return execFileAsync(path.join(options.binDir, "kubectl"), [
+    `--kubeconfig=${options.adminKubeconfig}`,
+    `--namespace=team-${options.team}`,
+    "patch",
+    "resourcequota",
+    "slipway",
+    "--type=merge",
+    '--patch={"spec":{"hard":{"pods":"500"}}}',
+  ]);
+}

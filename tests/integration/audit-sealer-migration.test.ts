@@ -4,15 +4,12 @@
  * anchors signed before, which name row ids, still match), and the table stays
  * append-only, with sealing as the one update allowed.
  */
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { auditHash, GENESIS_HASH } from "@/lib/audit/hash";
 import { runMigrations } from "@/lib/migrations/run-migrations";
 import type { SqlConnection } from "@/lib/migrations/sql-connection";
 import { MIGRATIONS_DIR } from "../helpers/db-names";
-import { openEmptyDatabase } from "../helpers/test-db";
+import { databaseMigratedWithout } from "../helpers/migrated-without";
 
 const MIGRATION = "20261207100000_audit_chain_sealer";
 let sql: SqlConnection | undefined;
@@ -20,13 +17,7 @@ afterAll(() => sql?.close());
 
 describe("[db] audit chain sealer migration", () => {
   it("keeps the chained rows as they were, in id order, and lets only the sealer link new ones", async () => {
-    const before = await mkdtemp(path.join(os.tmpdir(), "slipway-migrations-"));
-    await cp(MIGRATIONS_DIR, before, { recursive: true });
-    for (const name of await readdir(MIGRATIONS_DIR)) {
-      if (name >= MIGRATION && !name.endsWith(".toml")) await rm(path.join(before, name), { recursive: true });
-    }
-    sql = (await openEmptyDatabase()).sql;
-    await runMigrations({ connection: sql, migrationsDir: before });
+    sql = await databaseMigratedWithout((name) => name >= MIGRATION);
     let prevHash = GENESIS_HASH;
     const chained: { prevHash: string; hash: string }[] = [];
     for (const i of [1, 2, 3]) {

@@ -3,14 +3,13 @@
  * releases: each team gets one environment, "production", on the default cluster in the
  * namespace it has, and its releases become that environment's.
  */
-import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import os from "node:os";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runMigrations } from "@/lib/migrations/run-migrations";
 import type { SqlConnection } from "@/lib/migrations/sql-connection";
 import { MIGRATIONS_DIR } from "../helpers/db-names";
-import { openEmptyDatabase } from "../helpers/test-db";
+import { databaseMigratedWithout } from "../helpers/migrated-without";
 
 const MIGRATION = "20261206120000_clusters_environments";
 let sql: SqlConnection | undefined;
@@ -18,17 +17,13 @@ afterAll(() => sql?.close());
 
 describe("[db] environments migration", () => {
   it("gives every existing team a production environment in its own namespace, owning its releases", async () => {
-    const without = await mkdtemp(path.join(os.tmpdir(), "slipway-migrations-"));
-    await cp(MIGRATIONS_DIR, without, { recursive: true });
     // Later migrations that change the Environment table wait with it.
     const later = (await readdir(MIGRATIONS_DIR)).filter((name) => name > MIGRATION && !name.endsWith(".toml")).sort();
-    const dependent: string[] = [];
+    const held = new Set([MIGRATION]);
     for (const name of later) {
-      if ((await readFile(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8")).includes('"Environment"')) dependent.push(name);
+      if ((await readFile(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8")).includes('"Environment"')) held.add(name);
     }
-    for (const name of [MIGRATION, ...dependent]) await rm(path.join(without, name), { recursive: true });
-    sql = (await openEmptyDatabase()).sql;
-    await runMigrations({ connection: sql, migrationsDir: without });
+    sql = await databaseMigratedWithout((name) => held.has(name));
     await sql.exec(`
       INSERT INTO "Team" (id, slug, name, namespace) VALUES
         ('00000000-0000-4000-8000-000000000001', 'shop', 'Shop', 'team-shop'),
@@ -41,7 +36,7 @@ describe("[db] environments migration", () => {
     `);
 
     const result = await runMigrations({ connection: sql, migrationsDir: MIGRATIONS_DIR });
-    expect(result.applied).toEqual([MIGRATION, ...dependent]);
+    expect(result.applied).toEqual([...held]);
     const environments = await sql.query<{ slug: string; name: string; namespace: string; clusterId: string | null }>(
       `SELECT t.slug, e.name, e.namespace, e."clusterId" FROM "Environment" e JOIN "Team" t ON t.id = e."teamId" ORDER BY t.slug`,
     );

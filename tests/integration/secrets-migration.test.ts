@@ -3,14 +3,11 @@
  * then a value was written to every environment's namespace, so each secret becomes one
  * row per environment of its team, with its version, who set it and when.
  */
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runMigrations } from "@/lib/migrations/run-migrations";
 import type { SqlConnection } from "@/lib/migrations/sql-connection";
 import { MIGRATIONS_DIR } from "../helpers/db-names";
-import { openEmptyDatabase } from "../helpers/test-db";
+import { databaseMigratedWithout } from "../helpers/migrated-without";
 
 const MIGRATION = "20261206141000_app_secrets_per_environment";
 let sql: SqlConnection | undefined;
@@ -18,13 +15,7 @@ afterAll(() => sql?.close());
 
 describe("[db] secrets per environment migration", () => {
   it("copies each secret to every environment of its team; the unique name is per environment", async () => {
-    const before = await mkdtemp(path.join(os.tmpdir(), "slipway-migrations-"));
-    await cp(MIGRATIONS_DIR, before, { recursive: true });
-    for (const name of await readdir(MIGRATIONS_DIR)) {
-      if (name >= MIGRATION && !name.endsWith(".toml")) await rm(path.join(before, name), { recursive: true });
-    }
-    sql = (await openEmptyDatabase()).sql;
-    await runMigrations({ connection: sql, migrationsDir: before });
+    sql = await databaseMigratedWithout((name) => name >= MIGRATION);
     await sql.exec(`
       INSERT INTO "Team" (id, slug, name, namespace) VALUES ('00000000-0000-4000-8000-000000000001', 'shop', 'Shop', 'team-shop');
       INSERT INTO "Environment" (id, "teamId", name, namespace, "createdAt") VALUES
