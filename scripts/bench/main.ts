@@ -14,8 +14,6 @@ import * as path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { loadPlatformClient } from "@/lib/k8s";
 import { connectPostgres, openPGlite } from "@/lib/migrations/sql-connection";
-import { buildBinaries } from "@/tools/cluster/binaries";
-import { startCluster } from "@/tools/cluster/start-cluster";
 import { freePort } from "@/tools/cluster/wait";
 import { runConcurrentDeploys, type ConcurrencyResult } from "./concurrency";
 import { measureDeployOverhead, overheadRatios } from "./deploy-overhead";
@@ -26,10 +24,8 @@ import { listenToProgress } from "./progress-listener";
 import { measureReads, readCases, sessionCookie } from "./reads";
 import { printConcurrency, printReads, TARGETS, verdict } from "./report";
 import { sampleMemory, startServer, type Server } from "./server";
-import { appNames, BENCH_EMAIL, createTeamWithApps, prepareDatabase, raiseQuota as raiseQuotaOf } from "./setup";
-
-const out = (line = "") => process.stdout.write(`${line}\n`);
-const step = (line: string) => out(`[bench] ${line}`);
+import { out, runBench, serverEnv, step, throwawayDatabase } from "./run";
+import { appNames, createTeamWithApps, prepareDatabase, raiseQuota as raiseQuotaOf } from "./setup";
 
 // BENCH_QUICK=1: a smaller run for working on the bench itself (its figures are not the ones to quote).
 const QUICK = process.env.BENCH_QUICK === "1";
@@ -42,224 +38,188 @@ const LEVELS = [
 ];
 const DEPLOY_APPS = appNames("app", 20);
 
-async function main() {
-  const serverUrl = process.env.SLIPWAY_TEST_PG_URL;
-  if (!serverUrl)
-    throw new Error("SLIPWAY_TEST_PG_URL is not set: run `npm run bench` (scripts/bench.sh), which starts a throwaway PostgreSQL");
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "slipway-bench-"));
+runBench("all", "npm run bench", async ({ serverUrl, work, stops, binDir, cluster, began }) => {
   const results: Record<string, unknown> = { machine: machine() };
-  const stops: (() => Promise<unknown>)[] = [];
-  const began = performance.now();
-  try {
-    step(`local control plane (${work}/cluster)`);
-    const binDir = process.env.SLIPWAY_K8S_BIN ?? (await buildBinaries());
-    const cluster = await startCluster({ dir: path.join(work, "cluster"), binDir });
-    stops.push(() => cluster.stop());
-    const platform = loadPlatformClient({ kubeconfig: cluster.platformKubeconfig });
-    const raiseQuota = (team: string) => raiseQuotaOf({ binDir, adminKubeconfig: cluster.adminKubeconfig, team });
+  const platform = loadPlatformClient({ kubeconfig: cluster.platformKubeconfig });
+  const raiseQuota = (team: string) => raiseQuotaOf({ binDir, adminKubeconfig: cluster.adminKubeconfig, team });
 
-    // ---------------------------------------------------------------- PostgreSQL
-    const name = `slipway_bench_${randomBytes(4).toString("hex")}`;
-    const admin = await connectPostgres(serverUrl);
-    await admin.exec(`CREATE DATABASE "${name}"`);
-    stops.push(async () => {
-      await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.close();
-    });
-    const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
-    const sql = await connectPostgres(databaseUrl);
-    stops.push(() => sql.close());
-    const [{ version }] = (await sql.query<{ version: string }>(`SELECT current_setting('server_version') AS version`)) as [
-      { version: string },
-    ];
-    (results.machine as Record<string, unknown>).postgres = version;
-    const principal = await prepareDatabase(sql);
-    const secret = randomBytes(32).toString("base64");
-    const serverEnv = {
-      NEXTAUTH_SECRET: secret,
-      // Platform admins come from configuration: the bench user creates the teams.
-      SLIPWAY_ADMIN_EMAILS: BENCH_EMAIL,
-      // Production mode requires one (lib/env.ts).
-      SLIPWAY_AUDIT_SIGNING_KEY: randomBytes(32).toString("base64"),
-      SLIPWAY_KUBECONFIG: cluster.platformKubeconfig,
-      SLIPWAY_PROGRESS_DEADLINE_SECONDS: "60",
-      LOG_LEVEL: "warn",
-      DATA_DIR: path.join(work, "data"),
-      KUBECONFIG: undefined,
-      OIDC_ISSUER: undefined,
-      SLIPWAY_DEV_IDP: undefined,
-    };
-    step("next start on PostgreSQL");
-    const server = await startServer({
-      port: await freePort(),
-      env: { ...serverEnv, DATABASE_URL: databaseUrl },
-      logFile: path.join(work, "server-pg.log"),
-    });
-    stops.push(() => server.stop());
-    const { base } = server;
-    const { token } = principal;
-    await createTeamWithApps(base, token, "bench", DEPLOY_APPS);
-    await createTeamWithApps(base, token, "live", appNames("live", 3));
-    await Promise.all([raiseQuota("bench"), raiseQuota("live")]);
-    await sleep(10_000);
-    const idleMb = server.rssMb();
-    step(`idle RSS ${idleMb.toFixed(0)} MB`);
+  // ---------------------------------------------------------------- PostgreSQL
+  const databaseUrl = await throwawayDatabase(serverUrl, stops);
+  const sql = await connectPostgres(databaseUrl);
+  stops.push(() => sql.close());
+  const [{ version }] = (await sql.query<{ version: string }>(`SELECT current_setting('server_version') AS version`)) as [
+    { version: string },
+  ];
+  (results.machine as Record<string, unknown>).postgres = version;
+  const principal = await prepareDatabase(sql);
+  const secret = randomBytes(32).toString("base64");
+  const env = serverEnv({ cluster, work }, secret);
+  step("next start on PostgreSQL");
+  const server = await startServer({
+    port: await freePort(),
+    env: { ...env, DATABASE_URL: databaseUrl },
+    logFile: path.join(work, "server-pg.log"),
+  });
+  stops.push(() => server.stop());
+  const { base } = server;
+  const { token } = principal;
+  await createTeamWithApps(base, token, "bench", DEPLOY_APPS);
+  await createTeamWithApps(base, token, "live", appNames("live", 3));
+  await Promise.all([raiseQuota("bench"), raiseQuota("live")]);
+  await sleep(10_000);
+  const idleMb = server.rssMb();
+  step(`idle RSS ${idleMb.toFixed(0)} MB`);
 
-    const progress = await listenToProgress(databaseUrl);
-    stops.push(() => progress.close());
+  const progress = await listenToProgress(databaseUrl);
+  stops.push(() => progress.close());
 
-    step("(a) deploy overhead");
-    const overhead = await measureDeployOverhead({
+  step("(a) deploy overhead");
+  const overhead = await measureDeployOverhead({
+    base,
+    token,
+    team: "bench",
+    apps: DEPLOY_APPS,
+    rawTeam: "live",
+    rawApps: appNames("raw", 2),
+    platform,
+    progress,
+    rounds: QUICK ? 10 : 40,
+  });
+  const ratios = overheadRatios(overhead);
+  results.overhead = {
+    ...ratios,
+    slipwayP50: percentile(overhead.slipway, 50),
+    slipwayP99: percentile(overhead.slipway, 99),
+    rawP50: percentile(overhead.raw, 50),
+    rawP99: percentile(overhead.raw, 99),
+    errors: overhead.errors,
+  };
+
+  step("(d) live-progress delay");
+  const clusterAccess = { server: cluster.server, caFile: cluster.caFile, adminToken: cluster.adminToken };
+  const live = await measureLiveProgress({
+    base,
+    token,
+    team: "live",
+    apps: appNames("live", 3),
+    cluster: clusterAccess,
+    rounds: QUICK ? 3 : 9,
+  });
+  results.liveProgress = live;
+
+  step("(b) concurrent deploys on PostgreSQL");
+  const memory = sampleMemory(server);
+  const concurrency: ConcurrencyResult[] = [];
+  for (const level of LEVELS) {
+    const result = await runConcurrentDeploys({
       base,
       token,
       team: "bench",
       apps: DEPLOY_APPS,
-      rawTeam: "live",
-      rawApps: appNames("raw", 2),
-      platform,
-      progress,
-      rounds: QUICK ? 10 : 40,
+      ...level,
+      label: `c${level.concurrency}-${Date.now()}`,
     });
-    const ratios = overheadRatios(overhead);
-    results.overhead = {
-      ...ratios,
-      slipwayP50: percentile(overhead.slipway, 50),
-      slipwayP99: percentile(overhead.slipway, 99),
-      rawP50: percentile(overhead.raw, 50),
-      rawP99: percentile(overhead.raw, 99),
-      errors: overhead.errors,
-    };
-
-    step("(d) live-progress delay");
-    const clusterAccess = { server: cluster.server, caFile: cluster.caFile, adminToken: cluster.adminToken };
-    const live = await measureLiveProgress({
-      base,
-      token,
-      team: "live",
-      apps: appNames("live", 3),
-      cluster: clusterAccess,
-      rounds: QUICK ? 3 : 9,
-    });
-    results.liveProgress = live;
-
-    step("(b) concurrent deploys on PostgreSQL");
-    const memory = sampleMemory(server);
-    const concurrency: ConcurrencyResult[] = [];
-    for (const level of LEVELS) {
-      const result = await runConcurrentDeploys({
-        base,
-        token,
-        team: "bench",
-        apps: DEPLOY_APPS,
-        ...level,
-        label: `c${level.concurrency}-${Date.now()}`,
-      });
-      step(
-        `  concurrency ${level.concurrency}: ${result.accepted}/${result.sent} accepted, p95 ${ms(result.p95)}, terminal after ${ms(result.allTerminalMs)}`,
-      );
-      concurrency.push(result);
-    }
-    const loadPeakMb = memory.stop();
-    const loadEnded = Date.now();
-    results.concurrency = concurrency;
-
-    step(`(c) filling the large size while the server settles (${SETTLE_MS / 1000} s)`);
-    const benchUser = principal.userId;
-    await fillLargeSize(sql, { benchTeam: "bench", benchUserId: benchUser, log: (line) => step(`  ${line}`) });
-    const settleLeft = loadEnded + SETTLE_MS - Date.now();
-    if (settleLeft > 0) await sleep(settleLeft);
-    const settledMb = server.rssMb();
-    const settledAfter = Date.now() - loadEnded;
-    results.memory = { idleMb, loadPeakMb, settledMb, settledAfterSeconds: Math.round(settledAfter / 1000) };
-
-    const [{ deep }] = (await sql.query<{ deep: string }>(`SELECT (max(id) - 500 * 50)::text AS deep FROM "AuditEvent"`)) as [
-      { deep: string },
-    ];
-    const counts = (
-      await sql.query<{ apps: number; releases: number; events: number }>(
-        `SELECT (SELECT count(*) FROM "App")::int AS apps, (SELECT count(*) FROM "Release")::int AS releases, (SELECT count(*) FROM "AuditEvent")::int AS events`,
-      )
-    )[0]!;
-    results.size = counts;
     step(
-      `(c) reads at ${counts.apps.toLocaleString("en")} apps, ${counts.releases.toLocaleString("en")} releases, ${counts.events.toLocaleString("en")} audit events`,
+      `  concurrency ${level.concurrency}: ${result.accepted}/${result.sent} accepted, p95 ${ms(result.p95)}, terminal after ${ms(result.allTerminalMs)}`,
     );
-    const cases = readCases({ team: "bench", app: DEPLOY_APPS[0]!, deepCursor: deep });
-    const [{ sv }] = (await sql.query<{ sv: number }>(`SELECT "sessionVersion" AS sv FROM "User" WHERE id = $1::uuid`, [benchUser])) as [
-      { sv: number },
-    ];
-    const cookie = await sessionCookie(benchUser, secret, sv);
-    const readsAlone = await measureReads({ base, token, cookie, cases, concurrency: 1, requests: QUICK ? 5 : 20 });
-    const readsLoaded = await measureReads({ base, token, cookie, cases, concurrency: 10, requests: QUICK ? 20 : 100 });
-    results.reads = { concurrency1: readsAlone, concurrency10: readsLoaded };
-    await progress.close();
-    await server.stop();
-
-    // ---------------------------------------------------------------- PGlite
-    step("(f) next start on the embedded PGlite");
-    const pgliteDir = path.join(work, "pglite");
-    fs.mkdirSync(pgliteDir, { recursive: true });
-    const lite = await openPGlite(pgliteDir);
-    const litePrincipal = await prepareDatabase(lite);
-    await lite.close();
-    const liteServer: Server = await startServer({
-      port: await freePort(),
-      env: { ...serverEnv, DATABASE_URL: undefined, PGLITE_DIR: pgliteDir },
-      logFile: path.join(work, "server-pglite.log"),
-    });
-    stops.push(() => liteServer.stop());
-    await createTeamWithApps(liteServer.base, litePrincipal.token, "lite", DEPLOY_APPS);
-    await raiseQuota("lite");
-    // Not counted: the PostgreSQL server is warm from (a), (d) and the first level of (b)
-    // when (b) reaches 50; a cold start (route chunks, token, first watches) would be
-    // measured here only.
-    await runConcurrentDeploys({
-      base: liteServer.base,
-      token: litePrincipal.token,
-      team: "lite",
-      apps: DEPLOY_APPS,
-      concurrency: 5,
-      total: 20,
-      label: `lite-warm-${Date.now()}`,
-    });
-    const liteMemory = sampleMemory(liteServer);
-    const pglite = await runConcurrentDeploys({
-      base: liteServer.base,
-      token: litePrincipal.token,
-      team: "lite",
-      apps: DEPLOY_APPS,
-      concurrency: 50,
-      total: QUICK ? 100 : 200,
-      label: `lite-${Date.now()}`,
-    });
-    const litePeakMb = liteMemory.stop();
-    results.pglite = { ...pglite, peakMb: litePeakMb };
-    await liteServer.stop();
-
-    // ---------------------------------------------------------------- report
-    const minutes = (performance.now() - began) / 60_000;
-    report(results, {
-      overhead,
-      live,
-      concurrency,
-      readsAlone,
-      readsLoaded,
-      idleMb,
-      loadPeakMb,
-      settledMb,
-      settledAfter,
-      pglite,
-      litePeakMb,
-      minutes,
-    });
-    fs.mkdirSync(".data/bench", { recursive: true });
-    fs.writeFileSync(".data/bench/latest.json", JSON.stringify({ ...results, minutes }, null, 2));
-  } finally {
-    for (const stop of stops.reverse()) await stop().catch((error: unknown) => step(`cleanup: ${String(error)}`));
-    if (!process.env.BENCH_KEEP) fs.rmSync(work, { recursive: true, force: true });
-    else step(`kept ${work}`);
+    concurrency.push(result);
   }
-}
+  const loadPeakMb = memory.stop();
+  const loadEnded = Date.now();
+  results.concurrency = concurrency;
+
+  step(`(c) filling the large size while the server settles (${SETTLE_MS / 1000} s)`);
+  const benchUser = principal.userId;
+  await fillLargeSize(sql, { benchTeam: "bench", benchUserId: benchUser, log: (line) => step(`  ${line}`) });
+  const settleLeft = loadEnded + SETTLE_MS - Date.now();
+  if (settleLeft > 0) await sleep(settleLeft);
+  const settledMb = server.rssMb();
+  const settledAfter = Date.now() - loadEnded;
+  results.memory = { idleMb, loadPeakMb, settledMb, settledAfterSeconds: Math.round(settledAfter / 1000) };
+
+  const [{ deep }] = (await sql.query<{ deep: string }>(`SELECT (max(id) - 500 * 50)::text AS deep FROM "AuditEvent"`)) as [
+    { deep: string },
+  ];
+  const counts = (
+    await sql.query<{ apps: number; releases: number; events: number }>(
+      `SELECT (SELECT count(*) FROM "App")::int AS apps, (SELECT count(*) FROM "Release")::int AS releases, (SELECT count(*) FROM "AuditEvent")::int AS events`,
+    )
+  )[0]!;
+  results.size = counts;
+  step(
+    `(c) reads at ${counts.apps.toLocaleString("en")} apps, ${counts.releases.toLocaleString("en")} releases, ${counts.events.toLocaleString("en")} audit events`,
+  );
+  const cases = readCases({ team: "bench", app: DEPLOY_APPS[0]!, deepCursor: deep });
+  const [{ sv }] = (await sql.query<{ sv: number }>(`SELECT "sessionVersion" AS sv FROM "User" WHERE id = $1::uuid`, [benchUser])) as [
+    { sv: number },
+  ];
+  const cookie = await sessionCookie(benchUser, secret, sv);
+  const readsAlone = await measureReads({ base, token, cookie, cases, concurrency: 1, requests: QUICK ? 5 : 20 });
+  const readsLoaded = await measureReads({ base, token, cookie, cases, concurrency: 10, requests: QUICK ? 20 : 100 });
+  results.reads = { concurrency1: readsAlone, concurrency10: readsLoaded };
+  await progress.close();
+  await server.stop();
+
+  // ---------------------------------------------------------------- PGlite
+  step("(f) next start on the embedded PGlite");
+  const pgliteDir = path.join(work, "pglite");
+  fs.mkdirSync(pgliteDir, { recursive: true });
+  const lite = await openPGlite(pgliteDir);
+  const litePrincipal = await prepareDatabase(lite);
+  await lite.close();
+  const liteServer: Server = await startServer({
+    port: await freePort(),
+    env: { ...env, DATABASE_URL: undefined, PGLITE_DIR: pgliteDir },
+    logFile: path.join(work, "server-pglite.log"),
+  });
+  stops.push(() => liteServer.stop());
+  await createTeamWithApps(liteServer.base, litePrincipal.token, "lite", DEPLOY_APPS);
+  await raiseQuota("lite");
+  // Not counted: the PostgreSQL server is warm from (a), (d) and the first level of (b)
+  // when (b) reaches 50; a cold start (route chunks, token, first watches) would be
+  // measured here only.
+  await runConcurrentDeploys({
+    base: liteServer.base,
+    token: litePrincipal.token,
+    team: "lite",
+    apps: DEPLOY_APPS,
+    concurrency: 5,
+    total: 20,
+    label: `lite-warm-${Date.now()}`,
+  });
+  const liteMemory = sampleMemory(liteServer);
+  const pglite = await runConcurrentDeploys({
+    base: liteServer.base,
+    token: litePrincipal.token,
+    team: "lite",
+    apps: DEPLOY_APPS,
+    concurrency: 50,
+    total: QUICK ? 100 : 200,
+    label: `lite-${Date.now()}`,
+  });
+  const litePeakMb = liteMemory.stop();
+  results.pglite = { ...pglite, peakMb: litePeakMb };
+  await liteServer.stop();
+
+  // ---------------------------------------------------------------- report
+  const minutes = (performance.now() - began) / 60_000;
+  report(results, {
+    overhead,
+    live,
+    concurrency,
+    readsAlone,
+    readsLoaded,
+    idleMb,
+    loadPeakMb,
+    settledMb,
+    settledAfter,
+    pglite,
+    litePeakMb,
+    minutes,
+  });
+  fs.mkdirSync(".data/bench", { recursive: true });
+  fs.writeFileSync(".data/bench/latest.json", JSON.stringify({ ...results, minutes }, null, 2));
+});
 
 function machine() {
   const cpus = os.cpus();
@@ -349,11 +309,3 @@ function report(
   );
   out("=".repeat(100));
 }
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
