@@ -20,7 +20,7 @@ import { isRetryableTransactionError } from "@/lib/db-errors";
 import { logger } from "@/lib/observability/logger";
 import { reportPoolUse } from "@/lib/observability/metrics";
 import { pgliteDir } from "@/lib/pglite-dir";
-import { withPriorityTurns } from "@/lib/db-priority";
+import { requestsFirst, withPriorityTurns } from "@/lib/db-priority";
 
 export type Db = PrismaClient;
 /** The client inside `db().$transaction(async (tx) => ...)`. */
@@ -38,7 +38,8 @@ export function createPrismaClient(options: { databaseUrl?: string; pglite?: PGl
       connectionTimeoutMillis: 5_000,
     });
     watchPool(pool);
-    return withTransactionRetries(new PrismaClient({ adapter: new PrismaPg(pool) }));
+    // The engine's statements wait for the requests in progress, briefly (lib/db-priority.ts).
+    return withTransactionRetries(new PrismaClient({ adapter: new PrismaPg(requestsFirst(pool)) }));
   }
   // One connection: requests' statements go before the engine's (lib/db-priority.ts).
   const pglite = withPriorityTurns(options.pglite ?? new PGlite(pgliteDir()));

@@ -63,6 +63,12 @@ const schema = z
      * whose queries run on the server's own thread.
      */
     SLIPWAY_MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(10_000).optional(),
+    /**
+     * On PostgreSQL, how long the engine's next statement (a release run's bookkeeping,
+     * a periodic task) waits at most while requests are in progress (lib/db-priority.ts).
+     * 0: it never waits. At most 1 s: a transaction must have its connection within Prisma's 2 s.
+     */
+    SLIPWAY_BACKGROUND_WAIT_MS: z.coerce.number().int().min(0).max(1_000).default(250),
     /** Releases one replica runs at the same time (applies and rollout watches). */
     SLIPWAY_RELEASE_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
     /**

@@ -1,12 +1,11 @@
 /**
- * The webhook outbox's only writer: called by recordAuditEvent, so a delivery commits
- * in the same transaction as the audit event it announces (and not at all if that rolls
- * back). It runs before the audit chain's lock is taken: the Webhook rows it reads and
- * references are domain rows, which come before the chain in the lock order. Sending is
- * lib/webhooks/deliver-webhooks.ts.
+ * The webhook outbox's only writer: recordAuditEvent puts this INSERT into the same
+ * statement as the audit event it announces, so a delivery commits with the event (and
+ * not at all if that rolls back), and an event costs one round trip whether or not the
+ * team has webhooks. Sending is lib/webhooks/deliver-webhooks.ts.
  */
 import { randomUUID } from "node:crypto";
-import type { Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { WebhookEventType } from "./webhook-events";
 
 export type WebhookEnvelope = {
@@ -18,25 +17,24 @@ export type WebhookEnvelope = {
   data: unknown;
 };
 
-export async function enqueueWebhookDeliveries(
-  tx: Tx,
-  event: { type: WebhookEventType; teamId: string; actorEmail: string | null; data: unknown },
-): Promise<number> {
-  const hooks = await tx.webhook.findMany({
-    where: { teamId: event.teamId, active: true, events: { has: event.type } },
-    select: { id: true, team: { select: { slug: true, name: true } } },
-  });
-  if (hooks.length === 0) return 0;
-  const envelope: WebhookEnvelope = {
+/** One delivery of the event per active webhook of the team that listens for its type. */
+export function webhookDeliveriesInsert(event: {
+  type: WebhookEventType;
+  teamId: string;
+  actorEmail: string | null;
+  data: unknown;
+}): Prisma.Sql {
+  const envelope: Omit<WebhookEnvelope, "team"> = {
     id: randomUUID(),
     type: event.type,
     occurredAt: new Date().toISOString(),
-    team: hooks[0]!.team,
     actor: event.actorEmail ? { email: event.actorEmail } : null,
-    data: JSON.parse(JSON.stringify(event.data ?? {})),
+    data: event.data ?? {},
   };
-  const { count } = await tx.webhookDelivery.createMany({
-    data: hooks.map((hook) => ({ webhookId: hook.id, eventId: envelope.id, eventType: event.type, payload: envelope as object })),
-  });
-  return count;
+  return Prisma.sql`
+    INSERT INTO "WebhookDelivery" ("webhookId", "eventId", "eventType", payload)
+    SELECT w.id, ${envelope.id}::uuid, ${event.type},
+           ${JSON.stringify(envelope)}::jsonb || jsonb_build_object('team', jsonb_build_object('slug', t.slug, 'name', t.name))
+    FROM "Webhook" w JOIN "Team" t ON t.id = w."teamId"
+    WHERE w."teamId" = ${event.teamId}::uuid AND w.active AND ${event.type} = ANY (w.events)`;
 }

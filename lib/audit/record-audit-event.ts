@@ -6,9 +6,9 @@
  * place, prevHash and hash.
  */
 import type { Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditAction, AuditPayloads, AuditTarget } from "./audit-events";
-import { enqueueWebhookDeliveries } from "./enqueue-webhook-deliveries";
-import type { AuditContent } from "./hash";
+import { webhookDeliveriesInsert } from "./enqueue-webhook-deliveries";
 import { webhookEventOf } from "./webhook-events";
 
 export type AuditActor = { id: string; email: string } | null;
@@ -29,37 +29,24 @@ export type RecordAuditEventOptions<A extends AuditAction> = {
 
 /**
  * Appends one event inside the caller's transaction, so it commits with the change it
- * records. Use-cases call recordTeamEvent/recordActorEvent (./audit-events.ts).
+ * records, with its webhook deliveries, in one statement. Use-cases call
+ * recordTeamEvent/recordActorEvent (./audit-events.ts).
  */
-export async function recordAuditEvent<A extends AuditAction>(options: RecordAuditEventOptions<A>) {
-  const { tx } = options;
+export async function recordAuditEvent<A extends AuditAction>(options: RecordAuditEventOptions<A>): Promise<{ id: bigint }> {
   const teamId = options.teamId ?? null;
-  // The team's webhooks hear of it in this transaction (the outbox).
+  const data = options.data ?? {};
+  // The insert trigger moves createdAt up to the newest committed event's time if the clock is behind.
+  const insert = Prisma.sql`
+    INSERT INTO "AuditEvent" ("createdAt", "actorId", "actorEmail", "teamId", action, "targetType", "targetId", data, "requestId", "sourceIp", via, "clusterAuditId")
+    VALUES (${new Date()}::timestamptz, ${options.actor?.id ?? null}::uuid, ${options.actor?.email ?? null}, ${teamId}::uuid, ${options.action},
+            ${options.target?.type ?? null}, ${options.target?.id ?? null}, ${JSON.stringify(data)}::jsonb, ${options.request?.id ?? null},
+            ${options.request?.ip ?? null}, ${options.via || null}, ${options.clusterAuditId || null})
+    RETURNING id`;
+  // The team's webhooks hear of it in the same statement (the outbox).
   const webhookEvent = teamId ? webhookEventOf(options.action, options.data) : null;
-  if (webhookEvent) {
-    await enqueueWebhookDeliveries(tx, {
-      type: webhookEvent,
-      teamId: teamId!,
-      actorEmail: options.actor?.email ?? null,
-      data: options.data,
-    });
-  }
-  // The insert trigger moves it up to the newest committed event's time if the clock is behind.
-  const createdAt = new Date();
-  const content: AuditContent = {
-    createdAt,
-    actorId: options.actor?.id ?? null,
-    actorEmail: options.actor?.email ?? null,
-    teamId: options.teamId ?? null,
-    action: options.action,
-    targetType: options.target?.type ?? null,
-    targetId: options.target?.id ?? null,
-    // plain JSON, as JSONB will give it back to the sealer
-    data: JSON.parse(JSON.stringify(options.data ?? {})),
-    requestId: options.request?.id ?? null,
-    sourceIp: options.request?.ip ?? null,
-    ...(options.via ? { via: options.via } : {}),
-    ...(options.clusterAuditId ? { clusterAuditId: options.clusterAuditId } : {}),
-  };
-  return tx.auditEvent.create({ data: { ...content, data: content.data as object } });
+  const statement = webhookEvent
+    ? Prisma.sql`WITH outbox AS (${webhookDeliveriesInsert({ type: webhookEvent, teamId: teamId!, actorEmail: options.actor?.email ?? null, data })}) ${insert}`
+    : insert;
+  const [row] = await options.tx.$queryRaw<{ id: bigint }[]>(statement);
+  return row!;
 }

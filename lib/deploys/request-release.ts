@@ -5,9 +5,8 @@ import { clusterRoleOf } from "@/lib/authz/authorize";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { appSettingsOf } from "@/lib/apps/spec-of-app";
-import type { ReleaseSpec } from "@/lib/apps/release-spec";
+import type { ReleaseSpec, SecretRef } from "@/lib/apps/release-spec";
 import { enqueueRelease } from "@/lib/engine/enqueue-release";
-import { currentSecretRefs } from "@/lib/apps/current-secret-refs";
 import { startReleaseEngine } from "./start-release-engine";
 import type { TeamEnvironment } from "@/lib/environments/team-environments";
 import { releaseGate } from "@/lib/environments/release-gate";
@@ -54,12 +53,17 @@ export async function requestRelease(options: {
   const gate = releaseGate({ ctx, environment: options.environment, overrideReason: options.overrideReason });
   try {
     const release = await db().$transaction(async (tx) => {
-      // Locks the App row (serialising sequence numbers per app), then reads the next number: one round trip.
-      const [{ sequence }] = await tx.$queryRaw<[{ sequence: number }]>`SELECT slipway_next_release_sequence(${app.id}::uuid) AS sequence`;
+      // Locks the App row (serialising sequence numbers per app) and reads the next number, with the
+      // versions of the app's secrets in the environment (what the release runs with): one round trip.
+      const [{ sequence, secrets }] = await tx.$queryRaw<[{ sequence: number; secrets: SecretRef[] }]>`
+        SELECT slipway_next_release_sequence(${app.id}::uuid) AS sequence,
+          COALESCE((SELECT jsonb_agg(jsonb_build_object('name', s.name, 'version', s.version) ORDER BY s.name)
+                    FROM "AppSecret" s
+                    WHERE s."appId" = ${app.id}::uuid AND s."environmentId" = ${options.environment.id}::uuid AND s."removedAt" IS NULL),
+                   '[]'::jsonb) AS secrets`;
       if (options.saveAsSettings) {
         await tx.app.update({ where: { id: app.id }, data: appSettingsOf({ ...asked, name: app.name }) });
       }
-      const secrets = await currentSecretRefs(tx, app.id, options.environment.id);
       const spec = { ...asked, ...(secrets.length > 0 ? { secrets } : {}) };
       const created = await tx.release.create({
         data: {

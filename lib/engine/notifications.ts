@@ -8,6 +8,7 @@
  */
 import pg from "pg";
 import { db } from "@/lib/db";
+import { outsideBackground } from "@/lib/db-priority";
 import { env } from "@/lib/env";
 import { engineState } from "./process-state";
 import { logEvent } from "@/lib/observability/logger";
@@ -17,13 +18,40 @@ export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
 
 type Envelope = { from: string; body: unknown };
 
-/** Delivers `body` to `channel` listeners here and, on PostgreSQL, in every replica. */
+/**
+ * Delivers `body` to `channel` listeners here and, on PostgreSQL, in every replica.
+ * The notifications of one turn of the event loop go out in one statement (under 50
+ * concurrent deploys, a statement per notification was a tenth of all statements),
+ * in the order they were made.
+ */
 export async function notify(channel: Channel, body: unknown): Promise<void> {
   const state = engineState();
   state.bus.emit(channel, body);
   if (!env.DATABASE_URL) return;
   const payload = JSON.stringify({ from: state.processId, body } satisfies Envelope);
-  await db().$executeRaw`SELECT pg_notify(${channel}, ${payload})`;
+  return new Promise((resolve, reject) => {
+    if (!outgoing) {
+      outgoing = [];
+      // Not as the engine's background work, whoever notified first: a notification never waits for requests.
+      outsideBackground(() => setImmediate(send));
+    }
+    outgoing.push({ channel, payload, resolve, reject });
+  });
+}
+
+type Outgoing = { channel: Channel; payload: string; resolve: () => void; reject: (error: unknown) => void };
+let outgoing: Outgoing[] | null = null;
+
+function send() {
+  const batch = outgoing ?? [];
+  outgoing = null;
+  const channels = batch.map((item) => item.channel);
+  const payloads = batch.map((item) => item.payload);
+  // A function scan yields the array's rows in order, so they are notified in that order.
+  db().$executeRaw`SELECT pg_notify(c, p) FROM unnest(${channels}::text[], ${payloads}::text[]) AS n(c, p)`.then(
+    () => batch.forEach((item) => item.resolve()),
+    (error: unknown) => batch.forEach((item) => item.reject(error)),
+  );
 }
 
 export function listen(channel: Channel, listener: (body: unknown) => void): () => void {

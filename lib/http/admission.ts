@@ -18,6 +18,8 @@
 export class AdmissionQueue {
   #inProgress = 0;
   readonly #waiting: (() => void)[] = [];
+  /** Called once when no request is in progress any more (lib/db-priority.ts, requestsFirst). */
+  readonly #idle: (() => void)[] = [];
 
   constructor(readonly limit: number) {}
 
@@ -32,6 +34,7 @@ export class AdmissionQueue {
       if (finished) return;
       finished = true;
       this.#inProgress -= 1;
+      if (this.#inProgress === 0 && this.#waiting.length === 0) for (const idle of this.#idle.splice(0)) idle();
       // Not at once: the next request starts on a later turn of the event loop, which
       // meanwhile accepts new connections (Node accepts one per turn while busy; handled
       // back to back, the waiting requests would keep new connections out for seconds).
@@ -50,6 +53,23 @@ export class AdmissionQueue {
       const index = this.#waiting.indexOf(start);
       if (index >= 0) this.#waiting.splice(index, 1);
     };
+  }
+
+  /** Resolves when no request is in progress (at once if none is), or after `maxMs`. */
+  whenIdle(maxMs: number): Promise<void> {
+    if (this.#inProgress === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        const index = this.#idle.indexOf(go);
+        if (index >= 0) this.#idle.splice(index, 1);
+        resolve();
+      }, maxMs);
+      const go = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.#idle.push(go);
+    });
   }
 
   /** For /metrics and tests. */

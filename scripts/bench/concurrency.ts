@@ -72,7 +72,7 @@ export async function runConcurrentDeploys(options: {
   // Every release of this phase is terminal when each app's releases from its first one on are.
   let allTerminalMs = Number.NaN;
   let finished: ReleaseRow[] = [];
-  const until = Date.now() + (options.terminalTimeoutMs ?? 300_000);
+  const until = Date.now() + (options.terminalTimeoutMs ?? Number(process.env.BENCH_TERMINAL_MS ?? 300_000));
   while (Date.now() < until) {
     const lists = await Promise.all(
       [...firstSequence].map(async ([app, from]) => {

@@ -46,6 +46,27 @@ describe("[http] admission queue", () => {
   });
 });
 
+describe("[http] admission queue: when idle", () => {
+  it("whenIdle resolves once no request is in progress, or after its limit", async () => {
+    const queue = new AdmissionQueue(1);
+    await queue.whenIdle(10_000); // none in progress: at once
+    let finish!: () => void;
+    queue.admit((done) => (finish = done));
+    let idle = false;
+    const waiting = queue.whenIdle(10_000).then(() => (idle = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(idle).toBe(false);
+    finish();
+    await waiting;
+    expect(idle).toBe(true);
+    queue.admit(() => {});
+    const began = performance.now();
+    await queue.whenIdle(50);
+    expect(performance.now() - began).toBeGreaterThanOrEqual(45);
+    expect(queue.inProgress).toBe(1);
+  });
+});
+
 describe("[http] admission through the server hook", () => {
   let server: http.Server;
   let port: number;
