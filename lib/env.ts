@@ -59,10 +59,12 @@ const schema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(20),
     /**
      * Requests one replica handles at the same time; the rest wait their turn in arrival
-     * order (lib/http/admission.ts). Default: 32 on PostgreSQL, 8 on the embedded PGlite,
-     * whose queries run on the server's own thread.
+     * order (lib/http/admission.ts). A request counts until its response starts, or for
+     * SLIPWAY_REQUEST_HOLD_MS at most.
      */
-    SLIPWAY_MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(10_000).optional(),
+    SLIPWAY_MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(10_000).default(8),
+    /** How long a request counts against SLIPWAY_MAX_CONCURRENT_REQUESTS at most; 0: until its response starts. */
+    SLIPWAY_REQUEST_HOLD_MS: z.coerce.number().int().min(0).max(60_000).default(250),
     /**
      * On PostgreSQL, how long the engine's next statement (a release run's bookkeeping,
      * a periodic task) waits at most while requests are in progress (lib/db-priority.ts).

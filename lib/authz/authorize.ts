@@ -10,25 +10,23 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import type { Actor, RequestInfo } from "./actor";
 import { effectiveRole } from "./effective-role";
 import { leastRoleFor, ROLE_LABELS, roleAllows, type TeamPermission } from "./permissions";
-import type { AnyTeamContext, PlatformAdminContext, TeamContext, UserContext } from "./team-context";
+import type { AnyTeamContext, PlatformAdminContext, TeamContext, TeamRef, UserContext } from "./team-context";
 
 /**
- * The team and the actor's membership. A page reads through several use-cases, each
- * authorized on its own: React's `cache` makes that one query per page render (it only
- * memoizes inside a server render; API requests and actions read once anyway).
+ * The team and the actor's membership, in one query (this runs on every team request).
+ * A page reads through several use-cases, each authorized on its own: React's `cache`
+ * makes that one query per page render (it only memoizes inside a server render; API
+ * requests and actions read once anyway).
  */
-const teamWithMembership = cache((slug: string, userId: string) =>
-  db().team.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      namespace: true,
-      memberships: { where: { userId }, select: { role: true, expiresAt: true, expiresTo: true } },
-    },
-  }),
-);
+const teamWithMembership = cache(async (slug: string, userId: string) => {
+  const [row] = await db().$queryRaw<TeamWithMembership[]>`
+    SELECT t.id::text, t.slug, t.name, t.namespace, m.role::text AS role, m."expiresAt", m."expiresTo"::text AS "expiresTo"
+    FROM "Team" t LEFT JOIN "Membership" m ON m."teamId" = t.id AND m."userId" = ${userId}::uuid
+    WHERE t.slug = ${slug}`;
+  return row ?? null;
+});
+
+type TeamWithMembership = TeamRef & { role: Role | null; expiresAt: Date | null; expiresTo: Role | null };
 
 export async function authorizeTeam<P extends TeamPermission>(options: {
   actor: Actor;
@@ -39,10 +37,10 @@ export async function authorizeTeam<P extends TeamPermission>(options: {
   const { actor } = options;
   const team = await teamWithMembership(options.teamSlug, actor.id);
   if (!team) throw new AppError("NOT_FOUND", `Team "${options.teamSlug}" does not exist.`);
-  const role: Role | null = effectiveRole(team.memberships[0]);
+  const { role: memberRole, expiresAt, expiresTo, ...ref } = team;
+  const role: Role | null = effectiveRole(memberRole ? { role: memberRole, expiresAt, expiresTo } : undefined);
   const missing = options.permissions.find((permission) => !actor.isPlatformAdmin && !roleAllows(role, permission));
   if (missing) throw new AppError("FORBIDDEN", await forbiddenMessage(team.id, team.name, role, missing));
-  const { memberships: _memberships, ...ref } = team;
   return { actor, team: ref, role, request: options.request ?? {} } as TeamContext<P>;
 }
 

@@ -11,7 +11,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "@/lib/db";
 import { applyRelease, isTransientK8sError, type AppliedRelease, type TeamClient } from "@/lib/k8s";
 import type { ClaimedRun } from "@/lib/engine/release-queue";
-import type { Release } from "@/lib/generated/prisma/client";
+import type { RunnableRelease } from "./run-release";
 import { finishRelease } from "./finish-release";
 import { publishProgress } from "./progress-bus";
 import { describeReleaseError } from "./release-error";
@@ -20,10 +20,8 @@ import type { ReleaseSpec } from "@/lib/apps/release-spec";
 /** A transient API-server failure during the apply is tried again for this long. */
 const APPLY_RETRY_MS = 30_000;
 
-type ReleaseWithApp = Release & { app: { id: string; name: string; team: { slug: string } } };
-
 export async function applyInTurn(options: {
-  release: ReleaseWithApp;
+  release: RunnableRelease;
   team: TeamClient;
   /** The environment's namespace. */
   namespace: string;

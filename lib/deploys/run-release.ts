@@ -27,6 +27,7 @@ import { describeReleaseError } from "./release-error";
 import { watchForBlocker } from "./watch-for-blocker";
 import { digestOfRelease } from "./image-digest";
 import { logError } from "@/lib/observability/logger";
+import type { Release } from "@/lib/generated/prisma/client";
 
 const BOOKKEEPING_ATTEMPTS = 8;
 
@@ -45,10 +46,7 @@ export async function runRelease(releaseId: string, run: ClaimedRun): Promise<vo
 }
 
 async function runOnce(releaseId: string, run: ClaimedRun): Promise<void> {
-  const release = await db().release.findUnique({
-    where: { id: releaseId },
-    include: { app: { include: { team: true } }, environment: { select: { namespace: true, clusterId: true } } },
-  });
+  const release = await runnableRelease(releaseId);
   if (!release || TERMINAL.includes(release.status) || release.claimedBy !== run.workerId) return;
   const { app } = release;
   // A release recorded before environments went to the team's own namespace on the default cluster.
@@ -116,4 +114,41 @@ async function runOnce(releaseId: string, run: ClaimedRun): Promise<void> {
     status: "SUCCEEDED",
     imageDigest: digestOfRelease({ image: release.image, releaseId, pods: objects("pods") }),
   });
+}
+
+/** What a run needs of its release, its app and team, and its environment: one query. */
+export type RunnableRelease = Pick<
+  Release,
+  "id" | "sequence" | "image" | "spec" | "status" | "generation" | "claimedBy" | "clusterRole" | "environmentId"
+> & {
+  app: { id: string; name: string; team: { slug: string; namespace: string } };
+  environment: { namespace: string; clusterId: string | null } | null;
+};
+
+async function runnableRelease(releaseId: string): Promise<RunnableRelease | null> {
+  const [row] = await db().$queryRaw<
+    (Omit<RunnableRelease, "app" | "environment"> & {
+      appId: string;
+      appName: string;
+      teamSlug: string;
+      teamNamespace: string;
+      environmentNamespace: string | null;
+      clusterId: string | null;
+    })[]
+  >`
+    SELECT r.id::text, r.sequence, r.image, r.spec, r.status::text AS status, r.generation, r."claimedBy", r."clusterRole",
+           r."environmentId"::text AS "environmentId", a.id::text AS "appId", a.name AS "appName", t.slug AS "teamSlug",
+           t.namespace AS "teamNamespace", e.namespace AS "environmentNamespace", e."clusterId"::text AS "clusterId"
+    FROM "Release" r
+    JOIN "App" a ON a.id = r."appId"
+    JOIN "Team" t ON t.id = a."teamId"
+    LEFT JOIN "Environment" e ON e.id = r."environmentId"
+    WHERE r.id = ${releaseId}::uuid`;
+  if (!row) return null;
+  const { appId, appName, teamSlug, teamNamespace, environmentNamespace, clusterId, ...release } = row;
+  return {
+    ...release,
+    app: { id: appId, name: appName, team: { slug: teamSlug, namespace: teamNamespace } },
+    environment: environmentNamespace === null ? null : { namespace: environmentNamespace, clusterId },
+  };
 }

@@ -12,8 +12,15 @@
  * so a request that leaves makes room for the next one on a later turn, not at once.
  *
  * A request gives its place up when its response starts (headers written), so an event
- * stream or a long download holds none; or when its client goes away. Health checks and
- * static files never wait (lib/http/server-hook.ts decides what is admitted here).
+ * stream or a long download holds none; or when its client goes away; or after `holdMs`,
+ * so requests waiting on something slow (a cluster that does not answer) cannot keep
+ * everyone else out. Health checks and static files never wait (lib/http/server-hook.ts
+ * decides what is admitted here).
+ *
+ * Few places are best: under 50 concurrent deploys on PostgreSQL, p95 to the 202 was
+ * 315-327 ms with 8 places and 475-521 ms with 32 or 64 (more requests interleaved on
+ * the one thread make each turn of the event loop longer, and new connections wait for
+ * those turns); 4 places left the database's round trips too little to overlap.
  */
 export class AdmissionQueue {
   #inProgress = 0;
@@ -21,7 +28,11 @@ export class AdmissionQueue {
   /** Called once when no request is in progress any more (lib/db-priority.ts, requestsFirst). */
   readonly #idle: (() => void)[] = [];
 
-  constructor(readonly limit: number) {}
+  constructor(
+    readonly limit: number,
+    /** After this long a request no longer counts against the limit (0: only when its response starts or it ends). */
+    readonly holdMs = 0,
+  ) {}
 
   /**
    * Runs `handle` now or when a place frees up. `handle` gets the `done` to call once the
@@ -30,9 +41,11 @@ export class AdmissionQueue {
    */
   admit(handle: (done: () => void) => void): () => void {
     let finished = false;
+    let held: NodeJS.Timeout | undefined;
     const done = () => {
       if (finished) return;
       finished = true;
+      clearTimeout(held);
       this.#inProgress -= 1;
       if (this.#inProgress === 0 && this.#waiting.length === 0) for (const idle of this.#idle.splice(0)) idle();
       // Not at once: the next request starts on a later turn of the event loop, which
@@ -42,6 +55,7 @@ export class AdmissionQueue {
     };
     const start = () => {
       this.#inProgress += 1;
+      if (this.holdMs > 0) held = setTimeout(done, this.holdMs).unref();
       handle(done);
     };
     if (this.#inProgress < this.limit && this.#waiting.length === 0) {

@@ -30,7 +30,7 @@ const globals = globalThis as typeof globalThis & { [QUEUE]?: AdmissionQueue };
 
 /** This process's queue (on globalThis: one for the whole server, whichever bundle asks). */
 export function admission(): AdmissionQueue {
-  return (globals[QUEUE] ??= new AdmissionQueue(env.SLIPWAY_MAX_CONCURRENT_REQUESTS ?? (env.DATABASE_URL ? 32 : 8)));
+  return (globals[QUEUE] ??= new AdmissionQueue(env.SLIPWAY_MAX_CONCURRENT_REQUESTS, env.SLIPWAY_REQUEST_HOLD_MS));
 }
 
 type Emit = (this: unknown, event: string | symbol, ...args: unknown[]) => boolean;

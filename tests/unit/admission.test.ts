@@ -46,6 +46,18 @@ describe("[http] admission queue", () => {
   });
 });
 
+describe("[http] admission queue: a slow request", () => {
+  it("stops counting against the limit after holdMs, so it cannot keep the next one out", async () => {
+    const queue = new AdmissionQueue(1, 50);
+    const started: string[] = [];
+    queue.admit(() => started.push("slow")); // never finishes
+    queue.admit(() => started.push("next"));
+    expect(started).toEqual(["slow"]);
+    await until(() => started.length === 2, "the next request to start");
+    expect(started).toEqual(["slow", "next"]);
+  });
+});
+
 describe("[http] admission queue: when idle", () => {
   it("whenIdle resolves once no request is in progress, or after its limit", async () => {
     const queue = new AdmissionQueue(1);
@@ -74,7 +86,8 @@ describe("[http] admission through the server hook", () => {
   let releaseHeld: () => void = () => {};
 
   beforeAll(async () => {
-    Object.assign(env, { SLIPWAY_MAX_CONCURRENT_REQUESTS: 1 });
+    // Held until the response starts, whatever the time: these tests hold a request on purpose.
+    Object.assign(env, { SLIPWAY_MAX_CONCURRENT_REQUESTS: 1, SLIPWAY_REQUEST_HOLD_MS: 0 });
     installServerHook();
     expect(admission().limit).toBe(1);
     server = http.createServer((request, response) => {
