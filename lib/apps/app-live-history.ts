@@ -47,6 +47,12 @@ export type AuditWindow = {
 };
 
 /**
+ * The action as a literal, not a parameter: the partial index AuditEvent_app_events_idx
+ * (its app, then time) serves a plan only when the planner can see the action is one of its two.
+ */
+const ACTION_LITERAL = { "app.scale": Prisma.raw("'app.scale'"), "kubectl.write": Prisma.raw("'kubectl.write'") } as const;
+
+/**
  * Per window, the newest `limit` audit events with `action` for the app
  * (`data->>'app'`) in its team and environment since `since`, newest first. kubectl
  * writes name their namespace; Slipway's events their environment (none before
@@ -72,15 +78,15 @@ export async function auditEventsSince(
     ) AS w(key, team, app, since, env, ns, dflt)
     CROSS JOIN LATERAL (
       SELECT id, "actorEmail", "createdAt", data FROM "AuditEvent"
-      WHERE "teamId" = w.team AND action = ${action} AND "createdAt" >= w.since AND data->>'app' = w.app
+      WHERE "teamId" = w.team AND action = ${ACTION_LITERAL[action]} AND data->>'app' = w.app AND "createdAt" >= w.since
         AND CASE
           WHEN data->>'namespace' IS NOT NULL THEN data->>'namespace' = w.ns
           WHEN data->>'environment' IS NOT NULL THEN data->>'environment' = w.env
           ELSE w.dflt
         END
-      ORDER BY id DESC LIMIT ${limit}
+      ORDER BY "createdAt" DESC, id DESC LIMIT ${limit}
     ) e
-    ORDER BY w.key, e.id DESC`;
+    ORDER BY w.key, e."createdAt" DESC, e.id DESC`;
   for (const { key, ...event } of rows) {
     const list = found.get(key) ?? [];
     list.push({ ...event, createdAt: new Date(event.createdAt) });
