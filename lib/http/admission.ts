@@ -18,7 +18,7 @@
  * decides what is admitted here).
  *
  * Few places are best: under 50 concurrent deploys on PostgreSQL, p95 to the 202 was
- * 315-327 ms with 8 places and 475-521 ms with 32 or 64 (more requests interleaved on
+ * 315-388 ms with 8 places and 475-521 ms with 32 or 64 (more requests interleaved on
  * the one thread make each turn of the event loop longer, and new connections wait for
  * those turns); 4 places left the database's round trips too little to overlap.
  */
