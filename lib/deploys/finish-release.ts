@@ -9,8 +9,13 @@ import { publishProgress } from "./progress-bus";
  */
 export async function finishRelease(
   releaseId: string,
-  /** imageDigest: what the pods ran (lib/deploys/image-digest.ts), for promotions to pin. */
-  outcome: { status: "SUCCEEDED"; imageDigest?: string | null } | { status: "FAILED"; error: string },
+  /**
+   * imageDigest: what the pods ran (lib/deploys/image-digest.ts), for promotions to pin;
+   * counts: the rollout's last, sent with the outcome so a watcher that missed them still ends on them.
+   */
+  outcome:
+    | { status: "SUCCEEDED"; imageDigest?: string | null; counts?: { updated: number; available: number; desired: number } }
+    | { status: "FAILED"; error: string },
 ) {
   const error = outcome.status === "FAILED" ? outcome.error.slice(0, 4000) : null;
   const imageDigest = outcome.status === "SUCCEEDED" ? (outcome.imageDigest ?? null) : null;
@@ -37,7 +42,7 @@ export async function finishRelease(
     return release;
   });
   if (!finished) return false;
-  publishProgress({ releaseId, status: outcome.status, error });
+  publishProgress({ releaseId, status: outcome.status, error, ...(outcome.status === "SUCCEEDED" ? outcome.counts : {}) });
   const outcomeLabel = outcome.status.toLowerCase();
   metrics.deploys.inc({ outcome: outcomeLabel });
   metrics.releaseDuration.observe({ outcome: outcomeLabel }, (finished.finishedAt.getTime() - finished.createdAt.getTime()) / 1000);

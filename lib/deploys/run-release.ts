@@ -12,6 +12,7 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "@/lib/db";
+import { outsideBackground } from "@/lib/db-priority";
 import { isDatabaseError } from "@/lib/db-errors";
 import { isAppError } from "@/lib/errors";
 import { namespaceLiveCache } from "@/lib/apps/app-live";
@@ -93,9 +94,14 @@ async function runOnce(releaseId: string, run: ClaimedRun): Promise<void> {
       onProgress: (status) => {
         const counts = { updated: status.updated, available: status.available, desired: status.desired, message: status.message };
         publishProgress({ releaseId, status: "ROLLING_OUT", ...counts });
-        db()
-          .release.updateMany({ where: { id: releaseId, status: "ROLLING_OUT" }, data: { progress: counts } })
-          .catch((error) => logError(`release ${releaseId}: could not store progress`, error));
+        // Not as the engine's background work (which waits for requests in progress): a stream
+        // that attaches now reads these counts from the row, and must not read older ones than
+        // the notification it has just missed.
+        void outsideBackground(async () => {
+          await db()
+            .release.updateMany({ where: { id: releaseId, status: "ROLLING_OUT" }, data: { progress: counts } })
+            .catch((error) => logError(`release ${releaseId}: could not store progress`, error));
+        });
       },
     });
   } catch (error) {
@@ -113,6 +119,7 @@ async function runOnce(releaseId: string, run: ClaimedRun): Promise<void> {
   await finishRelease(releaseId, {
     status: "SUCCEEDED",
     imageDigest: digestOfRelease({ image: release.image, releaseId, pods: objects("pods") }),
+    counts: { updated: final.updated, available: final.available, desired: final.desired },
   });
 }
 
