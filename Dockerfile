@@ -3,7 +3,7 @@
 #
 # The build stage has every dependency (Next.js builds with TypeScript, Tailwind and
 # the Prisma generator, all dev dependencies) and produces three things:
-#   .next/standalone   Next.js's standalone output (next.config.ts): server.js and only
+#   .next/standalone   Next.js's standalone output (next.config.mjs): server.js and only
 #                      the node_modules files the server's code was traced to use
 #                      (about 100 MB, against 850 MB for the full node_modules)
 #   .next/static       the browser assets, which standalone output leaves to us
@@ -23,7 +23,7 @@ ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-# SLIPWAY_STANDALONE=1 turns on `output: "standalone"` (next.config.ts) for this build
+# SLIPWAY_STANDALONE=1 turns on `output: "standalone"` (next.config.mjs) for this build
 # only; npm test and npm run demo keep the plain build that `next start` serves.
 RUN bash scripts/prisma-generate.sh \
   && SLIPWAY_STANDALONE=1 npx --no-install next build \

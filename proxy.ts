@@ -1,7 +1,7 @@
 /**
  * Runs before every page and route (not build output or public files):
  * - a Content-Security-Policy with a fresh nonce, and HSTS over https
- *   (lib/http/security-headers.ts; next.config.ts sends the fixed headers);
+ *   (lib/http/security-headers.ts; next.config.mjs sends the fixed headers);
  * - next-auth's routes never see a callbackUrl they would answer 500 to
  *   (lib/auth/next-auth-input.ts);
  * - a page visited on another loopback name than NEXTAUTH_URL's is sent there first, so

@@ -7,9 +7,12 @@
 
 type Coded = { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } }; cause?: unknown };
 
-/** Prisma's code for a unique constraint violation (also raised through driver adapters). */
+/** A unique constraint violation: Prisma's P2002, or SQLSTATE 23505 under a raw query's P2010. */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+  return someLayer(error, (layer) => {
+    const cause = layer.meta?.driverAdapterError?.cause;
+    return layer.code === "P2002" || cause?.kind === "UniqueConstraintViolation" || cause?.originalCode === "23505";
+  });
 }
 
 /** PostgreSQL asks for the transaction to be run again: serialization failure (40001) or deadlock (40P01). */

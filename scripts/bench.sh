@@ -32,8 +32,11 @@ fi
 set +e
 # BENCH_ONLY=pages: the reads at the large size alone (scripts/bench/pages.ts), a few minutes.
 # BENCH_ONLY=deploys: (b) at concurrency 50 and (f) alone (scripts/bench/deploys.ts), a few minutes.
+# BENCH_ONLY=overhead: (a) alone (scripts/bench/overhead.ts), about a minute.
 if [[ ${BENCH_ONLY:-} == pages ]]; then
   npx --no-install tsx scripts/bench/pages.ts
+elif [[ ${BENCH_ONLY:-} == overhead ]]; then
+  npx --no-install tsx scripts/bench/overhead.ts
 elif [[ ${BENCH_ONLY:-} == deploys ]]; then
   npx --no-install tsx scripts/bench/deploys.ts
 else

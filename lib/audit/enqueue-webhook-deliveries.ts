@@ -17,24 +17,26 @@ export type WebhookEnvelope = {
   data: unknown;
 };
 
-/** One delivery of the event per active webhook of the team that listens for its type. */
-export function webhookDeliveriesInsert(event: {
-  type: WebhookEventType;
-  teamId: string;
-  actorEmail: string | null;
-  data: unknown;
-}): Prisma.Sql {
-  const envelope: Omit<WebhookEnvelope, "team"> = {
+/**
+ * One delivery of the event per active webhook of the team that listens for its type.
+ * `computed`: a jsonb expression of the enclosing statement merged into the data.
+ */
+export function webhookDeliveriesInsert(
+  event: { type: WebhookEventType; teamId: string; actorEmail: string | null; data: unknown },
+  computed?: Prisma.Sql,
+): Prisma.Sql {
+  const envelope: Omit<WebhookEnvelope, "team" | "data"> = {
     id: randomUUID(),
     type: event.type,
     occurredAt: new Date().toISOString(),
     actor: event.actorEmail ? { email: event.actorEmail } : null,
-    data: event.data ?? {},
   };
+  const data = Prisma.sql`${JSON.stringify(event.data ?? {})}::jsonb`;
   return Prisma.sql`
     INSERT INTO "WebhookDelivery" ("webhookId", "eventId", "eventType", payload)
     SELECT w.id, ${envelope.id}::uuid, ${event.type},
-           ${JSON.stringify(envelope)}::jsonb || jsonb_build_object('team', jsonb_build_object('slug', t.slug, 'name', t.name))
+           ${JSON.stringify(envelope)}::jsonb
+             || jsonb_build_object('team', jsonb_build_object('slug', t.slug, 'name', t.name), 'data', ${computed ? Prisma.sql`${data} || ${computed}` : data})
     FROM "Webhook" w JOIN "Team" t ON t.id = w."teamId"
     WHERE w."teamId" = ${event.teamId}::uuid AND w.active AND ${event.type} = ANY (w.events)`;
 }

@@ -33,20 +33,46 @@ export type RecordAuditEventOptions<A extends AuditAction> = {
  * recordTeamEvent/recordActorEvent (./audit-events.ts).
  */
 export async function recordAuditEvent<A extends AuditAction>(options: RecordAuditEventOptions<A>): Promise<{ id: bigint }> {
-  const teamId = options.teamId ?? null;
-  const data = options.data ?? {};
-  // The insert trigger moves createdAt up to the newest committed event's time if the clock is behind.
-  const insert = Prisma.sql`
-    INSERT INTO "AuditEvent" ("createdAt", "actorId", "actorEmail", "teamId", action, "targetType", "targetId", data, "requestId", "sourceIp", via, "clusterAuditId")
-    VALUES (${new Date()}::timestamptz, ${options.actor?.id ?? null}::uuid, ${options.actor?.email ?? null}, ${teamId}::uuid, ${options.action},
-            ${options.target?.type ?? null}, ${options.target?.id ?? null}, ${JSON.stringify(data)}::jsonb, ${options.request?.id ?? null},
-            ${options.request?.ip ?? null}, ${options.via || null}, ${options.clusterAuditId || null})
-    RETURNING id`;
-  // The team's webhooks hear of it in the same statement (the outbox).
-  const webhookEvent = teamId ? webhookEventOf(options.action, options.data) : null;
-  const statement = webhookEvent
-    ? Prisma.sql`WITH outbox AS (${webhookDeliveriesInsert({ type: webhookEvent, teamId: teamId!, actorEmail: options.actor?.email ?? null, data })}) ${insert}`
-    : insert;
+  const { outboxes, insert } = auditEventsSql([options]);
+  const statement = outboxes.length > 0 ? Prisma.sql`WITH ${Prisma.join(outboxes)} ${insert}` : insert;
   const [row] = await options.tx.$queryRaw<{ id: bigint }[]>(statement);
   return row!;
+}
+
+export type AuditEventRow<A extends AuditAction = AuditAction> = Omit<RecordAuditEventOptions<A>, "tx">;
+
+/**
+ * Events as parts of a larger statement, for a write that records itself in the same
+ * round trip (lib/deploys/request-release.ts): one INSERT, its rows in the given order
+ * (so are their ids), RETURNING id; and for each event that a team's webhooks may hear
+ * of, a named CTE (`outbox0 AS (...)`, ...) that enqueues its deliveries. `computed` is
+ * a jsonb expression of the statement merged into every event's data and webhook
+ * payload, for what only the statement knows (a release's sequence number).
+ */
+export function auditEventsSql(events: AuditEventRow[], computed?: Prisma.Sql): { outboxes: Prisma.Sql[]; insert: Prisma.Sql } {
+  const dataOf = (data: unknown) =>
+    computed ? Prisma.sql`(${JSON.stringify(data ?? {})}::jsonb || ${computed})` : Prisma.sql`${JSON.stringify(data ?? {})}::jsonb`;
+  // The insert trigger moves createdAt up to the newest committed event's time if the clock is behind.
+  const rows = events.map(
+    (
+      event,
+    ) => Prisma.sql`(${new Date()}::timestamptz, ${event.actor?.id ?? null}::uuid, ${event.actor?.email ?? null}, ${event.teamId ?? null}::uuid,
+      ${event.action}, ${event.target?.type ?? null}, ${event.target?.id ?? null}, ${dataOf(event.data)}, ${event.request?.id ?? null},
+      ${event.request?.ip ?? null}, ${event.via || null}, ${event.clusterAuditId || null})`,
+  );
+  const insert = Prisma.sql`
+    INSERT INTO "AuditEvent" ("createdAt", "actorId", "actorEmail", "teamId", action, "targetType", "targetId", data, "requestId", "sourceIp", via, "clusterAuditId")
+    VALUES ${Prisma.join(rows)}
+    RETURNING id`;
+  // The team's webhooks hear of it in the same statement (the outbox).
+  const outboxes = events.flatMap((event, index) => {
+    const type = event.teamId ? webhookEventOf(event.action, event.data) : null;
+    if (!type || !event.teamId) return [];
+    const deliveries = webhookDeliveriesInsert(
+      { type, teamId: event.teamId, actorEmail: event.actor?.email ?? null, data: event.data },
+      computed,
+    );
+    return [Prisma.sql`${Prisma.raw(`outbox${index}`)} AS (${deliveries})`];
+  });
+  return { outboxes, insert };
 }

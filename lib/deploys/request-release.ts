@@ -1,19 +1,23 @@
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import { Prisma, type Release } from "@/lib/generated/prisma/client";
 import type { TeamContext } from "@/lib/authz/team-context";
-import { recordTeamEvent } from "@/lib/audit/audit-events";
+import type { AuditAction, AuditPayloads } from "@/lib/audit/audit-events";
+import { auditEventsSql, type AuditEventRow } from "@/lib/audit/record-audit-event";
 import { clusterRoleOf } from "@/lib/authz/authorize";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { appSettingsOf } from "@/lib/apps/spec-of-app";
-import type { ReleaseSpec, SecretRef } from "@/lib/apps/release-spec";
+import type { ReleaseSpec } from "@/lib/apps/release-spec";
 import { enqueueRelease } from "@/lib/engine/enqueue-release";
 import { startReleaseEngine } from "./start-release-engine";
+import { engineState } from "@/lib/engine/process-state";
 import type { TeamEnvironment } from "@/lib/environments/team-environments";
 import { releaseGate } from "@/lib/environments/release-gate";
 
 /**
  * Step 3 of the deploy flow: the Release row (PENDING) and its audit event in one
- * transaction. A repeated idempotency key returns the release it created before,
+ * statement. A repeated idempotency key returns the release it created before,
  * so a double click or a retried request deploys once. Every release runs with the
  * secret versions set when it is made (values cannot be rolled back, only versions recorded).
  */
@@ -51,87 +55,99 @@ export async function requestRelease(options: {
   const earlier = await existing();
   if (earlier) return { release: earlier, created: false };
   const gate = releaseGate({ ctx, environment: options.environment, overrideReason: options.overrideReason });
-  try {
-    const release = await db().$transaction(async (tx) => {
-      // Locks the App row (serialising sequence numbers per app) and reads the next number, with the
-      // versions of the app's secrets in the environment (what the release runs with): one round trip.
-      const [{ sequence, secrets }] = await tx.$queryRaw<[{ sequence: number; secrets: SecretRef[] }]>`
-        SELECT slipway_next_release_sequence(${app.id}::uuid) AS sequence,
-          COALESCE((SELECT jsonb_agg(jsonb_build_object('name', s.name, 'version', s.version) ORDER BY s.name)
-                    FROM "AppSecret" s
-                    WHERE s."appId" = ${app.id}::uuid AND s."environmentId" = ${options.environment.id}::uuid AND s."removedAt" IS NULL),
-                   '[]'::jsonb) AS secrets`;
-      if (options.saveAsSettings) {
-        await tx.app.update({ where: { id: app.id }, data: appSettingsOf({ ...asked, name: app.name }) });
-      }
-      const spec = { ...asked, ...(secrets.length > 0 ? { secrets } : {}) };
-      const created = await tx.release.create({
-        data: {
-          appId: app.id,
-          sequence,
-          image: spec.image,
-          spec,
-          requestedById: ctx.actor.id,
-          idempotencyKey: idempotencyKey ?? null,
-          rollbackOfId: options.rollbackOf?.id ?? null,
-          environmentId: options.environment.id,
-          status: gate.status,
-          // The runner applies it with this role's token, so the API server refuses
-          // what the requester's role may not do even if Slipway's own check failed.
-          clusterRole: clusterRoleOf(ctx),
-        },
-      });
-      const target = { type: "release", id: created.id } as const;
-      if (gate.override) {
-        await recordTeamEvent(tx, ctx, "environment.freeze.override", {
-          target,
-          data: {
-            app: app.name,
-            sequence: created.sequence,
-            environment: options.environment.name,
-            frozenUntil: gate.override.frozenUntil.toISOString(),
-            freezeReason: gate.override.freezeReason,
-            reason: gate.override.reason,
-          },
-        });
-      }
-      if (options.promotion) {
-        await recordTeamEvent(tx, ctx, "deploy.promote", {
-          target,
-          data: {
-            app: app.name,
-            sequence: created.sequence,
-            image: created.image,
-            digest: options.promotion.digest,
-            fromSequence: options.promotion.fromSequence,
-            from: options.promotion.from,
-            to: options.environment.name,
-            environment: options.environment.name,
-            awaitingApproval: gate.status === "AWAITING_APPROVAL",
-          },
-        });
-        return created;
-      }
-      await recordTeamEvent(tx, ctx, "deploy.request", {
-        target,
-        data: {
-          app: app.name,
-          sequence: created.sequence,
-          image: created.image,
-          ...(options.rollbackOf ? { rollbackOf: options.rollbackOf.sequence } : {}),
-          ...(options.reapplyOf ? { reapplyOf: options.reapplyOf.sequence } : {}),
-          environment: options.environment.name,
-          ...(options.reason ? { reason: options.reason } : {}),
-        },
-      });
-      return created;
+  const id = randomUUID();
+  const target = { type: "release", id } as const;
+  const environment = options.environment.name;
+  // Each event's data without the sequence number, which the statement adds (below).
+  const events: AuditEventRow[] = [];
+  const event = <A extends AuditAction>(action: A, data: Omit<AuditPayloads[A], "sequence">) =>
+    events.push({ actor: ctx.actor, action, teamId: ctx.team.id, target, data: data as never, request: ctx.request, via: ctx.actor.via });
+  if (gate.override) {
+    const { frozenUntil, freezeReason, reason } = gate.override;
+    event("environment.freeze.override", { app: app.name, environment, frozenUntil: frozenUntil.toISOString(), freezeReason, reason });
+  }
+  if (options.promotion) {
+    const { digest, fromSequence, from } = options.promotion;
+    const awaitingApproval = gate.status === "AWAITING_APPROVAL";
+    event("deploy.promote", {
+      app: app.name,
+      image: asked.image,
+      digest,
+      fromSequence,
+      from,
+      to: environment,
+      environment,
+      awaitingApproval,
     });
-    // Scripts and tests start this process's engine here; the server did at start-up.
-    startReleaseEngine();
-    // One waiting for approval is enqueued when a second lead approves it (lib/deploys/approve-release.ts).
-    if (release.status === "PENDING") enqueueRelease(release.id);
+  } else {
+    event("deploy.request", {
+      app: app.name,
+      image: asked.image,
+      ...(options.rollbackOf ? { rollbackOf: options.rollbackOf.sequence } : {}),
+      ...(options.reapplyOf ? { reapplyOf: options.reapplyOf.sequence } : {}),
+      environment,
+      ...(options.reason ? { reason: options.reason } : {}),
+    });
+  }
+  // Scripts and tests start this process's engine here; the server did at start-up.
+  startReleaseEngine();
+  // This replica runs it if its worker has room and no other release of the app in the
+  // environment is still to be applied; otherwise the queue's rule holds, the newest
+  // applies and the others wait unclaimed (lib/engine/release-queue.ts). One waiting for
+  // approval is enqueued when a second lead approves it (lib/deploys/approve-release.ts).
+  const slot = gate.status === "PENDING" ? (engineState().worker?.reserve() ?? null) : null;
+  const { outboxes, insert } = auditEventsSql(events, Prisma.sql`jsonb_build_object('sequence', (SELECT sequence FROM release))`);
+  // The Release and its events in one statement (one round trip, no BEGIN/COMMIT): the
+  // function locks the App row (serialising sequence numbers per app, until the
+  // statement commits), then reads the next number and whether another release there is
+  // still to be applied; the secrets' versions in the environment are what the release
+  // runs with.
+  const statement = Prisma.sql`
+    WITH locked AS (SELECT * FROM slipway_next_release(${app.id}::uuid, ${options.environment.id}::uuid)),
+    next AS (
+      SELECT locked.next_sequence AS sequence, ${slot !== null}::boolean AND NOT locked.to_apply AS "runHere",
+        (SELECT jsonb_agg(jsonb_build_object('name', s.name, 'version', s.version) ORDER BY s.name)
+         FROM "AppSecret" s
+         WHERE s."appId" = ${app.id}::uuid AND s."environmentId" = ${options.environment.id}::uuid AND s."removedAt" IS NULL) AS secrets
+      FROM locked
+    ),
+    release AS (
+      INSERT INTO "Release" (id, "appId", sequence, image, spec, "requestedById", "idempotencyKey", "rollbackOfId", "environmentId", status, "clusterRole",
+        "claimedBy", "claimExpiresAt")
+      SELECT ${id}::uuid, ${app.id}::uuid, next.sequence, ${asked.image},
+        ${JSON.stringify(asked)}::jsonb || CASE WHEN next.secrets IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('secrets', next.secrets) END,
+        ${ctx.actor.id}::uuid, ${idempotencyKey ?? null}, ${options.rollbackOf?.id ?? null}::uuid, ${options.environment.id}::uuid,
+        ${gate.status}::"ReleaseStatus",
+        -- The runner applies it with this role's token, so the API server refuses what
+        -- the requester's role may not do even if Slipway's own check failed.
+        ${clusterRoleOf(ctx)},
+        CASE WHEN next."runHere" THEN ${slot?.workerId ?? null}::text END,
+        CASE WHEN next."runHere" THEN now() + ${slot?.claimSeconds ?? 0}::int * interval '1 second' END
+      FROM next
+      RETURNING *
+    ),
+    ${Prisma.join([...outboxes, Prisma.sql`events AS (${insert})`])}
+    SELECT * FROM release`;
+  try {
+    const insertRelease = db().$queryRaw<Release[]>(statement);
+    const [release] = options.saveAsSettings
+      ? // The spec also becomes the app's saved settings, in the same transaction.
+        (
+          await db().$transaction([
+            db().app.update({ where: { id: app.id }, data: appSettingsOf({ ...asked, name: app.name }) }),
+            insertRelease,
+          ])
+        )[1]
+      : await insertRelease;
+    if (!release) throw new Error(`the release of ${app.name} was not created`);
+    if (slot && release.claimedBy === slot.workerId) slot.start(release.id);
+    else {
+      slot?.cancel();
+      if (release.status === "PENDING") enqueueRelease(release.id);
+    }
     return { release, created: true };
   } catch (error) {
+    slot?.cancel();
     // The same key raced in from two requests: the other one won.
     if (isUniqueViolation(error)) {
       const winner = await existing();

@@ -7,6 +7,18 @@ import { randomBytes } from "node:crypto";
 import { EventEmitter, setMaxListeners } from "node:events";
 import { hostname } from "node:os";
 
+/**
+ * A place in this process's worker, taken before a release is created so the release can
+ * be created already claimed by it (lib/deploys/request-release.ts). Either `start` the
+ * release once it is committed, or `cancel`.
+ */
+export type ReleaseSlot = {
+  workerId: string;
+  claimSeconds: number;
+  start(releaseId: string): void;
+  cancel(): void;
+};
+
 export type EngineState = {
   /** Names this process in claims and notifications. */
   processId: string;
@@ -15,7 +27,7 @@ export type EngineState = {
   shutdown: AbortController;
   started: boolean;
   /** Filled in by the queue worker once it runs. */
-  worker?: { wake(): void; drain(timeoutMs: number): Promise<void>; running(): number };
+  worker?: { wake(): void; drain(timeoutMs: number): Promise<void>; running(): number; reserve(): ReleaseSlot | null };
   /** Filled in by the notification listener once it runs. */
   listener?: { close(): Promise<void> };
   leader?: { isLeader(): boolean; close(): Promise<void> };

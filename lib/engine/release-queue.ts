@@ -9,11 +9,12 @@
  * run ending, the leader's sweep (lib/deploys/reconcile-releases.ts), and a slow poll
  * in case a notification was missed. On PGlite the same SQL runs on its one connection.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { db } from "@/lib/db";
 import { inBackground } from "@/lib/db-priority";
 import { env } from "@/lib/env";
 import { CHANNELS, listen, notify } from "./notifications";
-import { engineState } from "./process-state";
+import { engineState, type ReleaseSlot } from "./process-state";
 import { isShuttingDown } from "./shutdown";
 import { logEvent } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
@@ -82,6 +83,10 @@ export function startReleaseWorker(options: {
   const concurrency = options.concurrency ?? env.SLIPWAY_RELEASE_CONCURRENCY;
   const workerId = state.processId;
   const running = new Map<string, Entry>();
+  // Slots promised to releases being created claimed by this worker (reserve, below).
+  let reserved = 0;
+  // The context the worker started in: a release started from a request runs outside that request's.
+  const detached = AsyncLocalStorage.snapshot();
   // Local time until which every claim renewed by the last heartbeat holds.
   let claimsValidUntil = Date.now() + CLAIM_SECONDS * 1000;
   let filling = false;
@@ -118,7 +123,7 @@ export function startReleaseWorker(options: {
   const fill = async () => {
     do {
       again = false;
-      while (running.size < concurrency && !stopped()) {
+      while (running.size + reserved < concurrency && !stopped()) {
         const id = await claimNextRelease(workerId, [...running.keys()]).catch((error) => {
           log("queue: could not claim a release", error);
           return null;
@@ -175,6 +180,33 @@ export function startReleaseWorker(options: {
   const worker = {
     wake,
     running: () => running.size,
+    /**
+     * The replica that accepts a deploy runs it when it has room: the release is created
+     * claimed by this worker and started here once committed, without the round trip of
+     * a NOTIFY and a claim. Null when the worker is full or draining; the release is then
+     * created unclaimed and announced to every replica.
+     */
+    reserve: (): ReleaseSlot | null => {
+      if (stopped() || running.size + reserved >= concurrency) return null;
+      reserved++;
+      let open = true;
+      const close = () => {
+        if (open) reserved--;
+        open = false;
+      };
+      return {
+        workerId,
+        claimSeconds: CLAIM_SECONDS,
+        start: (releaseId) => {
+          close();
+          detached(() => start(releaseId));
+        },
+        cancel: () => {
+          close();
+          wake();
+        },
+      };
+    },
     /**
      * Shutdown: claims nothing more, lets applies in progress finish (up to `timeoutMs`),
      * stops the rollout watches and hands their claims over, so another replica resumes

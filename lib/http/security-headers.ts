@@ -5,17 +5,13 @@
  * is rendered per request), no framing, no MIME sniffing, a short Referer, and HSTS
  * when Slipway is served over https.
  *
- * next.config.ts sends STATIC_SECURITY_HEADERS on every response, static files
+ * next.config.mjs sends STATIC_SECURITY_HEADERS on every response, static files
  * included; proxy.ts adds the CSP and HSTS, which depend on the request and on run-time
  * configuration (next.config's headers are fixed at build time).
  */
+import staticSecurityHeaders from "./static-security-headers.json";
 
-export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  "X-Content-Type-Options": "nosniff",
-  "X-Frame-Options": "DENY",
-  "Referrer-Policy": "strict-origin-when-cross-origin",
-  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
-};
+export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = staticSecurityHeaders;
 
 /** 128 random bits, base64: the form Next.js looks for in `'nonce-...'`. */
 export function createNonce(): string {

@@ -10,7 +10,8 @@ import { percentile, request } from "./http";
 import type { ProgressListener } from "./progress-listener";
 import { bearer } from "./setup";
 
-export type OverheadResult = { slipway: number[]; raw: number[]; errors: number };
+/** slipway: POST to ROLLING_OUT; accept: POST to its 202 (a part of slipway); raw: the apply alone. */
+export type OverheadResult = { slipway: number[]; accept: number[]; raw: number[]; errors: number };
 
 export async function measureDeployOverhead(options: {
   base: string;
@@ -27,7 +28,7 @@ export async function measureDeployOverhead(options: {
   const rawNamespace = `team-${options.rawTeam}`;
   await teamToken(platform, rawNamespace, "deployer"); // pre-minted: the raw applies find it cached
   const raw = teamClient(platform, rawNamespace, "deployer");
-  const result: OverheadResult = { slipway: [], raw: [], errors: 0 };
+  const result: OverheadResult = { slipway: [], accept: [], raw: [], errors: 0 };
 
   for (let round = -2; round < options.rounds; round++) {
     // Two warm-up rounds (first connections, JIT) are not counted.
@@ -41,6 +42,7 @@ export async function measureDeployOverhead(options: {
       result.errors++;
       continue;
     }
+    if (round >= 0) result.accept.push(performance.now() - began);
     const { release } = JSON.parse(reply.body) as { release: { id: string } };
     try {
       const at = await progress.waitFor(release.id, "ROLLING_OUT", 30_000);

@@ -223,4 +223,20 @@ describe("[promotion] promote, approve, freeze", () => {
     expect(await slipway("lea", ["approve", "api", sequence])).toMatchObject({ code: 0, stdout: expect.stringContaining("PENDING") });
     await settings("lea", "production", { requiresApproval: false });
   });
+
+  it("ten deploys at once with one Idempotency-Key: one release with one event, and every answer names it", async () => {
+    const headers = { "idempotency-key": "race-0001" };
+    const body = { version: "v9", environment: "staging" };
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => call(deploys.POST, "POST", { token: tokens.dee, params: app, body, headers })),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 202]);
+    const rows = await db().release.findMany({ where: { appId, idempotencyKey: "race-0001" } });
+    expect(rows).toHaveLength(1);
+    expect(new Set(answers.map((answer) => answer.body.release.id))).toEqual(new Set([rows[0]!.id]));
+    const events = (await eventsOf("deploy.request")).filter((event) => event.targetId === rows[0]!.id);
+    expect(events.map((event) => event.data)).toEqual([
+      { app: "api", sequence: rows[0]!.sequence, image: `${REPO}:v9`, environment: "staging" },
+    ]);
+  });
 });

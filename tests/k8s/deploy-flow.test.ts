@@ -7,7 +7,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { createApiToken } from "@/lib/tokens/create-api-token";
-import { authorizeUser } from "@/lib/authz/authorize";
+import { authorizeTeam, authorizeUser } from "@/lib/authz/authorize";
+import { deployApp } from "@/lib/deploys/deploy-app";
+import { engineState } from "@/lib/engine/process-state";
+import type { Release } from "@/lib/generated/prisma/client";
 import * as teams from "@/app/api/v1/teams/route";
 import * as members from "@/app/api/v1/teams/[team]/members/route";
 import * as apps from "@/app/api/v1/teams/[team]/apps/route";
@@ -157,6 +160,39 @@ describe("[deploy] through the API against the control plane", () => {
     // Back to the state the next tests expect.
     const rollback = await call(rollbacks.POST, "POST", { token: token.lead, params: p({ app: "web" }), body: { sequence: 1 } });
     expect((await releaseOutcome(rollback.body.release.id)).release.status).toBe("SUCCEEDED");
+  });
+
+  it("the process that accepts a deploy runs it: created claimed by it, unless another of the app is still to be applied", async () => {
+    expect((await call(apps.POST, "POST", { token: token.lead, params: p(), body: { ...web, name: "solo", replicas: 1 } })).status).toBe(
+      201,
+    );
+    const lead = await db().user.findUniqueOrThrow({ where: { email: "lead@shop.test" } });
+    const ctx = await authorizeTeam({ actor: { ...lead, via: "session" }, teamSlug: team, permissions: ["app.deploy"] });
+    // The use-case hands back the row it created, claim included (the API's answer leaves claims out).
+    const deploySolo = async (version: string) =>
+      (await deployApp.run({ ctx, input: { app: "solo", version } })).release as unknown as Release;
+    const lone = await deploySolo("1.0.0");
+    expect(lone.claimedBy).toBe(engineState().processId);
+    expect((await releaseOutcome(lone.id)).release.status).toBe("SUCCEEDED");
+
+    // Another replica is applying #2 (as far as the database says): #3 is left to the queue, unclaimed.
+    const busy = await db().release.create({
+      data: {
+        appId: lone.appId,
+        environmentId: lone.environmentId,
+        sequence: lone.sequence + 1,
+        image: "registry.example.com/shop/web:elsewhere",
+        spec: {},
+        status: "APPLYING",
+        claimedBy: "another-replica",
+        claimExpiresAt: new Date(Date.now() + 3_600_000),
+      },
+    });
+    const queued = await deploySolo("1.0.1");
+    expect(queued.claimedBy).toBeNull();
+    await db().release.update({ where: { id: busy.id }, data: { status: "FAILED", error: "test: gone", claimExpiresAt: new Date() } });
+    const { release: done } = await releaseOutcome(queued.id);
+    expect(done).toMatchObject({ status: "SUCCEEDED", claimedBy: engineState().processId });
   });
 
   it("scale and restart go through with the deployer token and are audited", async () => {
