@@ -12,6 +12,7 @@ import type { ReleaseSpec } from "@/lib/apps/release-spec";
 import { enqueueRelease } from "@/lib/engine/enqueue-release";
 import { startReleaseEngine } from "./start-release-engine";
 import { engineState } from "@/lib/engine/process-state";
+import { admission } from "@/lib/http/server-hook";
 import type { TeamEnvironment } from "@/lib/environments/team-environments";
 import { releaseGate } from "@/lib/environments/release-gate";
 
@@ -91,11 +92,13 @@ export async function requestRelease(options: {
   }
   // Scripts and tests start this process's engine here; the server did at start-up.
   startReleaseEngine();
-  // This replica runs it if its worker has room and no other release of the app in the
-  // environment is still to be applied; otherwise the queue's rule holds, the newest
-  // applies and the others wait unclaimed (lib/engine/release-queue.ts). One waiting for
-  // approval is enqueued when a second lead approves it (lib/deploys/approve-release.ts).
-  const slot = gate.status === "PENDING" ? (engineState().worker?.reserve() ?? null) : null;
+  // This replica runs it at once if it is not serving other requests, its worker has
+  // room and no other release of the app in the environment is still to be applied.
+  // Otherwise the queue's rule holds: in a burst the newest release of an app applies and
+  // the others wait unclaimed (lib/engine/release-queue.ts). One waiting for approval is
+  // enqueued when a second lead approves it (lib/deploys/approve-release.ts).
+  const quiet = admission().inProgress <= 1;
+  const slot = gate.status === "PENDING" && quiet ? (engineState().worker?.slot() ?? null) : null;
   const { outboxes, insert } = auditEventsSql(events, Prisma.sql`jsonb_build_object('sequence', (SELECT sequence FROM release))`);
   // The Release and its events in one statement (one round trip, no BEGIN/COMMIT): the
   // function locks the App row (serialising sequence numbers per app, until the
@@ -141,13 +144,9 @@ export async function requestRelease(options: {
       : await insertRelease;
     if (!release) throw new Error(`the release of ${app.name} was not created`);
     if (slot && release.claimedBy === slot.workerId) slot.start(release.id);
-    else {
-      slot?.cancel();
-      if (release.status === "PENDING") enqueueRelease(release.id);
-    }
+    else if (release.status === "PENDING") enqueueRelease(release.id);
     return { release, created: true };
   } catch (error) {
-    slot?.cancel();
     // The same key raced in from two requests: the other one won.
     if (isUniqueViolation(error)) {
       const winner = await existing();

@@ -8,15 +8,13 @@ import { EventEmitter, setMaxListeners } from "node:events";
 import { hostname } from "node:os";
 
 /**
- * A place in this process's worker, taken before a release is created so the release can
- * be created already claimed by it (lib/deploys/request-release.ts). Either `start` the
- * release once it is committed, or `cancel`.
+ * Room in this process's worker for a release being created, so it can be created
+ * already claimed by it (lib/deploys/request-release.ts) and `start`ed once committed.
  */
 export type ReleaseSlot = {
   workerId: string;
   claimSeconds: number;
   start(releaseId: string): void;
-  cancel(): void;
 };
 
 export type EngineState = {
@@ -27,7 +25,7 @@ export type EngineState = {
   shutdown: AbortController;
   started: boolean;
   /** Filled in by the queue worker once it runs. */
-  worker?: { wake(): void; drain(timeoutMs: number): Promise<void>; running(): number; reserve(): ReleaseSlot | null };
+  worker?: { wake(): void; drain(timeoutMs: number): Promise<void>; running(): number; slot(): ReleaseSlot | null };
   /** Filled in by the notification listener once it runs. */
   listener?: { close(): Promise<void> };
   leader?: { isLeader(): boolean; close(): Promise<void> };

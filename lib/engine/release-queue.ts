@@ -83,8 +83,6 @@ export function startReleaseWorker(options: {
   const concurrency = options.concurrency ?? env.SLIPWAY_RELEASE_CONCURRENCY;
   const workerId = state.processId;
   const running = new Map<string, Entry>();
-  // Slots promised to releases being created claimed by this worker (reserve, below).
-  let reserved = 0;
   // The context the worker started in: a release started from a request runs outside that request's.
   const detached = AsyncLocalStorage.snapshot();
   // Local time until which every claim renewed by the last heartbeat holds.
@@ -123,7 +121,7 @@ export function startReleaseWorker(options: {
   const fill = async () => {
     do {
       again = false;
-      while (running.size + reserved < concurrency && !stopped()) {
+      while (running.size < concurrency && !stopped()) {
         const id = await claimNextRelease(workerId, [...running.keys()]).catch((error) => {
           log("queue: could not claim a release", error);
           return null;
@@ -184,29 +182,13 @@ export function startReleaseWorker(options: {
      * The replica that accepts a deploy runs it when it has room: the release is created
      * claimed by this worker and started here once committed, without the round trip of
      * a NOTIFY and a claim. Null when the worker is full or draining; the release is then
-     * created unclaimed and announced to every replica.
+     * created unclaimed and announced to every replica. Nothing is held meanwhile, so two
+     * deploys accepted at the same moment may take the worker one past its concurrency.
      */
-    reserve: (): ReleaseSlot | null => {
-      if (stopped() || running.size + reserved >= concurrency) return null;
-      reserved++;
-      let open = true;
-      const close = () => {
-        if (open) reserved--;
-        open = false;
-      };
-      return {
-        workerId,
-        claimSeconds: CLAIM_SECONDS,
-        start: (releaseId) => {
-          close();
-          detached(() => start(releaseId));
-        },
-        cancel: () => {
-          close();
-          wake();
-        },
-      };
-    },
+    slot: (): ReleaseSlot | null =>
+      stopped() || running.size >= concurrency
+        ? null
+        : { workerId, claimSeconds: CLAIM_SECONDS, start: (releaseId) => detached(() => start(releaseId)) },
     /**
      * Shutdown: claims nothing more, lets applies in progress finish (up to `timeoutMs`),
      * stops the rollout watches and hands their claims over, so another replica resumes

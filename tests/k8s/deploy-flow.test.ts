@@ -11,6 +11,8 @@ import { authorizeTeam, authorizeUser } from "@/lib/authz/authorize";
 import { deployApp } from "@/lib/deploys/deploy-app";
 import { engineState } from "@/lib/engine/process-state";
 import type { Release } from "@/lib/generated/prisma/client";
+import { AdmissionQueue } from "@/lib/http/admission";
+import { admission } from "@/lib/http/server-hook";
 import * as teams from "@/app/api/v1/teams/route";
 import * as members from "@/app/api/v1/teams/[team]/members/route";
 import * as apps from "@/app/api/v1/teams/[team]/apps/route";
@@ -176,7 +178,7 @@ describe("[deploy] through the API against the control plane", () => {
     expect((await releaseOutcome(lone.id)).release.status).toBe("SUCCEEDED");
 
     // Another replica is applying #2 (as far as the database says): #3 is left to the queue, unclaimed.
-    const busy = await db().release.create({
+    const elsewhere = await db().release.create({
       data: {
         appId: lone.appId,
         environmentId: lone.environmentId,
@@ -190,9 +192,26 @@ describe("[deploy] through the API against the control plane", () => {
     });
     const queued = await deploySolo("1.0.1");
     expect(queued.claimedBy).toBeNull();
-    await db().release.update({ where: { id: busy.id }, data: { status: "FAILED", error: "test: gone", claimExpiresAt: new Date() } });
+    await db().release.update({ where: { id: elsewhere.id }, data: { status: "FAILED", error: "test: gone", claimExpiresAt: new Date() } });
     const { release: done } = await releaseOutcome(queued.id);
     expect(done).toMatchObject({ status: "SUCCEEDED", claimedBy: engineState().processId });
+
+    // While this process serves other requests (a burst), the queue takes it too. Two requests
+    // in progress, held until released (a queue without the hold time, in place of this process's).
+    const queues = globalThis as unknown as Record<symbol, AdmissionQueue | undefined>;
+    const own = queues[Symbol.for("slipway.admissionQueue")];
+    const busy = (queues[Symbol.for("slipway.admissionQueue")] = new AdmissionQueue(8, 0));
+    const held: (() => void)[] = [];
+    for (let i = 0; i < 2; i++) busy.admit((done) => held.push(done));
+    try {
+      expect(admission().inProgress).toBe(2);
+      const inBurst = await deploySolo("1.0.2");
+      expect(inBurst.claimedBy).toBeNull();
+      expect((await releaseOutcome(inBurst.id)).release.status).toBe("SUCCEEDED");
+    } finally {
+      for (const done of held) done();
+      queues[Symbol.for("slipway.admissionQueue")] = own;
+    }
   });
 
   it("scale and restart go through with the deployer token and are audited", async () => {
