@@ -24,6 +24,8 @@
  */
 export class AdmissionQueue {
   #inProgress = 0;
+  /** Requests past their hold time: no longer counted against the limit, but not finished. */
+  #overdue = 0;
   readonly #waiting: (() => void)[] = [];
   /** Called once when no request is in progress any more (lib/db-priority.ts, requestsFirst). */
   readonly #idle: (() => void)[] = [];
@@ -40,12 +42,12 @@ export class AdmissionQueue {
    * that withdraws the request if it is still waiting (its client left).
    */
   admit(handle: (done: () => void) => void): () => void {
+    let counted = false;
     let finished = false;
     let held: NodeJS.Timeout | undefined;
-    const done = () => {
-      if (finished) return;
-      finished = true;
-      clearTimeout(held);
+    const release = () => {
+      if (!counted) return;
+      counted = false;
       this.#inProgress -= 1;
       if (this.#inProgress === 0 && this.#waiting.length === 0) for (const idle of this.#idle.splice(0)) idle();
       // Not at once: the next request starts on a later turn of the event loop, which
@@ -53,9 +55,22 @@ export class AdmissionQueue {
       // back to back, the waiting requests would keep new connections out for seconds).
       setImmediate(() => this.#next());
     };
+    const done = () => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(held);
+      if (!counted) this.#overdue -= 1;
+      release();
+    };
     const start = () => {
       this.#inProgress += 1;
-      if (this.holdMs > 0) held = setTimeout(done, this.holdMs).unref();
+      counted = true;
+      if (this.holdMs > 0) {
+        held = setTimeout(() => {
+          this.#overdue += 1;
+          release();
+        }, this.holdMs).unref();
+      }
       handle(done);
     };
     if (this.#inProgress < this.limit && this.#waiting.length === 0) {
@@ -93,6 +108,11 @@ export class AdmissionQueue {
 
   get inProgress(): number {
     return this.#inProgress;
+  }
+
+  /** Requests admitted and not finished, those past their hold time included, and those waiting. */
+  get open(): number {
+    return this.#inProgress + this.#overdue + this.#waiting.length;
   }
 
   #next() {

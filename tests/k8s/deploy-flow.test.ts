@@ -174,7 +174,8 @@ describe("[deploy] through the API against the control plane", () => {
     const deploySolo = async (version: string) =>
       (await deployApp.run({ ctx, input: { app: "solo", version } })).release as unknown as Release;
     const lone = await deploySolo("1.0.0");
-    expect(lone.claimedBy).toBe(engineState().processId);
+    // On PostgreSQL (request-release.ts says why not on PGlite).
+    expect(lone.claimedBy).toBe(process.env.DATABASE_URL ? engineState().processId : null);
     expect((await releaseOutcome(lone.id)).release.status).toBe("SUCCEEDED");
 
     // Another replica is applying #2 (as far as the database says): #3 is left to the queue, unclaimed.
@@ -204,7 +205,7 @@ describe("[deploy] through the API against the control plane", () => {
     const held: (() => void)[] = [];
     for (let i = 0; i < 2; i++) busy.admit((done) => held.push(done));
     try {
-      expect(admission().inProgress).toBe(2);
+      expect(admission().open).toBe(2);
       const inBurst = await deploySolo("1.0.2");
       expect(inBurst.claimedBy).toBeNull();
       expect((await releaseOutcome(inBurst.id)).release.status).toBe("SUCCEEDED");

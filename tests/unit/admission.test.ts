@@ -56,6 +56,19 @@ describe("[http] admission queue: a slow request", () => {
     await until(() => started.length === 2, "the next request to start");
     expect(started).toEqual(["slow", "next"]);
   });
+
+  it("still counts it as open until it finishes (a deploy accepted during a burst leaves it to the queue)", async () => {
+    const queue = new AdmissionQueue(1, 20);
+    let finishSlow!: () => void;
+    queue.admit((done) => (finishSlow = done));
+    queue.admit(() => {}); // waiting
+    expect([queue.inProgress, queue.open]).toEqual([1, 2]);
+    await until(() => queue.inProgress === 1 && queue.waiting === 0, "the second to start after the hold");
+    expect(queue.open).toBe(2); // the slow one past its hold, and the second
+    finishSlow();
+    finishSlow(); // twice: counted once
+    expect(queue.open).toBe(1);
+  });
 });
 
 describe("[http] admission queue: when idle", () => {
