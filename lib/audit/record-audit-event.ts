@@ -53,16 +53,13 @@ export function auditEventsSql(events: AuditEventRow[], computed?: Prisma.Sql): 
   const dataOf = (data: unknown) =>
     computed ? Prisma.sql`(${JSON.stringify(data ?? {})}::jsonb || ${computed})` : Prisma.sql`${JSON.stringify(data ?? {})}::jsonb`;
   // The insert trigger moves createdAt up to the newest committed event's time if the clock is behind.
-  const rows = events.map(
-    (
-      event,
-    ) => Prisma.sql`(${new Date()}::timestamptz, ${event.actor?.id ?? null}::uuid, ${event.actor?.email ?? null}, ${event.teamId ?? null}::uuid,
-      ${event.action}, ${event.target?.type ?? null}, ${event.target?.id ?? null}, ${dataOf(event.data)}, ${event.request?.id ?? null},
-      ${event.request?.ip ?? null}, ${event.via || null}, ${event.clusterAuditId || null})`,
-  );
+  const row = (event: AuditEventRow) => Prisma.sql`(${new Date()}::timestamptz, ${event.actor?.id ?? null}::uuid,
+      ${event.actor?.email ?? null}, ${event.teamId ?? null}::uuid, ${event.action}, ${event.target?.type ?? null},
+      ${event.target?.id ?? null}, ${dataOf(event.data)}, ${event.request?.id ?? null}, ${event.request?.ip ?? null},
+      ${event.via || null}, ${event.clusterAuditId || null})`;
   const insert = Prisma.sql`
     INSERT INTO "AuditEvent" ("createdAt", "actorId", "actorEmail", "teamId", action, "targetType", "targetId", data, "requestId", "sourceIp", via, "clusterAuditId")
-    VALUES ${Prisma.join(rows)}
+    VALUES ${Prisma.join(events.map(row))}
     RETURNING id`;
   // The team's webhooks hear of it in the same statement (the outbox).
   const outboxes = events.flatMap((event, index) => {
