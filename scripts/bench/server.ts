@@ -19,7 +19,9 @@ export async function startServer(options: { port: number; env: Record<string, s
   // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the server, written there when it stops.
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const args = ["start", "-H", "127.0.0.1", "-p", String(options.port)];
-  const child: ChildProcess = spawn(process.execPath, [...profile, path.resolve("node_modules/next/dist/bin/next"), ...args], {
+  // BENCH_NODE_ARGS="--heap-growing-percent=50": flags for the server's node (V8 flags NODE_OPTIONS refuses).
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...profile, path.resolve("node_modules/next/dist/bin/next"), ...args], {
     env: env as NodeJS.ProcessEnv,
     stdio: ["ignore", out, out],
   });
