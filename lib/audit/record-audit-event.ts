@@ -13,8 +13,8 @@ import { webhookEventOf } from "./webhook-events";
 
 export type AuditActor = { id: string; email: string } | null;
 
-export type RecordAuditEventOptions<A extends AuditAction> = {
-  tx: Tx;
+/** An event to append: recordAuditEvent writes one, auditEventsSql puts several into a larger statement. */
+export type NewAuditEvent<A extends AuditAction = AuditAction> = {
   actor: AuditActor;
   action: A;
   teamId?: string | null;
@@ -26,6 +26,8 @@ export type RecordAuditEventOptions<A extends AuditAction> = {
   /** The API server's auditID, for events from its audit webhook (unique). */
   clusterAuditId?: string;
 };
+
+export type RecordAuditEventOptions<A extends AuditAction> = NewAuditEvent<A> & { tx: Tx };
 
 /**
  * Appends one event inside the caller's transaction, so it commits with the change it
@@ -39,8 +41,6 @@ export async function recordAuditEvent<A extends AuditAction>(options: RecordAud
   return row!;
 }
 
-export type AuditEventRow<A extends AuditAction = AuditAction> = Omit<RecordAuditEventOptions<A>, "tx">;
-
 /**
  * Events as parts of a larger statement, for a write that records itself in the same
  * round trip (lib/deploys/request-release.ts): one INSERT, its rows in the given order
@@ -49,11 +49,11 @@ export type AuditEventRow<A extends AuditAction = AuditAction> = Omit<RecordAudi
  * a jsonb expression of the statement merged into every event's data and webhook
  * payload, for what only the statement knows (a release's sequence number).
  */
-export function auditEventsSql(events: AuditEventRow[], computed?: Prisma.Sql): { outboxes: Prisma.Sql[]; insert: Prisma.Sql } {
+export function auditEventsSql(events: NewAuditEvent[], computed?: Prisma.Sql): { outboxes: Prisma.Sql[]; insert: Prisma.Sql } {
   const dataOf = (data: unknown) =>
     computed ? Prisma.sql`(${JSON.stringify(data ?? {})}::jsonb || ${computed})` : Prisma.sql`${JSON.stringify(data ?? {})}::jsonb`;
   // The insert trigger moves createdAt up to the newest committed event's time if the clock is behind.
-  const row = (event: AuditEventRow) => Prisma.sql`(${new Date()}::timestamptz, ${event.actor?.id ?? null}::uuid,
+  const row = (event: NewAuditEvent) => Prisma.sql`(${new Date()}::timestamptz, ${event.actor?.id ?? null}::uuid,
       ${event.actor?.email ?? null}, ${event.teamId ?? null}::uuid, ${event.action}, ${event.target?.type ?? null},
       ${event.target?.id ?? null}, ${dataOf(event.data)}, ${event.request?.id ?? null}, ${event.request?.ip ?? null},
       ${event.via || null}, ${event.clusterAuditId || null})`;

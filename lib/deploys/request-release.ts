@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma, type Release } from "@/lib/generated/prisma/client";
 import type { TeamContext } from "@/lib/authz/team-context";
 import type { AuditAction, AuditPayloads } from "@/lib/audit/audit-events";
-import { auditEventsSql, type AuditEventRow } from "@/lib/audit/record-audit-event";
+import { auditEventsSql, type NewAuditEvent } from "@/lib/audit/record-audit-event";
 import { clusterRoleOf } from "@/lib/authz/authorize";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
@@ -61,7 +61,7 @@ export async function requestRelease(options: {
   const target = { type: "release", id } as const;
   const environment = options.environment.name;
   // Each event's data without the sequence number, which the statement adds (below).
-  const events: AuditEventRow[] = [];
+  const events: NewAuditEvent[] = [];
   const event = <A extends AuditAction>(action: A, data: Omit<AuditPayloads[A], "sequence">) =>
     events.push({ actor: ctx.actor, action, teamId: ctx.team.id, target, data: data as never, request: ctx.request, via: ctx.actor.via });
   if (gate.override) {
