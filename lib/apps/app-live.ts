@@ -10,6 +10,7 @@
  * three queries (lib/apps/app-live-history.ts); one app is a batch of one. Without an
  * environment, an app is read in its team's default environment.
  */
+import { cache } from "react";
 import type { AnyTeamContext, TeamRef } from "@/lib/authz/team-context";
 import { platformClusterFor } from "@/lib/platform-cluster";
 import { onShutdown } from "@/lib/engine/shutdown";
@@ -73,7 +74,30 @@ export async function unsafeReadAppsLive(apps: TeamApp[]): Promise<Map<string, A
   return readLive(apps.map((app) => ({ key: app.id, app, team: app.team, environment: defaults.get(app.team.id)! })));
 }
 
+/**
+ * What has been read in this page render, by app and place: the app page shows the app in
+ * every environment and, in its status panel, in the one shown. React's `cache`, as
+ * findApp: outside a server render every call is a new Map, so API requests read afresh.
+ */
+const readThisRender = cache(() => new Map<string, Promise<AppLive>>());
+
 async function readLive(targets: LiveTarget[]): Promise<Map<string, AppLive>> {
+  const known = readThisRender();
+  const keyOf = ({ app, environment }: LiveTarget) =>
+    `${app.id} ${environment.id ?? ""} ${environment.clusterId ?? ""} ${environment.namespace}`;
+  const missing = targets.filter((target) => !known.has(keyOf(target)));
+  if (missing.length > 0) {
+    const batch = readLiveBatch(missing);
+    for (const target of missing)
+      known.set(
+        keyOf(target),
+        batch.then((read) => read.get(target.key)!),
+      );
+  }
+  return new Map(await Promise.all(targets.map(async (target) => [target.key, await known.get(keyOf(target))!] as const)));
+}
+
+async function readLiveBatch(targets: LiveTarget[]): Promise<Map<string, AppLive>> {
   const result = new Map<string, AppLive>();
   if (targets.length === 0) return result;
   const placeOf = (environment: TeamEnvironment) => `${environment.clusterId ?? ""} ${environment.namespace}`;

@@ -6,6 +6,7 @@
  * without any (made directly in the database) gets the same one, unsaved (id null).
  * Releases recorded before environments have no environmentId: they are the default's.
  */
+import { cache } from "react";
 import { db } from "@/lib/db";
 import type { AnyTeamContext, TeamRef } from "@/lib/authz/team-context";
 import { AppError } from "@/lib/errors";
@@ -67,12 +68,15 @@ const unsaved = (team: Pick<TeamRef, "namespace">): TeamEnvironment => ({
 });
 
 /** The team's environments, the default first (a deploy reads them first). */
-export async function teamEnvironments(team: Pick<TeamRef, "id" | "namespace">): Promise<TeamEnvironment[]> {
-  const rows = await db().$queryRaw<
-    Row[]
-  >`SELECT ${COLUMNS} FROM ${FROM} WHERE e."teamId" = ${team.id}::uuid ORDER BY e."createdAt", e.name`;
-  return rows.length === 0 ? [unsaved(team)] : rows.map((row, index) => fromRow(row, index === 0));
+export function teamEnvironments(team: Pick<TeamRef, "id" | "namespace">): Promise<TeamEnvironment[]> {
+  return environmentsOfTeam(team.id, team.namespace);
 }
+
+/** One read per page render, however many of its use-cases ask (React's `cache`, as findApp); callers share the list. */
+const environmentsOfTeam = cache(async (teamId: string, namespace: string): Promise<TeamEnvironment[]> => {
+  const rows = await db().$queryRaw<Row[]>`SELECT ${COLUMNS} FROM ${FROM} WHERE e."teamId" = ${teamId}::uuid ORDER BY e."createdAt", e.name`;
+  return rows.length === 0 ? [unsaved({ namespace })] : rows.map((row, index) => fromRow(row, index === 0));
+});
 
 /** The environment a call names, or the team's default when it names none. */
 export async function environmentOf(ctx: AnyTeamContext, name: string | undefined): Promise<TeamEnvironment> {

@@ -2,7 +2,7 @@
  * `BENCH_ONLY=pages npm run bench`: section (c) alone, the reads at the large size, for
  * working on page speed without the deploy sections' 10 minutes. A few deploys first, so
  * the app page has pods, ReplicaSets and events to show; then the same fill and the same
- * cases as the whole run.
+ * cases as the whole run (`BENCH_READS`: only some of them).
  */
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
@@ -54,7 +54,11 @@ runBench("pages", "BENCH_ONLY=pages npm run bench", async ({ serverUrl, work, st
   const [{ deep }] = (await sql.query<{ deep: string }>(`SELECT (max(id) - 500 * 50)::text AS deep FROM "AuditEvent"`)) as [
     { deep: string },
   ];
-  const cases = readCases({ team: "bench", app: APPS[0]!, deepCursor: deep });
+  // BENCH_READS=dashboard,team: only the cases whose label contains one of these (a profile of one page).
+  const only = process.env.BENCH_READS?.split(",").filter(Boolean);
+  const cases = readCases({ team: "bench", app: APPS[0]!, deepCursor: deep }).filter(
+    (item) => !only || only.some((part) => item.label.includes(part)),
+  );
   const [{ sv }] = (await sql.query<{ sv: number }>(`SELECT "sessionVersion" AS sv FROM "User" WHERE id = $1::uuid`, [
     principal.userId,
   ])) as [{ sv: number }];
@@ -71,4 +75,10 @@ runBench("pages", "BENCH_ONLY=pages npm run bench", async ({ serverUrl, work, st
   out(`  target every page p95 < ${TARGETS.pageP95Ms} ms at 10 concurrent: ${verdict(pass)}`);
   fs.mkdirSync(".data/bench", { recursive: true });
   fs.writeFileSync(".data/bench/pages.json", JSON.stringify({ concurrency1: alone, concurrency10: loaded }, null, 2));
+  if (process.env.BENCH_HOLD === "1") {
+    // The filled server stays up for a look by hand (curl with the cookie) until this is interrupted.
+    fs.writeFileSync(".data/bench/held.json", JSON.stringify({ base, cookie, token: principal.token }, null, 2));
+    out(`  BENCH_HOLD=1: ${base} is up, its cookie and token in .data/bench/held.json; Ctrl-C stops it`);
+    await new Promise((resolve) => process.once("SIGINT", resolve));
+  }
 });
