@@ -11,9 +11,10 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "@/lib/db";
 import { applyRelease, isTransientK8sError, type AppliedRelease, type TeamClient } from "@/lib/k8s";
 import type { ClaimedRun } from "@/lib/engine/release-queue";
+import { engineState } from "@/lib/engine/process-state";
 import type { RunnableRelease } from "./run-release";
 import { finishRelease } from "./finish-release";
-import { publishProgress } from "./progress-bus";
+import { progressInStatement, publishProgress } from "./progress-bus";
 import { describeReleaseError } from "./release-error";
 import type { ReleaseSpec } from "@/lib/apps/release-spec";
 
@@ -27,24 +28,13 @@ export async function applyInTurn(options: {
   namespace: string;
   run: ClaimedRun;
   progressDeadlineSeconds: number;
+  /** The turn, when the statement that created the release here took it (lib/deploys/request-release.ts). */
+  turn?: { hadHost: boolean };
 }): Promise<AppliedRelease | null> {
   const { release, team, run } = options;
   const { app } = release;
-  let mayHaveIngress: boolean;
-  for (;;) {
-    const turn = await takeApplyTurn(release.id, run.workerId);
-    if (turn.kind === "superseded") {
-      await finishRelease(release.id, { status: "FAILED", error: `Superseded by release #${turn.by} before it was applied.` });
-      return null;
-    }
-    if (turn.kind === "lost") return null;
-    if (turn.kind === "go") {
-      mayHaveIngress = turn.hadHost;
-      break;
-    }
-    await sleep(250, undefined, { signal: run.signal }).catch(() => {});
-    if (run.signal.aborted) return null;
-  }
+  const turn = options.turn ?? (await waitForTurn(release, run));
+  if (!turn) return null;
 
   publishProgress({ releaseId: release.id, status: "APPLYING" });
   const spec = release.spec as ReleaseSpec;
@@ -52,7 +42,7 @@ export async function applyInTurn(options: {
     app: { ...spec, team: app.team.slug, namespace: options.namespace, name: app.name },
     release: { id: release.id, sequence: release.sequence },
     progressDeadlineSeconds: options.progressDeadlineSeconds,
-    mayHaveIngress,
+    mayHaveIngress: turn.hadHost,
   };
   let applied: AppliedRelease;
   const until = Date.now() + APPLY_RETRY_MS;
@@ -79,22 +69,44 @@ export async function applyInTurn(options: {
     }
   }
 
-  // ROLLING_OUT with its generation, and the older releases of its environment still in flight, in one statement.
+  // ROLLING_OUT with its generation, its announcement (sent when the statement commits;
+  // selecting `announced` makes PostgreSQL call pg_notify), and the older releases of its
+  // environment still in flight, in one statement.
+  const rolling = progressInStatement({ releaseId: release.id, status: "ROLLING_OUT" });
   const [moved] = await db().$queryRaw<{ updated: boolean; older: string[] }[]>`
     WITH moved AS (
       UPDATE "Release" SET status = 'ROLLING_OUT', generation = ${applied.generation}
       WHERE id = ${release.id}::uuid AND "claimedBy" = ${run.workerId} AND status = 'APPLYING'
       RETURNING id)
     SELECT EXISTS (SELECT 1 FROM moved) AS updated,
+      (SELECT count(*) FROM (SELECT ${rolling.sql} FROM moved) AS sent)::int AS announced,
       ARRAY(SELECT id::text FROM "Release"
             WHERE "appId" = ${app.id}::uuid AND "environmentId" IS NOT DISTINCT FROM ${release.environmentId}::uuid
               AND sequence < ${release.sequence} AND status IN ('PENDING', 'APPLYING', 'ROLLING_OUT')) AS older`;
   if (!moved?.updated) return null;
+  rolling.deliverHere();
   // A newer release replaces the Deployment's spec; older in-flight ones will never finish as themselves.
   for (const id of moved.older) {
     await finishRelease(id, { status: "FAILED", error: `Superseded by release #${release.sequence} before it finished.` });
+    // Its watch here, if any, has nothing left to record.
+    engineState().worker?.stop(id);
   }
   return applied;
+}
+
+/** Waits for the release's apply turn; null when it will not have one (superseded, recorded here; or no longer claimed). */
+async function waitForTurn(release: RunnableRelease, run: ClaimedRun): Promise<{ hadHost: boolean } | null> {
+  for (;;) {
+    const turn = await takeApplyTurn(release.id, run.workerId);
+    if (turn.kind === "superseded") {
+      await finishRelease(release.id, { status: "FAILED", error: `Superseded by release #${turn.by} before it was applied.` });
+      return null;
+    }
+    if (turn.kind === "lost") return null;
+    if (turn.kind === "go") return { hadHost: turn.hadHost };
+    await sleep(250, undefined, { signal: run.signal }).catch(() => {});
+    if (run.signal.aborted) return null;
+  }
 }
 
 type Turn = { kind: "go"; hadHost: boolean } | { kind: "wait" | "lost" } | { kind: "superseded"; by: number };

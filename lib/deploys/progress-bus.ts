@@ -6,7 +6,7 @@
  */
 import { EventEmitter } from "node:events";
 import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
-import { CHANNELS, listen, notify } from "@/lib/engine/notifications";
+import { CHANNELS, listen, notificationInStatement, notify } from "@/lib/engine/notifications";
 import { logError } from "@/lib/observability/logger";
 
 export type ReleaseProgress = {
@@ -33,9 +33,15 @@ const bus = (holder.slipwayProgressBus ??= (() => {
 /** NOTIFY payloads stay far below PostgreSQL's 8000 bytes. */
 const clip = (text: string | null | undefined) => (typeof text === "string" && text.length > 1000 ? `${text.slice(0, 1000)}…` : text);
 
+const shaped = (progress: ReleaseProgress) => ({ ...progress, message: clip(progress.message) ?? undefined, error: clip(progress.error) });
+
 export function publishProgress(progress: ReleaseProgress): void {
-  const message = { ...progress, message: clip(progress.message) ?? undefined, error: clip(progress.error) };
-  notify(CHANNELS.progress, message).catch((error) => logError(`progress: could not publish for ${progress.releaseId}`, error));
+  notify(CHANNELS.progress, shaped(progress)).catch((error) => logError(`progress: could not publish for ${progress.releaseId}`, error));
+}
+
+/** Progress announced by the statement that records it (lib/engine/notifications.ts, notificationInStatement). */
+export function progressInStatement(progress: ReleaseProgress) {
+  return notificationInStatement(CHANNELS.progress, shaped(progress));
 }
 
 export function subscribeProgress(releaseId: string, listener: (progress: ReleaseProgress) => void): () => void {

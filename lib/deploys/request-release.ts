@@ -16,10 +16,11 @@ import { admission } from "@/lib/http/server-hook";
 import { env } from "@/lib/env";
 import type { TeamEnvironment } from "@/lib/environments/team-environments";
 import { releaseGate } from "@/lib/environments/release-gate";
+import type { HandedOver } from "./run-release";
 
 /**
- * Step 3 of the deploy flow: the Release row (PENDING) and its audit event in one
- * statement. A repeated idempotency key returns the release it created before,
+ * Step 3 of the deploy flow: the Release row (PENDING; APPLYING when this replica runs
+ * it at once, below) and its audit event in one statement. A repeated idempotency key returns the release it created before,
  * so a double click or a retried request deploys once. Every release runs with the
  * secret versions set when it is made (values cannot be rolled back, only versions recorded).
  */
@@ -112,6 +113,12 @@ export async function requestRelease(options: {
     WITH locked AS (SELECT * FROM slipway_next_release(${app.id}::uuid, ${options.environment.id}::uuid)),
     next AS (
       SELECT locked.next_sequence AS sequence, ${slot !== null}::boolean AND NOT locked.to_apply AS "runHere",
+        -- What the apply turn would tell a run started here (slipway_take_apply_turn): whether
+        -- an Ingress of an earlier release may be left to delete.
+        ${slot !== null}::boolean AND NOT locked.to_apply AND EXISTS (
+          SELECT 1 FROM "Release" p
+          WHERE p."appId" = ${app.id}::uuid AND p."environmentId" IS NOT DISTINCT FROM ${options.environment.id}::uuid
+            AND p.generation IS NOT NULL AND p.spec->>'host' IS NOT NULL) AS "hadHost",
         (SELECT jsonb_agg(jsonb_build_object('name', s.name, 'version', s.version) ORDER BY s.name)
          FROM "AppSecret" s
          WHERE s."appId" = ${app.id}::uuid AND s."environmentId" = ${options.environment.id}::uuid AND s."removedAt" IS NULL) AS secrets
@@ -123,7 +130,9 @@ export async function requestRelease(options: {
       SELECT ${id}::uuid, ${app.id}::uuid, next.sequence, ${asked.image},
         ${JSON.stringify(asked)}::jsonb || CASE WHEN next.secrets IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('secrets', next.secrets) END,
         ${ctx.actor.id}::uuid, ${idempotencyKey ?? null}, ${options.rollbackOf?.id ?? null}::uuid, ${options.environment.id}::uuid,
-        ${gate.status}::"ReleaseStatus",
+        -- Run here: it has its apply turn already, as no other release of the app in the
+        -- environment is still to be applied and none newer can be (the App row is locked).
+        (CASE WHEN next."runHere" THEN 'APPLYING' ELSE ${gate.status} END)::"ReleaseStatus",
         -- The runner applies it with this role's token, so the API server refuses what
         -- the requester's role may not do even if Slipway's own check failed.
         ${clusterRoleOf(ctx)},
@@ -133,10 +142,10 @@ export async function requestRelease(options: {
       RETURNING *
     ),
     ${Prisma.join([...outboxes, Prisma.sql`events AS (${insert})`])}
-    SELECT * FROM release`;
+    SELECT release.*, next."hadHost" FROM release, next`;
   try {
-    const insertRelease = db().$queryRaw<Release[]>(statement);
-    const [release] = options.saveAsSettings
+    const insertRelease = db().$queryRaw<(Release & { hadHost: boolean })[]>(statement);
+    const [row] = options.saveAsSettings
       ? // The spec also becomes the app's saved settings, in the same transaction.
         (
           await db().$transaction([
@@ -145,9 +154,21 @@ export async function requestRelease(options: {
           ])
         )[1]
       : await insertRelease;
-    if (!release) throw new Error(`the release of ${app.name} was not created`);
-    if (slot && release.claimedBy === slot.workerId) slot.start(release.id);
-    else if (release.status === "PENDING") enqueueRelease(release.id);
+    if (!row) throw new Error(`the release of ${app.name} was not created`);
+    const { hadHost, ...release } = row;
+    if (slot && release.claimedBy === slot.workerId) {
+      // The run starts from what this request knows: no reload, no turn to take.
+      const { namespace, clusterId } = options.environment;
+      const known: HandedOver = {
+        release: {
+          ...release,
+          app: { id: app.id, name: app.name, team: { slug: ctx.team.slug, namespace: ctx.team.namespace } },
+          environment: release.environmentId ? { namespace, clusterId } : null,
+        },
+        hadHost,
+      };
+      slot.start(release.id, known);
+    } else if (release.status === "PENDING") enqueueRelease(release.id);
     return { release, created: true };
   } catch (error) {
     // The same key raced in from two requests: the other one won.

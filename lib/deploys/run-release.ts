@@ -46,8 +46,18 @@ export async function runRelease(releaseId: string, run: ClaimedRun): Promise<vo
   }
 }
 
+/**
+ * A release the accepting replica created claimed by its own worker and already APPLYING
+ * (lib/deploys/request-release.ts): the run starts from the request's rows, and its apply
+ * turn was taken by the statement that created it.
+ */
+export type HandedOver = { release: RunnableRelease; hadHost: boolean };
+
 async function runOnce(releaseId: string, run: ClaimedRun): Promise<void> {
-  const release = await runnableRelease(releaseId);
+  // Once: a run that starts over reads the release's recorded state.
+  const known = run.known as HandedOver | undefined;
+  run.known = undefined;
+  const release = known?.release ?? (await runnableRelease(releaseId));
   if (!release || TERMINAL.includes(release.status) || release.claimedBy !== run.workerId) return;
   const { app } = release;
   // A release recorded before environments went to the team's own namespace on the default cluster.
@@ -74,13 +84,16 @@ async function runOnce(releaseId: string, run: ClaimedRun): Promise<void> {
 
   let generation = release.generation;
   if (release.status !== "ROLLING_OUT" || generation === null) {
-    const applied = await applyInTurn({ release, team, namespace, run, progressDeadlineSeconds: deadline });
+    // Announces ROLLING_OUT from the statement that records it.
+    const turn = known ? { hadHost: known.hadHost } : undefined;
+    const applied = await applyInTurn({ release, team, namespace, run, progressDeadlineSeconds: deadline, turn });
     if (!applied) return;
     generation = applied.generation;
+  } else {
+    publishProgress({ releaseId, status: "ROLLING_OUT" });
   }
   if (run.signal.aborted || isShuttingDown()) return;
   run.enterPhase("watch");
-  publishProgress({ releaseId, status: "ROLLING_OUT" });
   // Refused or crashing pods end the release as soon as that is certain, with the cause.
   const cache = (await namespaceLiveCache({ namespace, clusterId: release.environment?.clusterId ?? null }))!;
   const blocker = watchForBlocker({ cache, app: app.name, releaseId, signal: run.signal });

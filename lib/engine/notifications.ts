@@ -8,6 +8,7 @@
  */
 import pg from "pg";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { outsideBackground } from "@/lib/db-priority";
 import { env } from "@/lib/env";
 import { engineState } from "./process-state";
@@ -37,6 +38,20 @@ export async function notify(channel: Channel, body: unknown): Promise<void> {
     }
     outgoing.push({ channel, payload, resolve, reject });
   });
+}
+
+/**
+ * A notification sent by the statement whose change it announces: `sql`, a pg_notify call
+ * to put in that statement (NULL on PGlite), goes out when the statement commits, one
+ * round trip sooner than `notify` after it. Call `deliverHere` once it has committed.
+ */
+export function notificationInStatement(channel: Channel, body: unknown): { sql: Prisma.Sql; deliverHere(): void } {
+  const state = engineState();
+  const payload = JSON.stringify({ from: state.processId, body } satisfies Envelope);
+  return {
+    sql: env.DATABASE_URL ? Prisma.sql`pg_notify(${channel}, ${payload})` : Prisma.sql`NULL`,
+    deliverHere: () => state.bus.emit(channel, body),
+  };
 }
 
 type Outgoing = { channel: Channel; payload: string; resolve: () => void; reject: (error: unknown) => void };

@@ -14,7 +14,8 @@ import { hostname } from "node:os";
 export type ReleaseSlot = {
   workerId: string;
   claimSeconds: number;
-  start(releaseId: string): void;
+  /** `known`: what the accepting request knows of the release, handed to the run (ClaimedRun.known). */
+  start(releaseId: string, known?: unknown): void;
 };
 
 export type EngineState = {
@@ -25,7 +26,13 @@ export type EngineState = {
   shutdown: AbortController;
   started: boolean;
   /** Filled in by the queue worker once it runs. */
-  worker?: { wake(): void; drain(timeoutMs: number): Promise<void>; running(): number; slot(): ReleaseSlot | null };
+  worker?: {
+    wake(): void;
+    drain(timeoutMs: number): Promise<void>;
+    running(): number;
+    stop(releaseId: string): void;
+    slot(): ReleaseSlot | null;
+  };
   /** Filled in by the notification listener once it runs. */
   listener?: { close(): Promise<void> };
   leader?: { isLeader(): boolean; close(): Promise<void> };

@@ -34,6 +34,8 @@ export type ClaimedRun = {
   holdsFirmly(): boolean;
   /** Tells the worker the run has applied and is now only watching (a shutdown does not wait for watches). */
   enterPhase(phase: ReleasePhase): void;
+  /** What the request that created the release here knows of it (ReleaseSlot.start); undefined for a claimed one. */
+  known?: unknown;
 };
 
 export type ReleaseRunner = (releaseId: string, run: ClaimedRun) => Promise<void>;
@@ -93,7 +95,7 @@ export function startReleaseWorker(options: {
   let draining = false;
   const stopped = () => draining || isShuttingDown();
 
-  const start = (releaseId: string) => {
+  const start = (releaseId: string, known?: unknown) => {
     const abort = new AbortController();
     const claimedAt = Date.now();
     const entry: Entry = { abort, phase: "apply", done: Promise.resolve() };
@@ -106,6 +108,7 @@ export function startReleaseWorker(options: {
       enterPhase: (phase) => {
         entry.phase = phase;
       },
+      known,
     };
     entry.done = inBackground(() => options.run(releaseId, run))
       .catch((error) => log(`queue: release ${releaseId} stopped; its claim will expire and the release be taken over`, error))
@@ -181,14 +184,21 @@ export function startReleaseWorker(options: {
     /**
      * The replica that accepts a deploy runs it when it has room: the release is created
      * claimed by this worker and started here once committed, without the round trip of
-     * a NOTIFY and a claim. Null when the worker is full or draining; the release is then
+     * a NOTIFY and a claim (lib/deploys/request-release.ts: created APPLYING, its run
+     * starting from what the request knows). Null when the worker is full or draining; the release is then
      * created unclaimed and announced to every replica. Nothing is held meanwhile, so two
      * deploys accepted at the same moment may take the worker one past its concurrency.
      */
+    /**
+     * Stops the run of a release that has ended without it (a newer release superseded
+     * it), so its rollout watch does not hold a place in the worker until its own
+     * rollout is over. Nothing to do when it runs elsewhere (that replica's heartbeat notices).
+     */
+    stop: (releaseId: string) => running.get(releaseId)?.abort.abort(),
     slot: (): ReleaseSlot | null =>
       stopped() || running.size >= concurrency
         ? null
-        : { workerId, claimSeconds: CLAIM_SECONDS, start: (releaseId) => detached(() => start(releaseId)) },
+        : { workerId, claimSeconds: CLAIM_SECONDS, start: (releaseId, known) => detached(() => start(releaseId, known)) },
     /**
      * Shutdown: claims nothing more, lets applies in progress finish (up to `timeoutMs`),
      * stops the rollout watches and hands their claims over, so another replica resumes

@@ -5,13 +5,18 @@
  * with a token minted beforehand. Alternated in one run, one deploy at a time.
  */
 import { randomUUID } from "node:crypto";
-import { applyRelease, teamClient, teamToken, type PlatformClient } from "@/lib/k8s";
+import { applyRelease, buildDeployment, buildService, teamClient, teamToken, type PlatformClient } from "@/lib/k8s";
+import { APPLY_PARAMS, applyPatchOptions } from "@/lib/k8s/ssa";
 import { percentile, request } from "./http";
 import type { ProgressListener } from "./progress-listener";
 import { bearer } from "./setup";
 
-/** slipway: POST to ROLLING_OUT; accept: POST to its 202 (a part of slipway); raw: the apply alone. */
-export type OverheadResult = { slipway: number[]; accept: number[]; raw: number[]; errors: number };
+/**
+ * slipway: POST to ROLLING_OUT; accept: POST to its 202 (a part of slipway); raw: the apply
+ * alone (applyRelease: each object read, then applied with the release's sequence as its
+ * fence); bare: the two applies without the reads, as `kubectl apply --server-side` does.
+ */
+export type OverheadResult = { slipway: number[]; accept: number[]; raw: number[]; bare: number[]; errors: number };
 
 export async function measureDeployOverhead(options: {
   base: string;
@@ -28,7 +33,7 @@ export async function measureDeployOverhead(options: {
   const rawNamespace = `team-${options.rawTeam}`;
   await teamToken(platform, rawNamespace, "deployer"); // pre-minted: the raw applies find it cached
   const raw = teamClient(platform, rawNamespace, "deployer");
-  const result: OverheadResult = { slipway: [], accept: [], raw: [], errors: 0 };
+  const result: OverheadResult = { slipway: [], accept: [], raw: [], bare: [], errors: 0 };
 
   for (let round = -2; round < options.rounds; round++) {
     // Two warm-up rounds (first connections, JIT) are not counted.
@@ -52,8 +57,7 @@ export async function measureDeployOverhead(options: {
     }
 
     const rawApp = options.rawApps[(round + options.rawApps.length) % options.rawApps.length]!;
-    const rawBegan = performance.now();
-    await applyRelease(raw, {
+    const input = {
       app: {
         team: options.rawTeam,
         namespace: rawNamespace,
@@ -67,8 +71,19 @@ export async function measureDeployOverhead(options: {
       release: { id: randomUUID(), sequence: round + 3 },
       progressDeadlineSeconds: 60,
       mayHaveIngress: false,
-    });
+    };
+    const rawBegan = performance.now();
+    await applyRelease(raw, input);
     if (round >= 0) result.raw.push(performance.now() - rawBegan);
+
+    const where = { namespace: rawNamespace, name: rawApp };
+    const bareBegan = performance.now();
+    await raw.apps.patchNamespacedDeployment(
+      { ...where, body: buildDeployment(input.app, input.release, input), ...APPLY_PARAMS },
+      applyPatchOptions(),
+    );
+    await raw.core.patchNamespacedService({ ...where, body: buildService(input.app, input.release), ...APPLY_PARAMS }, applyPatchOptions());
+    if (round >= 0) result.bare.push(performance.now() - bareBegan);
   }
   return result;
 }
@@ -76,5 +91,5 @@ export async function measureDeployOverhead(options: {
 export function overheadRatios(result: OverheadResult) {
   const p50 = percentile(result.slipway, 50) / percentile(result.raw, 50);
   const p99 = percentile(result.slipway, 99) / percentile(result.raw, 99);
-  return { p50, p99 };
+  return { p50, p99, bareP50: percentile(result.slipway, 50) / percentile(result.bare, 50) };
 }

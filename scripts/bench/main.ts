@@ -92,6 +92,7 @@ runBench("all", "npm run bench", async ({ serverUrl, work, stops, binDir, cluste
     slipwayP99: percentile(overhead.slipway, 99),
     rawP50: percentile(overhead.raw, 50),
     rawP99: percentile(overhead.raw, 99),
+    bareP50: percentile(overhead.bare, 50),
     errors: overhead.errors,
   };
 
@@ -270,6 +271,9 @@ function report(
   );
   out(
     `  ratio p50 ${ratios.p50.toFixed(2)}x, p99 ${ratios.p99.toFixed(2)}x   target p50 <= ${TARGETS.overheadP50Ratio}x: ${verdict(ratios.p50 <= TARGETS.overheadP50Ratio)}`,
+  );
+  out(
+    `  the raw apply reads each object first (the fence against an older release, lib/k8s/apply.ts); the two applies alone (as kubectl apply --server-side): p50 ${ms(percentile(r.overhead.bare, 50))}, ratio ${ratios.bareP50.toFixed(2)}x`,
   );
   out();
   out(

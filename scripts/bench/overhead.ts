@@ -44,7 +44,7 @@ runBench("overhead", "BENCH_ONLY=overhead npm run bench", async ({ serverUrl, wo
     progress,
     rounds: Number(process.env.BENCH_ROUNDS ?? 40),
   });
-  const { p50, p99 } = overheadRatios(result);
+  const { p50, p99, bareP50 } = overheadRatios(result);
   const line = (label: string, values: number[]) =>
     `  ${label.padEnd(24)} p50 ${ms(percentile(values, 50))}, p99 ${ms(percentile(values, 99))}`;
   out();
@@ -52,5 +52,6 @@ runBench("overhead", "BENCH_ONLY=overhead npm run bench", async ({ serverUrl, wo
   out(line("POST to ROLLING_OUT", result.slipway));
   out(line("  of which POST to 202", result.accept));
   out(line("raw server-side apply", result.raw));
-  out(`  ratio p50 ${p50.toFixed(2)}x (target <= 2x), p99 ${p99.toFixed(2)}x`);
+  out(line("bare, without the fence", result.bare));
+  out(`  ratio p50 ${p50.toFixed(2)}x (target <= 2x), p99 ${p99.toFixed(2)}x; against the bare apply p50 ${bareP50.toFixed(2)}x`);
 });

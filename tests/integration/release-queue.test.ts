@@ -6,25 +6,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { claimNextRelease } from "@/lib/engine/release-queue";
+import { teamWithApp } from "../helpers/engine-fixtures";
 
 let appId: string;
 let userId: string;
 
 beforeAll(async () => {
-  const user = await db().user.create({ data: { email: "queue@example.com" } });
+  const { user, app } = await teamWithApp("queue");
   userId = user.id;
-  const team = await db().team.create({ data: { slug: "queue", name: "Queue", namespace: "team-queue" } });
-  const app = await db().app.create({
-    data: {
-      teamId: team.id,
-      name: "web",
-      imageRepository: "registry.example.com/web",
-      containerPort: 8080,
-      replicas: 1,
-      env: [],
-      resources: {},
-    },
-  });
   appId = app.id;
 });
 

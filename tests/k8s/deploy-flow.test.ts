@@ -28,7 +28,7 @@ import * as kubeconfig from "@/app/api/v1/teams/[team]/kubeconfig/route";
 import * as member from "@/app/api/v1/teams/[team]/members/[userId]/route";
 import { parse as parseYaml } from "yaml";
 import { clientForToken, K8sError } from "@/lib/k8s";
-import { expectClusterStatus, platform } from "./helpers";
+import { admin, expectClusterStatus, platform } from "./helpers";
 import { call } from "../helpers/api";
 import { releaseOutcome } from "../helpers/release-outcome";
 
@@ -176,14 +176,29 @@ describe("[deploy] through the API against the control plane", () => {
     const lone = await deploySolo("1.0.0");
     // On PostgreSQL (request-release.ts says why not on PGlite).
     expect(lone.claimedBy).toBe(process.env.DATABASE_URL ? engineState().processId : null);
+    // ... with its apply turn taken by the statement that created it.
+    expect(lone.status).toBe(process.env.DATABASE_URL ? "APPLYING" : "PENDING");
     expect((await releaseOutcome(lone.id)).release.status).toBe("SUCCEEDED");
+
+    // That statement also says whether an earlier release's Ingress may be left: the run deletes it.
+    const a = admin();
+    const ingresses = async () =>
+      (await a.call({}, () => a.networking.listNamespacedIngress({ namespace: `team-${team}` }))).items.map((i) => i.metadata?.name);
+    await db().app.update({ where: { id: lone.appId }, data: { host: `solo.${team}.localhost` } });
+    expect((await releaseOutcome((await deploySolo("1.0.0-host")).id)).release).toMatchObject({ status: "SUCCEEDED", error: null });
+    expect(await ingresses()).toContain("solo");
+    await db().app.update({ where: { id: lone.appId }, data: { host: null } });
+    const unhosted = await deploySolo("1.0.0-nohost");
+    expect(unhosted.claimedBy).toBe(process.env.DATABASE_URL ? engineState().processId : null);
+    expect((await releaseOutcome(unhosted.id)).release.status).toBe("SUCCEEDED");
+    expect(await ingresses()).not.toContain("solo");
 
     // Another replica is applying #2 (as far as the database says): #3 is left to the queue, unclaimed.
     const elsewhere = await db().release.create({
       data: {
         appId: lone.appId,
         environmentId: lone.environmentId,
-        sequence: lone.sequence + 1,
+        sequence: unhosted.sequence + 1,
         image: "registry.example.com/shop/web:elsewhere",
         spec: {},
         status: "APPLYING",
@@ -192,7 +207,7 @@ describe("[deploy] through the API against the control plane", () => {
       },
     });
     const queued = await deploySolo("1.0.1");
-    expect(queued.claimedBy).toBeNull();
+    expect(queued).toMatchObject({ claimedBy: null, status: "PENDING" });
     await db().release.update({ where: { id: elsewhere.id }, data: { status: "FAILED", error: "test: gone", claimExpiresAt: new Date() } });
     const { release: done } = await releaseOutcome(queued.id);
     expect(done).toMatchObject({ status: "SUCCEEDED", claimedBy: engineState().processId });
