@@ -15,6 +15,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { hasMalformedCallbackUrlParam, malformedCallbackUrlCookies } from "@/lib/auth/next-auth-input";
 import { isApiPath, isPublicPath } from "@/lib/auth/public-paths";
 import { authSecret } from "@/lib/auth/secret";
+import { decodeSessionToken } from "@/lib/auth/session-token";
 import { env } from "@/lib/env";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import { loopbackRedirect } from "@/lib/http/loopback-origin";
@@ -56,7 +57,7 @@ async function route(request: NextRequest, csp: string): Promise<NextResponse> {
   const pass = () => NextResponse.next({ request: { headers } });
 
   if (isPublicPath(pathname)) return pass();
-  if (await getToken({ req: request, secret: authSecret() })) return pass();
+  if (await getToken({ req: request, secret: authSecret(), decode: decodeSessionToken })) return pass();
 
   if (isApiPath(pathname)) return apiError("UNAUTHENTICATED", "Sign in first.");
   const signIn = new URL("/signin", request.url);

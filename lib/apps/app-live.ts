@@ -55,8 +55,11 @@ export async function readAppLive(ctx: AnyTeamContext, app: LiveApp, environment
 }
 
 /** Each of the team's `apps` live in its default environment, by app id. */
-export function readAppsLive(ctx: AnyTeamContext, apps: LiveApp[]): Promise<Map<string, AppLive>> {
-  return unsafeReadAppsLive(apps.map((app) => ({ ...app, team: ctx.team })));
+export async function readAppsLive(ctx: AnyTeamContext, apps: LiveApp[]): Promise<Map<string, AppLive>> {
+  if (apps.length === 0) return new Map();
+  // The team's environments, read once per page render (the team page lists them too).
+  const environment = await environmentOf(ctx, undefined);
+  return readLive(apps.map((app) => ({ key: app.id, app, team: ctx.team, environment })));
 }
 
 /** One app in each of `environments`, by environment name. */

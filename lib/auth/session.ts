@@ -1,19 +1,22 @@
 /** The signed-in person, for server components, server actions and route handlers. */
-import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { authOptions } from "./options";
 import { authSecret } from "./secret";
+import { decodeSessionToken } from "./session-token";
 import { userForSession, type SessionUser } from "./session-user";
 
 export type { SessionUser };
 
-/** Once per request: the header and the page both ask (React `cache`). */
+/**
+ * Once per request: the header and the page both ask (React `cache`). The cookie is
+ * decoded, not passed through next-auth's getServerSession, which also re-encrypts it
+ * for a Set-Cookie that a server render throws away.
+ */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
-  // The cookie only proves who this is and which session; the row says whether it still holds.
-  return userForSession(session?.userId, session?.sessionVersion);
+  const jar = await cookies();
+  return sessionUserFor(Object.fromEntries(jar.getAll().map((cookie) => [cookie.name, cookie.value])));
 });
 
 /** The signed-in person, or a redirect to /signin that comes back to `callbackPath`. */
@@ -40,7 +43,12 @@ export async function sessionUserFromCookies(cookieHeader: string | null): Promi
       }
     }),
   );
+  return sessionUserFor(cookies);
+}
+
+async function sessionUserFor(cookies: Record<string, string>): Promise<SessionUser | null> {
   // No Authorization header here: next-auth would read a bearer token as a session.
-  const token = await getToken({ req: { headers: {}, cookies } as never, secret: authSecret() });
+  const token = await getToken({ req: { headers: {}, cookies } as never, secret: authSecret(), decode: decodeSessionToken });
+  // The cookie only proves who this is and which session; the row says whether it still holds.
   return userForSession(token?.sub, token?.sv);
 }
