@@ -7,7 +7,7 @@
  * from the kubectl writes in the audit log since that release.
  *
  * Batched: for any number of apps and environments, one cache read per namespace and
- * three queries (lib/apps/app-live-history.ts); one app is a batch of one. Without an
+ * one query (lib/apps/app-live-history.ts); one app is a batch of one. Without an
  * environment, an app is read in its team's default environment.
  */
 import { cache } from "react";
@@ -16,7 +16,7 @@ import { platformClusterFor } from "@/lib/platform-cluster";
 import { onShutdown } from "@/lib/engine/shutdown";
 import { appDrift, appHealth, closeNamespaceCaches, namespaceCache, type LiveObjects, type RawObject } from "@/lib/k8s";
 import { defaultEnvironments, environmentOf, type TeamEnvironment } from "@/lib/environments/team-environments";
-import { auditEventsSince, currentReleases, type AuditWindow, type CurrentRelease, type KubectlWrite } from "./app-live-history";
+import { liveHistory, type LiveHistory } from "./app-live-history";
 import type { ReleaseSpec } from "./release-spec";
 import type { AppLive } from "./app-live.types";
 
@@ -105,9 +105,18 @@ async function readLiveBatch(targets: LiveTarget[]): Promise<Map<string, AppLive
   if (targets.length === 0) return result;
   const placeOf = (environment: TeamEnvironment) => `${environment.clusterId ?? ""} ${environment.namespace}`;
   const places = new Map(targets.map((target) => [placeOf(target.environment), target.environment]));
-  const [current, reads] = await Promise.all([
-    currentReleases(
-      targets.map((t) => ({ key: t.key, appId: t.app.id, environmentId: t.environment.id, isDefault: t.environment.isDefault })),
+  const [history, reads] = await Promise.all([
+    liveHistory(
+      targets.map(({ key, app, team, environment }) => ({
+        key,
+        appId: app.id,
+        environmentId: environment.id,
+        isDefault: environment.isDefault,
+        teamId: team.id,
+        app: app.name,
+        environment: environment.name,
+        namespace: environment.namespace,
+      })),
     ),
     Promise.all(
       [...places].map(async ([place, environment]) => {
@@ -117,38 +126,25 @@ async function readLiveBatch(targets: LiveTarget[]): Promise<Map<string, AppLive
     ),
   ]);
   const cacheOf = new Map(reads);
-  const windows: AuditWindow[] = targets.flatMap((t) => {
-    const release = current.get(t.key);
-    if (!release) return [];
-    const { name: environment, namespace, isDefault } = t.environment;
-    return [{ key: t.key, teamId: t.team.id, app: t.app.name, since: release.createdAt, environment, namespace, isDefault }];
-  });
-  const [scales, writes] = await Promise.all([auditEventsSince("app.scale", windows, 1), auditEventsSince("kubectl.write", windows, 5)]);
   for (const target of targets) {
     const namespace = cacheOf.get(placeOf(target.environment));
     if (!namespace) {
       result.set(target.key, { health: null, release: null, drift: unknownDrift(), error: NO_CLUSTER });
       continue;
     }
-    const scaled = scales.get(target.key)?.[0];
-    result.set(target.key, liveOf(target, namespace, current.get(target.key), scaled, writes.get(target.key) ?? []));
+    result.set(target.key, liveOf(target, namespace, history.get(target.key)));
   }
   return result;
 }
 
-function liveOf(
-  { app, team, environment }: LiveTarget,
-  { objects, error }: Namespace,
-  current: CurrentRelease | undefined,
-  scaled: KubectlWrite | undefined,
-  writes: KubectlWrite[],
-): AppLive {
+function liveOf({ app, team, environment }: LiveTarget, { objects, error }: Namespace, history: LiveHistory | undefined): AppLive {
   const named = (kind: "deployments" | "services" | "ingresses") => objects(kind).find((o) => o.metadata?.name === app.name);
   const live = { deployment: named("deployments"), service: named("services"), ingress: named("ingresses") } as LiveObjects;
   const health = error ? null : appHealth(live.deployment as Parameters<typeof appHealth>[0]);
-  if (!current) {
+  if (!history) {
     return { health: live.deployment ? health : null, release: null, drift: unknownDrift(), ...(error ? { error } : {}) };
   }
+  const { release: current, scaled, writes } = history;
   const spec = current.spec as ReleaseSpec;
   const scale = scaled?.data as { result?: string; to?: number } | undefined;
   const scaledTo = scale?.result === "ok" ? scale.to : undefined;
