@@ -29,8 +29,12 @@ export const deployApp = teamUseCase({
     statusOf: releaseRequestedStatus,
   },
   async run({ ctx, input }) {
+    // Two independent reads side by side (a round trip less before the 202); an unknown
+    // app is still the error a request naming neither app nor environment gets.
+    const environmentRead = environmentOf(ctx, input.environment);
+    environmentRead.catch(() => {});
     const app = await findApp(ctx, input.app);
-    const environment = await environmentOf(ctx, input.environment);
+    const environment = await environmentRead;
     const settings = { ...specOfApp(app), replicas: await replicasIn(app, environment) };
     const spec = releaseSpec(settings, imageReference(app.imageRepository, input.version));
     const overrideReason = overrideReasonOf(input);
