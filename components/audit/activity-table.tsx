@@ -5,8 +5,8 @@ import { describeAuditEvent, foldClusterIntents } from "@/lib/audit/describe-aud
 import type { AuditEventRow } from "@/lib/audit/query-audit-events";
 
 /**
- * The record as it is kept, as one block of text: a row of 50 had 15 elements for it
- * (a list of fields and the data), a third of the activity page's rendering.
+ * The record as it is kept, as one block of text: each of the page's 50 rows had 15
+ * elements for it before (a list of the fields, then the data).
  */
 function rawEvent(event: AuditEventRow): string {
   const { action, actorEmail, target, sourceIp, requestId, data } = event;

@@ -15,6 +15,8 @@ import { appNames, createTeamWithApps, prepareDatabase, raiseQuota as raiseQuota
 
 const APPS = appNames("app", 20);
 const TOTAL = Number(process.env.BENCH_TOTAL ?? 200);
+/** BENCH_CONCURRENCY=100: another of (b)'s levels. */
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 
 runBench("deploys", "BENCH_ONLY=deploys npm run bench", async ({ serverUrl, work, stops, binDir, cluster }) => {
   const only = process.env.BENCH_DATABASES ?? "postgres,pglite";
@@ -46,13 +48,13 @@ runBench("deploys", "BENCH_ONLY=deploys npm run bench", async ({ serverUrl, work
       token,
       team,
       apps: APPS,
-      concurrency: 50,
+      concurrency: CONCURRENCY,
       total: TOTAL,
       label: `${team}-${Date.now()}`,
     });
     const peak = memory.stop();
     await server.stop();
-    out(`${label}, concurrency 50 (peak RSS ${peak.toFixed(0)} MB):`);
+    out(`${label}, concurrency ${CONCURRENCY} (peak RSS ${peak.toFixed(0)} MB):`);
     printConcurrency([result], out);
     if (process.env.BENCH_TRACE) fs.writeFileSync(path.join(process.env.BENCH_TRACE, `${label}.json`), JSON.stringify(result.trace));
   };
