@@ -20,8 +20,8 @@ import type { HandedOver } from "./run-release";
 
 /**
  * Step 3 of the deploy flow: the Release row (PENDING; APPLYING when this replica runs
- * it at once, below) and its audit event in one statement. A repeated idempotency key returns the release it created before,
- * so a double click or a retried request deploys once. Every release runs with the
+ * it at once, below) and its audit event in one statement. A repeated idempotency key
+ * returns the release it created before, so a double click or a retried request deploys once. Every release runs with the
  * secret versions set when it is made (values cannot be rolled back, only versions recorded).
  */
 export async function requestRelease(options: {
