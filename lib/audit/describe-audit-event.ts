@@ -10,6 +10,9 @@ export type EventDescription = { text: string; link?: { href: string; label: str
 
 type Data = Record<string, unknown>;
 
+/** A field of the event's data in a sentence; one an older or odd row lacks reads "?", not "undefined". */
+const shown = (value: unknown) => (value === undefined || value === null ? "?" : String(value));
+
 const versionOf = (image: unknown) => {
   if (typeof image !== "string") return "";
   const at = image.indexOf("@");
@@ -21,7 +24,7 @@ const versionOf = (image: unknown) => {
 
 const failed = (data: Data) =>
   data.result === "failed"
-    ? ` (failed: ${String(data.error ?? "unknown error")})`
+    ? ` (failed: ${shown(data.error ?? "unknown error")})`
     : data.result === "started"
       ? " (started; no outcome recorded yet)"
       : "";
@@ -29,31 +32,31 @@ const failed = (data: Data) =>
 const inEnvironment = (data: Data) => (typeof data.environment === "string" ? ` in ${data.environment}` : "");
 
 function sentence(action: string, data: Data, target: AuditEventRow["target"]): string {
-  const app = String(data.app ?? "");
-  const release = `${app} ${versionOf(data.image)} (release #${String(data.sequence)})`;
+  const app = shown(data.app ?? "");
+  const release = `${app} ${versionOf(data.image)} (release #${shown(data.sequence)})`;
   switch (action) {
     case "team.create":
-      return `created the team ${String(data.name)}`;
+      return `created the team ${shown(data.name)}`;
     case "team.provision":
-      return data.status === "failed" ? `could not provision the namespace: ${String(data.error)}` : `provisioned the team's namespace`;
+      return data.status === "failed" ? `could not provision the namespace: ${shown(data.error)}` : `provisioned the team's namespace`;
     case "membership.grant":
-      return `granted ${String(data.role).toLowerCase()} to ${String(data.email)}${data.expiresAt ? ` until ${String(data.expiresAt)}` : ""}${data.pending ? " (pending first sign-in)" : ""}`;
+      return `granted ${shown(data.role).toLowerCase()} to ${shown(data.email)}${data.expiresAt ? ` until ${shown(data.expiresAt)}` : ""}${data.pending ? " (pending first sign-in)" : ""}`;
     case "membership.change":
-      return `changed ${String(data.email)} from ${String(data.from).toLowerCase()} to ${String(data.to).toLowerCase()}`;
+      return `changed ${shown(data.email)} from ${shown(data.from).toLowerCase()} to ${shown(data.to).toLowerCase()}`;
     case "membership.revoke":
-      return `removed ${String(data.email)} (was ${String(data.role).toLowerCase()})`;
+      return `removed ${shown(data.email)} (was ${shown(data.role).toLowerCase()})`;
     case "membership.expire":
-      return `ended ${String(data.email)}'s temporary ${String(data.role).toLowerCase()} access: expired${data.to ? `, back to ${String(data.to).toLowerCase()}` : ""}`;
+      return `ended ${shown(data.email)}'s temporary ${shown(data.role).toLowerCase()} access: expired${data.to ? `, back to ${shown(data.to).toLowerCase()}` : ""}`;
     case "access.request":
-      return `asked for ${String(data.role).toLowerCase()}${typeof data.hours === "number" ? ` for ${data.hours} h` : ""}: ${String(data.reason)}`;
+      return `asked for ${shown(data.role).toLowerCase()}${typeof data.hours === "number" ? ` for ${data.hours} h` : ""}: ${shown(data.reason)}`;
     case "access.approve":
-      return `approved ${String(data.email)}'s request: ${String(data.role).toLowerCase()}${data.until ? ` until ${String(data.until)}` : ""}`;
+      return `approved ${shown(data.email)}'s request: ${shown(data.role).toLowerCase()}${data.until ? ` until ${shown(data.until)}` : ""}`;
     case "access.deny":
-      return `denied ${String(data.email)}'s request for ${String(data.role).toLowerCase()}: ${String(data.reason)}`;
+      return `denied ${shown(data.email)}'s request for ${shown(data.role).toLowerCase()}: ${shown(data.reason)}`;
     case "access.request.expire":
-      return `expired ${String(data.email)}'s unanswered request for ${String(data.role).toLowerCase()}`;
+      return `expired ${shown(data.email)}'s unanswered request for ${shown(data.role).toLowerCase()}`;
     case "team.access.settings":
-      return `set the longest requested access to ${String(data.accessMaxHours)} h`;
+      return `set the longest requested access to ${shown(data.accessMaxHours)} h`;
     case "app.create":
       return `registered ${app}`;
     case "app.update":
@@ -65,58 +68,58 @@ function sentence(action: string, data: Data, target: AuditEventRow["target"]): 
     case "app.restart":
       return `restarted ${app}${inEnvironment(data)}${failed(data)}`;
     case "app.scale":
-      return `scaled ${app}${inEnvironment(data)} from ${String(data.from)} to ${String(data.to)}${failed(data)}`;
+      return `scaled ${app}${inEnvironment(data)} from ${shown(data.from)} to ${shown(data.to)}${failed(data)}`;
     case "deploy.request":
-      if (data.rollbackOf) return `rolled back ${app}${inEnvironment(data)} to #${String(data.rollbackOf)}: ${release}`;
+      if (data.rollbackOf) return `rolled back ${app}${inEnvironment(data)} to #${shown(data.rollbackOf)}: ${release}`;
       return data.reason
-        ? `deployed ${release}${inEnvironment(data)} because the ${String(data.reason)}`
+        ? `deployed ${release}${inEnvironment(data)} because the ${shown(data.reason)}`
         : `deployed ${release}${inEnvironment(data)}`;
     case "deploy.promote":
-      return `promoted ${app} #${String(data.fromSequence)} from ${String(data.from)} to ${String(data.to)} (release #${String(data.sequence)}, ${String(data.digest).slice(0, 19)})${data.awaitingApproval ? ", awaiting approval" : ""}`;
+      return `promoted ${app} #${shown(data.fromSequence)} from ${shown(data.from)} to ${shown(data.to)} (release #${shown(data.sequence)}, ${shown(data.digest).slice(0, 19)})${data.awaitingApproval ? ", awaiting approval" : ""}`;
     case "release.approve":
-      return `approved ${release}${inEnvironment(data)}${data.requestedBy ? ` requested by ${String(data.requestedBy)}` : ""}`;
+      return `approved ${release}${inEnvironment(data)}${data.requestedBy ? ` requested by ${shown(data.requestedBy)}` : ""}`;
     case "release.reject":
-      return `rejected ${release}${inEnvironment(data)}: ${String(data.reason)}`;
+      return `rejected ${release}${inEnvironment(data)}: ${shown(data.reason)}`;
     case "environment.settings":
-      return `changed the environment ${String(data.environment)}: ${data.requiresApproval ? "requires approval" : "no approval needed"}${data.freezeUntil ? `, frozen until ${String(data.freezeUntil)} (${String(data.freezeReason ?? "")})` : ", not frozen"}`;
+      return `changed the environment ${shown(data.environment)}: ${data.requiresApproval ? "requires approval" : "no approval needed"}${data.freezeUntil ? `, frozen until ${shown(data.freezeUntil)} (${shown(data.freezeReason ?? "")})` : ", not frozen"}`;
     case "environment.freeze.override":
-      return `deployed ${app} (release #${String(data.sequence)}) into frozen ${String(data.environment)}, overriding the freeze: ${String(data.reason)}`;
+      return `deployed ${app} (release #${shown(data.sequence)}) into frozen ${shown(data.environment)}, overriding the freeze: ${shown(data.reason)}`;
     case "cluster.register":
-      return `registered the cluster ${String(data.name)} (${String(data.server)})`;
+      return `registered the cluster ${shown(data.name)} (${shown(data.server)})`;
     case "environment.create":
-      return `created the environment ${String(data.environment)} on cluster ${String(data.cluster)} (namespace ${String(data.namespace)})${failed(data)}`;
+      return `created the environment ${shown(data.environment)} on cluster ${shown(data.cluster)} (namespace ${shown(data.namespace)})${failed(data)}`;
     case "deploy.succeeded":
       return `'s deploy of ${release} succeeded`;
     case "deploy.failed":
-      return `'s deploy of ${release} failed${data.error ? `: ${String(data.error)}` : ""}`;
+      return `'s deploy of ${release} failed${data.error ? `: ${shown(data.error)}` : ""}`;
     case "token.create":
-      return `created the API token ${String(data.name)}`;
+      return `created the API token ${shown(data.name)}`;
     case "token.revoke":
-      return `revoked the API token ${String(data.name)}`;
+      return `revoked the API token ${shown(data.name)}`;
     case "kubeconfig.issue":
-      return `downloaded a ${String(data.role)} kubeconfig${failed(data)}`;
+      return `downloaded a ${shown(data.role)} kubeconfig${failed(data)}`;
     case "kubeconfig.revoke":
-      return `lost kubectl access (${String(data.reason)})${failed(data)}`;
+      return `lost kubectl access (${shown(data.reason)})${failed(data)}`;
     case "kubectl.write": {
-      const object = `${String(data.resource)}${data.subresource ? `/${String(data.subresource)}` : ""}${data.name ? ` ${String(data.name)}` : ""}`;
-      return `ran kubectl ${String(data.verb)} ${object} (HTTP ${String(data.code)})`;
+      const object = `${shown(data.resource)}${data.subresource ? `/${shown(data.subresource)}` : ""}${data.name ? ` ${shown(data.name)}` : ""}`;
+      return `ran kubectl ${shown(data.verb)} ${object} (HTTP ${shown(data.code)})`;
     }
     case "secret.set":
-      return `set ${app}'s secret ${String(data.name)}${inEnvironment(data)} (v${String(data.version)})${failed(data)}`;
+      return `set ${app}'s secret ${shown(data.name)}${inEnvironment(data)} (v${shown(data.version)})${failed(data)}`;
     case "secret.unset":
-      return `removed ${app}'s secret ${String(data.name)}${inEnvironment(data)} (was v${String(data.version)})${failed(data)}`;
+      return `removed ${app}'s secret ${shown(data.name)}${inEnvironment(data)} (was v${shown(data.version)})${failed(data)}`;
     case "cli.login.approve":
-      return `approved a command-line login (${String(data.clientName)})`;
+      return `approved a command-line login (${shown(data.clientName)})`;
     case "webhook.create":
-      return `added a webhook to ${String(data.host)}`;
+      return `added a webhook to ${shown(data.host)}`;
     case "webhook.update":
-      return `changed the webhook to ${String(data.host)}${Array.isArray(data.changed) && data.changed.length ? `: ${data.changed.join(", ")}` : ""}`;
+      return `changed the webhook to ${shown(data.host)}${Array.isArray(data.changed) && data.changed.length ? `: ${data.changed.join(", ")}` : ""}`;
     case "webhook.delete":
-      return `deleted the webhook to ${String(data.host)}`;
+      return `deleted the webhook to ${shown(data.host)}`;
     case "webhook.rotate":
-      return `rotated the signing secret of the webhook to ${String(data.host)}`;
+      return `rotated the signing secret of the webhook to ${shown(data.host)}`;
     case "webhook.redeliver":
-      return `redelivered ${String(data.eventType)} (delivery ${String(data.delivery)}) to ${String(data.host)}`;
+      return `redelivered ${shown(data.eventType)} (delivery ${shown(data.delivery)}) to ${shown(data.host)}`;
     default:
       return `${action}${target ? ` ${target.type} ${target.id ?? ""}` : ""}`;
   }
