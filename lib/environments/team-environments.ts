@@ -74,7 +74,9 @@ export function teamEnvironments(team: Pick<TeamRef, "id" | "namespace">): Promi
 
 /** One read per page render, however many of its use-cases ask (React's `cache`, as findApp); callers share the list. */
 const environmentsOfTeam = cache(async (teamId: string, namespace: string): Promise<TeamEnvironment[]> => {
-  const rows = await db().$queryRaw<Row[]>`SELECT ${COLUMNS} FROM ${FROM} WHERE e."teamId" = ${teamId}::uuid ORDER BY e."createdAt", e.name`;
+  const rows = await db().$queryRaw<
+    Row[]
+  >`SELECT ${COLUMNS} FROM ${FROM} WHERE e."teamId" = ${teamId}::uuid ORDER BY e."createdAt", e.name`;
   return rows.length === 0 ? [unsaved({ namespace })] : rows.map((row, index) => fromRow(row, index === 0));
 });
 
