@@ -24,9 +24,9 @@ function bars(days: DeployDay[], highest: number, part: (day: DeployDay) => numb
 }
 
 /**
- * Deploys per day as bars (failed ones in red on top), drawn as two SVG paths: as one
- * element per bar, five teams' charts were a third of the home page's elements. The
- * numbers behind them are a table, on demand for everyone (and read by screen readers).
+ * Deploys per day as bars (failed ones in red on top), drawn as two SVG paths (they were
+ * three elements a day, about 90 a chart). The numbers behind them are a table, on
+ * demand for everyone (and read by screen readers).
  */
 export function DeploysChart({ team, activity }: { team: string; activity: DeployActivity }) {
   const highest = Math.max(1, ...activity.days.map((d) => d.deploys));

@@ -182,19 +182,20 @@ export function startReleaseWorker(options: {
     wake,
     running: () => running.size,
     /**
-     * The replica that accepts a deploy runs it when it has room: the release is created
-     * claimed by this worker and started here once committed, without the round trip of
-     * a NOTIFY and a claim (lib/deploys/request-release.ts: created APPLYING, its run
-     * starting from what the request knows). Null when the worker is full or draining; the release is then
-     * created unclaimed and announced to every replica. Nothing is held meanwhile, so two
-     * deploys accepted at the same moment may take the worker one past its concurrency.
-     */
-    /**
      * Stops the run of a release that has ended without it (a newer release superseded
      * it), so its rollout watch does not hold a place in the worker until its own
      * rollout is over. Nothing to do when it runs elsewhere (that replica's heartbeat notices).
      */
     stop: (releaseId: string) => running.get(releaseId)?.abort.abort(),
+    /**
+     * The replica that accepts a deploy runs it when it has room: the release is created
+     * claimed by this worker and started here once committed, without the round trip of
+     * a NOTIFY and a claim (lib/deploys/request-release.ts: created APPLYING, its run
+     * starting from what the request knows). Null when the worker is full or draining;
+     * the release is then created unclaimed and announced to every replica. Nothing is
+     * held meanwhile, so two deploys accepted at the same moment may take the worker one
+     * past its concurrency.
+     */
     slot: (): ReleaseSlot | null =>
       stopped() || running.size >= concurrency
         ? null
