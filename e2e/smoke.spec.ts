@@ -7,6 +7,14 @@ test("[smoke] the home page loads with the person's own teams", async ({ page })
   // Vic Viewer is in Payments only: the counts are of what the person can see, not the platform's.
   await expect(page.getByTestId("team-count")).toHaveText("1");
   await expect(page.getByRole("link", { name: "Skip to content" })).toBeAttached();
+  // The team's deploys per day: bars (two paths), and the numbers behind them on demand.
+  const chart = page.getByTestId("deploys-chart-payments");
+  await expect(chart.locator("svg path")).toHaveCount(2);
+  const perDay = chart.locator("table");
+  await expect(perDay).toBeHidden();
+  await chart.getByText("Per day", { exact: true }).click();
+  await expect(perDay).toBeVisible();
+  await expect(perDay.locator("tbody tr")).toHaveCount(30);
 });
 
 test("[smoke] health and readiness answer", async ({ request }) => {
