@@ -18,9 +18,12 @@ test("[activity] a lead's grant shows up first, by them; filters, export and ver
   const newest = page.getByTestId("activity-row").first();
   // A sentence with a link, and the raw record on demand.
   await expect(newest.getByTestId("activity-sentence")).toContainText(`Lee Lead granted viewer to ${grantee}`);
+  // The record is drawn when "Raw event" is opened (components/audit/raw-event.tsx).
+  await expect(newest.locator("pre")).toHaveCount(0);
   await newest.getByText("Raw event").click();
-  await expect(newest).toContainText("membership.grant");
-  await expect(newest).toContainText("lead@slipway.test");
+  await expect(newest.locator("pre")).toBeVisible();
+  await expect(newest.locator("pre")).toContainText('"action": "membership.grant"');
+  await expect(newest.locator("pre")).toContainText("lead@slipway.test");
 
   await page.getByLabel("Action").selectOption("token.create");
   await page.getByRole("button", { name: "Apply filters" }).click();

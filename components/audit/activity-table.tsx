@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { RawEvent } from "./raw-event";
 import { describeAuditEvent, foldClusterIntents } from "@/lib/audit/describe-audit-event";
 import type { AuditEventRow } from "@/lib/audit/query-audit-events";
 
@@ -46,10 +47,7 @@ export function ActivityTable({ events, caption = "Audit events, newest first" }
                     </>
                   )}
                 </p>
-                <details className="mt-1 text-xs text-slate-600">
-                  <summary className="cursor-pointer">Raw event</summary>
-                  <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 break-all whitespace-pre-wrap">{rawEvent(event)}</pre>
-                </details>
+                <RawEvent json={rawEvent(event)} />
               </td>
               <td className="px-3 py-2">
                 {event.team ? (

@@ -1,6 +1,5 @@
-import type { DeployActivity } from "@/lib/dashboard/count-deploys-per-day";
-
-type DeployDay = DeployActivity["days"][number];
+import type { DeployActivity, DeployDay } from "@/lib/dashboard/count-deploys-per-day";
+import { PerDayTable } from "./per-day-table";
 
 export function formatFailureRate(activity: DeployActivity): string {
   if (activity.failureRate === null) return "no finished deploys";
@@ -25,13 +24,11 @@ function bars(days: DeployDay[], highest: number, part: (day: DeployDay) => numb
 
 /**
  * Deploys per day as bars (failed ones in red on top), drawn as two SVG paths (they were
- * three elements a day, about 90 a chart). The numbers behind them are a table, on
- * demand for everyone (and read by screen readers).
+ * three elements a day, about 90 a chart). The numbers behind them are a table, drawn
+ * on demand for everyone (and read by screen readers).
  */
 export function DeploysChart({ team, activity }: { team: string; activity: DeployActivity }) {
   const highest = Math.max(1, ...activity.days.map((d) => d.deploys));
-  const first = activity.days[0]?.day;
-  const last = activity.days.at(-1)?.day;
   return (
     <figure className="space-y-1" data-testid={`deploys-chart-${team}`}>
       <svg
@@ -62,34 +59,7 @@ export function DeploysChart({ team, activity }: { team: string; activity: Deplo
       <figcaption className="text-xs text-slate-500">
         {activity.deploys} {activity.deploys === 1 ? "deploy" : "deploys"} in {activity.days.length} days · {formatFailureRate(activity)}
       </figcaption>
-      <details className="text-xs text-slate-600">
-        <summary className="cursor-pointer">Per day</summary>
-        <table className="mt-1">
-          <caption className="sr-only">
-            Deploys per day from {first} to {last}
-          </caption>
-          <thead>
-            <tr>
-              {["Day", "Deploys", "Failed"].map((column) => (
-                <th key={column} scope="col" className={column === "Day" ? "pr-3 text-left font-medium" : "pl-3 text-right font-medium"}>
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {activity.days.map((d) => (
-              <tr key={d.day}>
-                <th scope="row" className="pr-3 text-left font-normal">
-                  {d.day}
-                </th>
-                <td className="pl-3 text-right">{d.deploys}</td>
-                <td className="pl-3 text-right">{d.failed}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <PerDayTable days={activity.days} />
     </figure>
   );
 }

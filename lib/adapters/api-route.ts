@@ -2,11 +2,11 @@
  * The /api/v1 adapter: a route file is one line, `export const { GET, ... } =
  * apiRoute(useCaseA, useCaseB)`. Each request: bearer token or session cookie (a
  * cookie request that changes state must come from this site's own pages) -> the
- * pipeline (lib/adapters/run-use-case.ts) -> the output encoded by its schema. Methods
+ * pipeline (lib/adapters/run-use-case.ts) -> the output put on the wire by its schema
+ * (lib/validation/wire-encoder.ts). Methods
  * a path does not have answer 405 with `Allow`. One access-log line and one metric
  * sample per request.
  */
-import { z } from "zod";
 import { sessionUserFromCookies } from "@/lib/auth/session";
 import type { Actor } from "@/lib/authz/actor";
 import { AppError } from "@/lib/errors";
@@ -17,6 +17,7 @@ import { HTTP_METHODS, type AnyUseCase, type FileBody, type HttpMethod, type Rou
 import { pathParams, readInput } from "./read-input";
 import { requestInfo } from "./request-info";
 import { requestArrivedAt } from "@/lib/http/request-peer";
+import { encodeForWire } from "@/lib/validation/wire-encoder";
 import { errorResponse, json } from "./respond";
 import { runUseCase } from "./run-use-case";
 
@@ -60,7 +61,7 @@ function successStatus(useCase: Routed<AnyUseCase>, output: unknown): number {
 
 function respond(useCase: Routed<AnyUseCase>, output: unknown): Response {
   const status = successStatus(useCase, output);
-  if (!useCase.route.produces) return json(z.encode(useCase.output, output), status);
+  if (!useCase.route.produces) return json(encodeForWire(useCase.output, output), status);
   const file = output as FileBody;
   const headers: Record<string, string> = { "content-type": file.contentType, "cache-control": "no-store, no-transform" };
   // Proxies must pass a server-sent event stream through as it is written.
