@@ -39,6 +39,22 @@ const events = (action: "app.scale" | "kubectl.write", limit: number) => Prisma.
     END
   ORDER BY "createdAt" DESC, id DESC LIMIT ${limit}`;
 
+const inScope = Prisma.sql`"appId" = s.app AND ("environmentId" = s.env OR ("environmentId" IS NULL AND s.dflt))`;
+
+/**
+ * The release in flight if there is one (the partial index Release_in_flight_idx), else
+ * the latest that succeeded (a backward scan of Release(appId, sequence) that stops at
+ * the first). Before, it was the top of a sort of each app's releases: for the
+ * dashboard's 100 apps at the bench's large size, 8 ms under EXPLAIN ANALYZE against 1 ms.
+ */
+const currentRelease = Prisma.sql`
+  (SELECT sequence, image, spec, "createdAt" FROM "Release"
+   WHERE ${inScope} AND status IN ('APPLYING', 'ROLLING_OUT') ORDER BY sequence DESC LIMIT 1)
+  UNION ALL
+  (SELECT sequence, image, spec, "createdAt" FROM "Release"
+   WHERE ${inScope} AND status = 'SUCCEEDED' ORDER BY sequence DESC LIMIT 1)
+  LIMIT 1`;
+
 /**
  * By scope key, in one statement: the release being rolled out (APPLYING, ROLLING_OUT),
  * else the latest that succeeded; then, since it, the newest `app.scale` event and the
@@ -67,12 +83,7 @@ export async function liveHistory(scopes: LiveScope[]): Promise<Map<string, Live
     SELECT s.key, r.sequence, r.image, r.spec, r."createdAt", e.action, e."actorEmail", e."createdAt" AS at, e.data
     FROM unnest(${Prisma.join(columns)})
     AS s(key, app, env, dflt, team, name, env_name, ns)
-    CROSS JOIN LATERAL (
-      SELECT sequence, image, spec, "createdAt" FROM "Release"
-      WHERE "appId" = s.app AND status::text IN ('APPLYING', 'ROLLING_OUT', 'SUCCEEDED')
-        AND ("environmentId" = s.env OR ("environmentId" IS NULL AND s.dflt))
-      ORDER BY (status::text <> 'SUCCEEDED') DESC, sequence DESC LIMIT 1
-    ) r
+    CROSS JOIN LATERAL (${currentRelease}) r
     LEFT JOIN LATERAL ((${events("app.scale", 1)}) UNION ALL (${events("kubectl.write", 5)})) e ON true
     ORDER BY s.key, e."createdAt" DESC, e.id DESC`;
   for (const { key, action, actorEmail, at, data, ...release } of rows) {

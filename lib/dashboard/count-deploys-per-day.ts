@@ -21,7 +21,7 @@ function emptyActivity(dayKeys: string[]): DeployActivity {
 /**
  * Deploys per UTC day and their outcomes over the last `days` days (today included)
  * for each of `teams` that `userId` is a member of: one grouped query, which reads
- * those teams' releases through the Release(appId, createdAt) index.
+ * each of those teams' releases from the Release(teamId, createdAt, status) index alone.
  */
 export async function countDeploysPerDay(options: {
   userId: string;
@@ -35,23 +35,25 @@ export async function countDeploysPerDay(options: {
   const byTeam = new Map(options.teams.map((team) => [team, emptyActivity(dayKeys)]));
   if (options.teams.length === 0) return byTeam;
 
-  const rows = await db().$queryRaw<{ team: string; day: string; deploys: number; succeeded: number; failed: number }[]>`
-    SELECT t.slug AS team,
-           to_char(date_trunc('day', r."createdAt" AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day,
-           count(*)::int AS deploys,
-           (count(*) FILTER (WHERE r.status = 'SUCCEEDED'))::int AS succeeded,
-           (count(*) FILTER (WHERE r.status = 'FAILED'))::int AS failed
+  // The day as a number of days since `since` (grouping on a date's text cost a sort of every release).
+  const rows = await db().$queryRaw<{ team: string; day: number; deploys: number; succeeded: number; failed: number }[]>`
+    SELECT t.slug AS team, d.day, d.deploys, d.succeeded, d.failed
     FROM "Membership" m
     JOIN "Team" t ON t.id = m."teamId"
-    JOIN "App" a ON a."teamId" = t.id
-    JOIN "Release" r ON r."appId" = a.id AND r."createdAt" >= ${since}::timestamptz
-    WHERE m."userId" = ${options.userId}::uuid AND ${memberGivesARole}
-    GROUP BY 1, 2
-    ORDER BY 1, 2`;
+    CROSS JOIN LATERAL (
+      SELECT (r."createdAt" AT TIME ZONE 'UTC')::date - ${dayKeys[0]}::date AS day,
+             count(*)::int AS deploys,
+             (count(*) FILTER (WHERE r.status = 'SUCCEEDED'))::int AS succeeded,
+             (count(*) FILTER (WHERE r.status = 'FAILED'))::int AS failed
+      FROM "Release" r
+      WHERE r."teamId" = t.id AND r."createdAt" >= ${since}::timestamptz
+      GROUP BY 1
+    ) d
+    WHERE m."userId" = ${options.userId}::uuid AND ${memberGivesARole}`;
 
   for (const row of rows) {
     const activity = byTeam.get(row.team);
-    const day = activity?.days.find((d) => d.day === row.day);
+    const day = activity?.days[row.day];
     if (!activity || !day) continue;
     Object.assign(day, { deploys: row.deploys, failed: row.failed });
     activity.deploys += row.deploys;
