@@ -19,6 +19,7 @@ import { env } from "@/lib/env";
 import { isRetryableTransactionError } from "@/lib/db-errors";
 import { logger } from "@/lib/observability/logger";
 import { reportPoolUse } from "@/lib/observability/metrics";
+import { statementNames } from "@/lib/db-statement-names";
 import { pgliteDir } from "@/lib/pglite-dir";
 import { requestsFirst, withPriorityTurns } from "@/lib/db-priority";
 
@@ -39,7 +40,13 @@ export function createPrismaClient(options: { databaseUrl?: string; pglite?: PGl
     });
     watchPool(pool);
     // The engine's statements wait for the requests in progress, briefly (lib/db-priority.ts).
-    return withTransactionRetries(new PrismaClient({ adapter: new PrismaPg(requestsFirst(pool)) }));
+    return withTransactionRetries(
+      new PrismaClient({
+        adapter: new PrismaPg(requestsFirst(pool), {
+          ...(env.DATABASE_PREPARED_STATEMENTS ? { statementNameGenerator: statementNames() } : {}),
+        }),
+      }),
+    );
   }
   // One connection: requests' statements go before the engine's (lib/db-priority.ts).
   const pglite = withPriorityTurns(options.pglite ?? new PGlite(pgliteDir()));

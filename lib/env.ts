@@ -57,6 +57,11 @@ const schema = z
      * leader lock) must stay under the server's max_connections.
      */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(20),
+    /** "0": statements are parsed and planned on every run (lib/db-statement-names.ts), for a pooler that does not carry prepared statements. */
+    DATABASE_PREPARED_STATEMENTS: z
+      .enum(["", "0", "1"])
+      .default("1")
+      .transform((value) => value !== "0"),
     /**
      * Requests one replica handles at the same time; the rest wait their turn in arrival
      * order (lib/http/admission.ts). A request counts until its response starts, or for
