@@ -27,6 +27,15 @@ const REASON_WORDS: Record<string, string> = {
   CreateContainerConfigError: "the container's configuration is invalid",
 };
 
+/**
+ * Refusals that clear up by themselves, which the ReplicaSet controller retries: in a
+ * namespace created moments ago, the ServiceAccount admission plugin refuses pods until
+ * the controller manager has created the namespace's "default" ServiceAccount, and the
+ * ReplicaSet controller creates them once it exists. A fault test's release in a new
+ * namespace was failed for it.
+ */
+const PASSING = /error looking up service account/i;
+
 /** The cause in words, or null while the rollout may still finish. Pure. */
 export function rolloutBlocker(input: { replicaSets: string[]; events: EventLike[]; pods: PodLike[] }): string | null {
   const ours = new Set(input.replicaSets);
@@ -35,7 +44,8 @@ export function rolloutBlocker(input: { replicaSets: string[]; events: EventLike
       e.reason === "FailedCreate" &&
       e.involvedObject.kind === "ReplicaSet" &&
       ours.has(e.involvedObject.name ?? "") &&
-      /forbidden|denied/i.test(e.message ?? ""),
+      /forbidden|denied/i.test(e.message ?? "") &&
+      !PASSING.test(e.message ?? ""),
   );
   if (refused) {
     const quota = /exceeded quota/i.test(refused.message ?? "");

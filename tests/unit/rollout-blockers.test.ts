@@ -29,6 +29,11 @@ describe("rolloutBlocker", () => {
     );
   });
 
+  test("a refusal that clears up by itself (the namespace's default ServiceAccount not made yet) is not a cause", () => {
+    const message = `pods "b2-56c45cf785-" is forbidden: error looking up service account team-b/default: serviceaccount "default" not found`;
+    expect(rolloutBlocker({ replicaSets: ["b2-56c45cf785"], events: [rs("b2-56c45cf785", message)], pods: [] })).toBeNull();
+  });
+
   test("an old release's ReplicaSet does not fail this one", () => {
     expect(rolloutBlocker({ replicaSets: ["api-new"], events: [rs("api-old", "is forbidden: exceeded quota")], pods: [] })).toBeNull();
   });
