@@ -1,6 +1,7 @@
 /**
  * Output schemas describe the JSON on the wire. These codecs turn what use-cases
- * return (Date, BigInt) into it: `z.encode(output, value)` in the API adapter, and
+ * return (Date, BigInt) into it: `encodeForWire(output, value)` in the API adapter
+ * (./wire-encoder.ts, which knows these two codecs by identity), and
  * OpenAPI documents the wire side (`io: "input"`).
  */
 import { z } from "zod";
