@@ -89,10 +89,14 @@ test("[deploy] the activity page shows each step with the right person", async (
   await signInAs(page, "viewer@slipway.test", "/activity?team=payments&app=checkout&action=deploy.request");
   const rows = page.getByTestId("activity-row");
   await expect(rows).toHaveCount(3);
-  // Newest first: the lead's rollback, then the deployer's two deploys.
-  await expect(rows.nth(0)).toContainText("lead@slipway.test");
-  await expect(rows.nth(1)).toContainText("deployer@slipway.test");
-  await expect(rows.nth(2)).toContainText("deployer@slipway.test");
+  // Newest first: the lead's rollback, then the deployer's two deploys, each sentence led by who did it.
+  const sentences = rows.getByTestId("activity-sentence");
+  await expect(sentences.nth(0)).toContainText(/^Lee Lead rolled back checkout/);
+  await expect(sentences.nth(1)).toContainText(/^Dee Deployer /);
+  await expect(sentences.nth(2)).toContainText(/^Dee Deployer /);
+  // Their addresses are in the raw record, drawn when opened.
+  await rows.nth(0).getByText("Raw event").click();
+  await expect(rows.nth(0).locator("pre")).toContainText('"actor": "lead@slipway.test"');
   await page.goto("/activity?team=payments&app=checkout&action=deploy.succeeded");
   await expect(page.getByTestId("activity-row")).toHaveCount(3);
   await screenshot(page, "activity");
