@@ -48,7 +48,6 @@ function compile(schema: z.ZodType): Encode {
     case "enum":
     case "literal":
     case "null":
-      return copy;
     case "unknown":
     case "any":
       return copy;
