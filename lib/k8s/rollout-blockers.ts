@@ -34,7 +34,7 @@ const REASON_WORDS: Record<string, string> = {
  * ReplicaSet controller creates them once it exists. A fault test's release in a new
  * namespace was failed for it.
  */
-const PASSING = /error looking up service account/i;
+const TRANSIENT_REFUSAL = /error looking up service account/i;
 
 /** The cause in words, or null while the rollout may still finish. Pure. */
 export function rolloutBlocker(input: { replicaSets: string[]; events: EventLike[]; pods: PodLike[] }): string | null {
@@ -45,7 +45,7 @@ export function rolloutBlocker(input: { replicaSets: string[]; events: EventLike
       e.involvedObject.kind === "ReplicaSet" &&
       ours.has(e.involvedObject.name ?? "") &&
       /forbidden|denied/i.test(e.message ?? "") &&
-      !PASSING.test(e.message ?? ""),
+      !TRANSIENT_REFUSAL.test(e.message ?? ""),
   );
   if (refused) {
     const quota = /exceeded quota/i.test(refused.message ?? "");
