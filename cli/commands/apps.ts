@@ -13,9 +13,18 @@ export const apps: Command = {
     const api = ctx.api();
     const explicit = ctx.flag("team") ?? ctx.io.env.SLIPWAY_TEAM ?? ctx.entry()?.team;
     const teams = explicit ? [explicit] : (await ok(api.GET("/teams"))).teams.map((team) => team.slug);
-    const lists = await Promise.all(
-      teams.map(async (team) => ({ team, apps: (await ok(api.GET("/teams/{team}/apps", { params: { path: { team } } }))).apps })),
-    );
+    // Every page of each team's apps (the API answers 100 at a time unless asked).
+    const allApps = async (team: string) => {
+      const pages = [];
+      let after: string | undefined;
+      do {
+        const page = await ok(api.GET("/teams/{team}/apps", { params: { path: { team }, query: { after, limit: 500 } } }));
+        pages.push(...page.apps);
+        after = page.nextAfter ?? undefined;
+      } while (after !== undefined);
+      return pages;
+    };
+    const lists = await Promise.all(teams.map(async (team) => ({ team, apps: await allApps(team) })));
     const rows = lists.flatMap(({ team, apps }) =>
       apps.map((app) => {
         const last = app.releases[0];

@@ -3,10 +3,14 @@ import { dateTime } from "@/lib/validation/wire";
 
 export const appNameParam = z.object({ app: z.string() });
 
-/** A keyset page of a team's apps by name: those after the one named `after`, at most `limit` (500 unless asked). */
+/**
+ * A keyset page of a team's apps by name: those after the one named `after`, at most
+ * `limit` (100 unless asked, 500 at most). The default was 500: a 234 KB answer that
+ * cost 17 ms of the server's CPU for a team of 500 apps, for a caller who may want one.
+ */
 export const appPage = z.object({
   after: z.string().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(500),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
 const releaseStatus = z.enum(["PENDING", "APPLYING", "ROLLING_OUT", "SUCCEEDED", "FAILED", "AWAITING_APPROVAL"]);
