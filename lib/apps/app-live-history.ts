@@ -65,8 +65,10 @@ const currentRelease = Prisma.sql`
 export async function liveHistory(scopes: LiveScope[]): Promise<Map<string, LiveHistory>> {
   const found = new Map<string, LiveHistory>();
   if (scopes.length === 0) return found;
-  const column = <T>(type: string, value: (scope: LiveScope) => T) =>
-    Prisma.sql`ARRAY[${Prisma.join(scopes.map(value))}]::${Prisma.raw(type)}[]`;
+  // One array parameter per column, not one parameter per value: eight parameters for any
+  // number of scopes, so the statement is prepared once per connection (lib/db-statement-names.ts
+  // names none above 50) and not parsed and planned again on every page view.
+  const column = <T>(type: string, value: (scope: LiveScope) => T) => Prisma.sql`${scopes.map(value)}::${Prisma.raw(type)}[]`;
   const columns = [
     column("text", (s) => s.key),
     column("uuid", (s) => s.appId),

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
 import { teamUseCase } from "@/lib/usecase/define";
 import { appPage, appView, latestRelease } from "./app.types";
@@ -29,7 +28,7 @@ async function latestReleases(appIds: string[]): Promise<Map<string, Omit<Latest
   if (appIds.length === 0) return new Map();
   const rows = await db().$queryRaw<LatestRow[]>`
     SELECT a.id::text AS "appId", r.sequence, r.image, r.status::text AS status, r."createdAt", r."finishedAt", r.error
-    FROM unnest(ARRAY[${Prisma.join(appIds)}]::uuid[]) AS a(id)
+    FROM unnest(${appIds}::uuid[]) AS a(id)
     CROSS JOIN LATERAL (
       SELECT sequence, image, status, "createdAt", "finishedAt", error FROM "Release" WHERE "appId" = a.id ORDER BY sequence DESC LIMIT 1
     ) r`;

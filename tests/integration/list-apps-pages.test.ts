@@ -48,7 +48,7 @@ describe("listApps pages", () => {
     expect(seen).toEqual([["a1", "a2"], ["a3", "b1"], ["b2"]]);
   });
 
-  it("without a limit, all of them (up to 500) and no next page; archived ones apart", async () => {
+  it("without a limit, the first 100 (here all of them) and no next page; archived ones apart", async () => {
     const { output } = await call<Page>(listApps, {});
     expect(output.apps.map((app) => app.name)).toEqual(NAMES);
     expect(output.nextAfter).toBeNull();

@@ -1,6 +1,7 @@
 /**
- * A team's apps come in keyset pages: GET /teams/{team}/apps answers 100 unless asked
- * (500 at most), and `slipway apps` follows `nextAfter` to list every one.
+ * Over HTTP (the use-case alone: list-apps-pages.test.ts): GET /teams/{team}/apps
+ * answers 100 apps unless asked (500 at most), and `slipway apps` follows `nextAfter`
+ * to list every one.
  */
 import { mkdtemp, readFile } from "node:fs/promises";
 import os from "node:os";
