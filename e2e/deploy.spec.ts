@@ -81,6 +81,8 @@ test("[deploy] the team page shows the app's state", async ({ page }) => {
   await signInAs(page, "viewer@slipway.test", "/teams/payments");
   await expect(page.getByTestId("app-checkout")).toContainText("Succeeded");
   await expect(page.getByTestId("app-checkout")).toContainText("#3 1.0.0");
+  // Health from the namespace's watch, with the list (or streamed after it when the cache is cold).
+  await expect(page.getByTestId("app-checkout").getByTestId("health")).toHaveText(/Healthy|Progressing/);
   await screenshot(page, "team");
   await signOut(page);
 });
