@@ -125,7 +125,7 @@ async function readLiveBatch(targets: LiveTarget[]): Promise<Map<string, AppLive
       }),
     ),
   ]);
-  const cacheOf = new Map(reads);
+  const cacheOf = new Map(reads.map(([place, read]) => [place, read && byName(read)] as const));
   for (const target of targets) {
     const namespace = cacheOf.get(placeOf(target.environment));
     if (!namespace) {
@@ -137,9 +137,29 @@ async function readLiveBatch(targets: LiveTarget[]): Promise<Map<string, AppLive
   return result;
 }
 
-function liveOf({ app, team, environment }: LiveTarget, { objects, error }: Namespace, history: LiveHistory | undefined): AppLive {
-  const named = (kind: "deployments" | "services" | "ingresses") => objects(kind).find((o) => o.metadata?.name === app.name);
-  const live = { deployment: named("deployments"), service: named("services"), ingress: named("ingresses") } as LiveObjects;
+type LiveKind = "deployments" | "services" | "ingresses";
+type NamespaceByName = { named: (kind: LiveKind, name: string) => RawObject | undefined; error?: string };
+
+/** The namespace's objects by name, each kind indexed once when first asked: a page of 100 apps in a namespace of 500 Deployments is 100 lookups, not 100 scans. */
+function byName({ objects, error }: Namespace): NamespaceByName {
+  const indexes = new Map<LiveKind, Map<string, RawObject>>();
+  const index = (kind: LiveKind) => {
+    let found = indexes.get(kind);
+    if (!found) {
+      found = new Map(objects(kind).map((object) => [object.metadata?.name ?? "", object]));
+      indexes.set(kind, found);
+    }
+    return found;
+  };
+  return { named: (kind, name) => index(kind).get(name), ...(error ? { error } : {}) };
+}
+
+function liveOf({ app, team, environment }: LiveTarget, { named, error }: NamespaceByName, history: LiveHistory | undefined): AppLive {
+  const live = {
+    deployment: named("deployments", app.name),
+    service: named("services", app.name),
+    ingress: named("ingresses", app.name),
+  } as LiveObjects;
   const health = error ? null : appHealth(live.deployment as Parameters<typeof appHealth>[0]);
   if (!history) {
     return { health: live.deployment ? health : null, release: null, drift: unknownDrift(), ...(error ? { error } : {}) };
