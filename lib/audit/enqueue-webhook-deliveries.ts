@@ -40,3 +40,20 @@ export function webhookDeliveriesInsert(
     FROM "Webhook" w JOIN "Team" t ON t.id = w."teamId"
     WHERE w."teamId" = ${event.teamId}::uuid AND w.active AND ${event.type} = ANY (w.events)`;
 }
+
+/**
+ * The same for an event that only the enclosing statement knows: `source` is a relation
+ * (a CTE) whose rows have "teamId", "actorEmail" and data (jsonb); one delivery per row
+ * and listening webhook, with the payload webhookDeliveriesInsert gives.
+ */
+export function webhookDeliveriesInsertFrom(type: WebhookEventType, source: Prisma.Sql): Prisma.Sql {
+  const id = randomUUID();
+  return Prisma.sql`
+    INSERT INTO "WebhookDelivery" ("webhookId", "eventId", "eventType", payload)
+    SELECT w.id, ${id}::uuid, ${type},
+           jsonb_build_object('id', ${id}::text, 'type', ${type}::text, 'occurredAt', ${new Date().toISOString()}::text,
+             'actor', CASE WHEN s."actorEmail" IS NULL THEN NULL ELSE jsonb_build_object('email', s."actorEmail") END,
+             'team', jsonb_build_object('slug', t.slug, 'name', t.name), 'data', s.data)
+    FROM ${source} s JOIN "Webhook" w ON w."teamId" = s."teamId" JOIN "Team" t ON t.id = w."teamId"
+    WHERE w.active AND ${type} = ANY (w.events)`;
+}

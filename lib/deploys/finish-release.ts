@@ -1,5 +1,7 @@
 import { db } from "@/lib/db";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { webhookDeliveriesInsertFrom } from "@/lib/audit/enqueue-webhook-deliveries";
+import type { WebhookEventType } from "@/lib/audit/webhook-events";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { metrics } from "@/lib/observability/metrics";
 import { publishProgress } from "./progress-bus";
 
@@ -19,28 +21,36 @@ export async function finishRelease(
 ) {
   const error = outcome.status === "FAILED" ? outcome.error.slice(0, 4000) : null;
   const imageDigest = outcome.status === "SUCCEEDED" ? (outcome.imageDigest ?? null) : null;
-  const finished = await db().$transaction(async (tx) => {
-    // The update and what the audit event says, in one round trip; no row when it had ended already.
-    const [release] = await tx.$queryRaw<Finished[]>`
+  const action = outcome.status === "SUCCEEDED" ? "deploy.succeeded" : "deploy.failed";
+  // The webhook event of the same name (lib/audit/webhook-events.ts).
+  const webhookType: WebhookEventType = action;
+  // The update, its audit event and the event's webhook deliveries in one statement: one
+  // round trip and no transaction to hold a connection across (it was BEGIN, the update,
+  // the event, COMMIT). No row, and so no event, when the release had ended already.
+  const [finished] = await db().$queryRaw<Finished[]>`
+    WITH finished AS (
       UPDATE "Release" r
       SET status = ${outcome.status}::"ReleaseStatus", error = ${error}, "finishedAt" = ${new Date()}::timestamptz,
           "imageDigest" = COALESCE(${imageDigest}, r."imageDigest")
       FROM "App" a
       WHERE r.id = ${releaseId}::uuid AND r.status IN ('PENDING', 'APPLYING', 'ROLLING_OUT') AND a.id = r."appId"
-      RETURNING r.id::text, r.sequence, r.image, r."createdAt", r."finishedAt", a.name AS app, a."teamId"::text AS "teamId",
-        (SELECT jsonb_build_object('id', u.id, 'email', u.email) FROM "User" u WHERE u.id = r."requestedById") AS "requestedBy"`;
-    if (!release) return null;
-    await recordAuditEvent({
-      tx,
-      // Attributed to whoever asked for the release; the watcher only reports.
-      actor: release.requestedBy,
-      action: outcome.status === "SUCCEEDED" ? "deploy.succeeded" : "deploy.failed",
-      teamId: release.teamId,
-      target: { type: "release", id: release.id },
-      data: { app: release.app, sequence: release.sequence, image: release.image, ...(error ? { error } : {}) },
-    });
-    return release;
-  });
+      RETURNING r.id, r.sequence, r.image, r."createdAt", r."finishedAt", a.name AS app, a."teamId", r."requestedById"
+    ),
+    event AS (
+      -- Attributed to whoever asked for the release; the watcher only reports.
+      SELECT f.*, u.id AS "actorId", u.email AS "actorEmail",
+        jsonb_build_object('app', f.app, 'sequence', f.sequence, 'image', f.image) || ${JSON.stringify(error ? { error } : {})}::jsonb AS data
+      FROM finished f LEFT JOIN "User" u ON u.id = f."requestedById"
+    ),
+    audit AS (
+      INSERT INTO "AuditEvent" ("createdAt", "actorId", "actorEmail", "teamId", action, "targetType", "targetId", data)
+      SELECT ${new Date()}::timestamptz, e."actorId", e."actorEmail", e."teamId",
+        ${action}, 'release', e.id::text, e.data
+      FROM event e
+      RETURNING id
+    ),
+    outbox AS (${webhookDeliveriesInsertFrom(webhookType, Prisma.sql`event`)})
+    SELECT id::text, sequence, image, "createdAt", "finishedAt" FROM event`;
   if (!finished) return false;
   publishProgress({ releaseId, status: outcome.status, error, ...(outcome.status === "SUCCEEDED" ? outcome.counts : {}) });
   const outcomeLabel = outcome.status.toLowerCase();
@@ -49,13 +59,4 @@ export async function finishRelease(
   return true;
 }
 
-type Finished = {
-  id: string;
-  sequence: number;
-  image: string;
-  createdAt: Date;
-  finishedAt: Date;
-  app: string;
-  teamId: string;
-  requestedBy: { id: string; email: string } | null;
-};
+type Finished = { id: string; sequence: number; image: string; createdAt: Date; finishedAt: Date };

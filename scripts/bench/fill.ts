@@ -88,4 +88,6 @@ export async function fillLargeSize(sql: SqlConnection, options: { benchTeam: st
   }
   await sql.exec(`SET session_replication_role = origin`);
   await step("VACUUM ANALYZE", `VACUUM ANALYZE`);
+  // The fill's dirty pages written out now, not by the checkpointer during the first reads.
+  await step("CHECKPOINT", `CHECKPOINT`);
 }
