@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { AppLive } from "@/lib/apps/app-live.types";
 
 /** A small "drifted" link to the app page, where the drift notice says what differs; nothing when in sync. */
-export function DriftMarker({ drift, href }: { drift: Pick<AppLive["drift"], "state" | "changes">; href: string }) {
+export function DriftMarker({ drift, href }: { drift: { state: AppLive["drift"]["state"]; changes: { field: string }[] }; href: string }) {
   if (drift.state !== "drifted") return null;
   return (
     <Link

@@ -1,17 +1,14 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { GrantAccessForm } from "@/components/teams/grant-access-form";
 import { MemberActions } from "@/components/teams/member-actions";
 import Link from "next/link";
 import { ArchivedApps } from "@/components/apps/archived-apps";
-import { AppLiveBadges, LiveBadges } from "@/components/apps/app-live-badges";
-import { StatusBadge } from "@/components/apps/status-badge";
+import { AppCards, type CardLive } from "@/components/apps/app-cards";
 import { ReprovisionForm } from "@/components/teams/reprovision-form";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { allowed, pageCall } from "@/lib/adapters/page-call";
-import type { AppLive } from "@/lib/apps/app-live.types";
 import { versionOf } from "@/lib/apps/app-spec.types";
 import { archiveApp } from "@/lib/apps/archive-app";
 import { createApp } from "@/lib/apps/create-app";
@@ -78,8 +75,14 @@ export default async function TeamPage({
   const { ctx } = access;
   const mayApprove = allowed(ctx, listAccessRequests);
   const page = { after, limit: APPS_PER_PAGE };
-  const live = pageCall(listAppsLive, { team: slug }, page).then(
-    (call) => new Map<string, AppLive>((call.output?.apps ?? []).map((app) => [app.name, app.live])),
+  // What the cards show of each app's health and drift, by name.
+  const live = pageCall(listAppsLive, { team: slug }, page).then((call) =>
+    Object.fromEntries(
+      (call.output?.apps ?? []).map(({ name, live: { health, drift } }): [string, CardLive] => [
+        name,
+        { health, drift: { state: drift.state, changes: drift.changes.map(({ field }) => ({ field })) } },
+      ]),
+    ),
   );
   live.catch(() => undefined); // its readers get the error; no app on the page means no reader
   const [membersCall, appsCall, archivedCall, environmentsCall, requestsCall, settingsCall] = await Promise.all([
@@ -211,34 +214,19 @@ export default async function TeamPage({
         {apps.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 p-4 text-slate-600">No apps yet.</p>
         ) : (
-          <ul className="grid gap-3 sm:grid-cols-2">
-            {apps.map((app) => {
+          <AppCards
+            team={ctx.team.slug}
+            apps={apps.map((app) => {
               const last = app.releases[0];
-              const href = `/teams/${ctx.team.slug}/apps/${app.name}`;
-              return (
-                <li key={app.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`app-${app.name}`}>
-                  <div className="flex items-center justify-between gap-2">
-                    <Link href={href} className="font-medium text-blue-700 hover:underline">
-                      {app.name}
-                    </Link>
-                    <span className="flex items-center gap-1.5">
-                      {liveNow ? (
-                        <LiveBadges live={liveNow.get(app.name)} href={href} />
-                      ) : (
-                        <Suspense fallback={null}>
-                          <AppLiveBadges live={live} name={app.name} href={href} />
-                        </Suspense>
-                      )}
-                      <StatusBadge status={last?.status} />
-                    </span>
-                  </div>
-                  <p className="font-mono text-xs text-slate-500">
-                    {last ? `#${last.sequence} ${versionOf(last.image)}` : app.imageRepository}
-                  </p>
-                </li>
-              );
+              return {
+                id: app.id,
+                name: app.name,
+                status: last?.status ?? null,
+                summary: last ? `#${last.sequence} ${versionOf(last.image)}` : app.imageRepository,
+              };
             })}
-          </ul>
+            live={liveNow ?? live}
+          />
         )}
         {(after || nextAfter) && (
           <nav aria-label="App pages" className="flex gap-4 text-sm">
