@@ -4,6 +4,7 @@ import { ActivityFilters, type FilterValues } from "@/components/audit/activity-
 import { ActivityTable } from "@/components/audit/activity-table";
 import { VerifyChainForm } from "@/components/audit/verify-chain-form";
 import { pageCall } from "@/lib/adapters/page-call";
+import { AUDIT_ACTIONS } from "@/lib/audit/audit-events";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { auditPageSchema, filterParams } from "@/lib/audit/list-audit-events.types";
 import { listTeams } from "@/lib/teams/list-teams";
@@ -42,7 +43,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           {actor?.isPlatformAdmin ? "every team (you are a platform admin)" : "the teams you belong to, and your own actions"}.
         </p>
       </div>
-      <ActivityFilters values={values as FilterValues} teams={teams} />
+      <ActivityFilters values={values as FilterValues} teams={teams} actions={AUDIT_ACTIONS} />
       {!parsed.success ? (
         <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
           <p className="font-medium">These filters are not valid:</p>

@@ -1,12 +1,24 @@
-import { AUDIT_ACTIONS } from "@/lib/audit/audit-events";
+"use client";
+/**
+ * A client component given plain data (rendered on the server all the same): its 85
+ * options go to the browser as one list of names, not as a tree of elements.
+ */
 import { inputClass } from "@/components/ui/form-status";
 
 export type FilterValues = Partial<Record<"team" | "app" | "actor" | "action" | "via" | "from" | "to", string>>;
 
-const ACTION_GROUPS = [...new Set(AUDIT_ACTIONS.map((action) => action.split(".")[0]!))];
-
 /** A plain GET form: the filters live in the URL, so a filtered view can be shared. */
-export function ActivityFilters({ values, teams }: { values: FilterValues; teams: { slug: string; name: string }[] }) {
+/** `actions`: every audit action (AUDIT_ACTIONS), grouped by the part before the first dot. */
+export function ActivityFilters({
+  values,
+  teams,
+  actions,
+}: {
+  values: FilterValues;
+  teams: { slug: string; name: string }[];
+  actions: readonly string[];
+}) {
+  const groups = [...new Set(actions.map((action) => action.split(".")[0]!))];
   const knownTeam = !values.team || teams.some((team) => team.slug === values.team);
   return (
     <form
@@ -54,14 +66,16 @@ export function ActivityFilters({ values, teams }: { values: FilterValues; teams
         </label>
         <select id="filter-action" name="action" defaultValue={values.action ?? ""} className={inputClass}>
           <option value="">All actions</option>
-          {ACTION_GROUPS.map((group) => (
+          {groups.map((group) => (
             <optgroup key={group} label={group}>
               <option value={`${group}.`}>{`All ${group} events`}</option>
-              {AUDIT_ACTIONS.filter((action) => action.startsWith(`${group}.`)).map((action) => (
-                <option key={action} value={action}>
-                  {action}
-                </option>
-              ))}
+              {actions
+                .filter((action) => action.startsWith(`${group}.`))
+                .map((action) => (
+                  <option key={action} value={action}>
+                    {action}
+                  </option>
+                ))}
             </optgroup>
           ))}
         </select>
