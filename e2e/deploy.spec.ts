@@ -49,6 +49,11 @@ test("[deploy] a deployer deploys and watches the rollout reach Available", asyn
   await expect(page.getByRole("progressbar", { name: "Available replicas" })).toHaveAttribute("aria-valuenow", "2");
   await page.reload();
   await expect(page.getByTestId("pod-row")).toHaveCount(2);
+  // Each object's YAML is drawn when its entry is opened.
+  const deployment = page.getByTestId("resource-Deployment");
+  await expect(deployment.getByLabel("YAML of Deployment checkout")).toHaveCount(0);
+  await deployment.getByText("Deployment", { exact: true }).first().click();
+  await expect(deployment.getByLabel("YAML of Deployment checkout")).toContainText("kind: Deployment");
   await deployAndWait(page, "2.0.0", 2);
   await expect(page.getByTestId("release-2")).toContainText("deployer@slipway.test");
   await screenshot(page, "app-deployed");

@@ -1,4 +1,12 @@
+"use client";
+/**
+ * A client component given plain data (rendered on the server all the same), so that each
+ * object's YAML is drawn only when someone opens it: closed, the YAML of a Deployment's
+ * ReplicaSets (ten after ten deploys) was most of the app page, sent as HTML and again in
+ * React's payload.
+ */
 import type { z } from "zod";
+import { useDetailsOpen } from "@/components/ui/use-details-open";
 import type { appStatus } from "@/lib/apps/app-status.types";
 
 type View = Extract<z.output<typeof appStatus>, { view: unknown }>["view"];
@@ -22,16 +30,14 @@ function Conditions({ resource }: { resource: Resource }) {
   );
 }
 
-function Node({ resource, all, depth }: { resource: Resource; all: Resource[]; depth: number }) {
-  // Owners by kind: a Service may share its name with the Deployment, but owns nothing.
-  const childKind = resource.kind === "Deployment" ? "ReplicaSet" : resource.kind === "ReplicaSet" ? "Pod" : null;
-  const children = all.filter((r) => r.kind === childKind && r.parent === resource.name);
+function Yaml({ resource }: { resource: Resource }) {
+  const { ref, open, onToggle } = useDetailsOpen();
   return (
-    <li className={depth > 0 ? "ml-4 border-l border-slate-200 pl-3" : ""} data-testid={`resource-${resource.kind}`}>
-      <details className="py-1">
-        <summary className="cursor-pointer text-sm">
-          <span className="font-medium">{resource.kind}</span> <span className="font-mono text-xs break-all">{resource.name}</span>
-        </summary>
+    <details ref={ref} className="py-1" onToggle={onToggle}>
+      <summary className="cursor-pointer text-sm">
+        <span className="font-medium">{resource.kind}</span> <span className="font-mono text-xs break-all">{resource.name}</span>
+      </summary>
+      {open && (
         <pre
           className="mt-1 max-h-72 overflow-auto rounded bg-slate-50 p-2 text-xs"
           tabIndex={0}
@@ -39,7 +45,18 @@ function Node({ resource, all, depth }: { resource: Resource; all: Resource[]; d
         >
           {resource.yaml}
         </pre>
-      </details>
+      )}
+    </details>
+  );
+}
+
+function Node({ resource, all, depth }: { resource: Resource; all: Resource[]; depth: number }) {
+  // Owners by kind: a Service may share its name with the Deployment, but owns nothing.
+  const childKind = resource.kind === "Deployment" ? "ReplicaSet" : resource.kind === "ReplicaSet" ? "Pod" : null;
+  const children = all.filter((r) => r.kind === childKind && r.parent === resource.name);
+  return (
+    <li className={depth > 0 ? "ml-4 border-l border-slate-200 pl-3" : ""} data-testid={`resource-${resource.kind}`}>
+      <Yaml resource={resource} />
       <Conditions resource={resource} />
       {children.length > 0 && (
         <ul>
