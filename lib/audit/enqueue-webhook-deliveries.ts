@@ -25,33 +25,25 @@ export function webhookDeliveriesInsert(
   event: { type: WebhookEventType; teamId: string; actorEmail: string | null; data: unknown },
   computed?: Prisma.Sql,
 ): Prisma.Sql {
-  const envelope: Omit<WebhookEnvelope, "team" | "data"> = {
-    id: randomUUID(),
-    type: event.type,
-    occurredAt: new Date().toISOString(),
-    actor: event.actorEmail ? { email: event.actorEmail } : null,
-  };
   const data = Prisma.sql`${JSON.stringify(event.data ?? {})}::jsonb`;
-  return Prisma.sql`
-    INSERT INTO "WebhookDelivery" ("webhookId", "eventId", "eventType", payload)
-    SELECT w.id, ${envelope.id}::uuid, ${event.type},
-           ${JSON.stringify(envelope)}::jsonb
-             || jsonb_build_object('team', jsonb_build_object('slug', t.slug, 'name', t.name), 'data', ${computed ? Prisma.sql`${data} || ${computed}` : data})
-    FROM "Webhook" w JOIN "Team" t ON t.id = w."teamId"
-    WHERE w."teamId" = ${event.teamId}::uuid AND w.active AND ${event.type} = ANY (w.events)`;
+  return webhookDeliveriesInsertFrom(
+    event.type,
+    Prisma.sql`(SELECT ${event.teamId}::uuid AS "teamId", ${event.actorEmail}::text AS "actorEmail",
+      ${computed ? Prisma.sql`${data} || ${computed}` : data} AS data)`,
+  );
 }
 
 /**
- * The same for an event that only the enclosing statement knows: `source` is a relation
- * (a CTE) whose rows have "teamId", "actorEmail" and data (jsonb); one delivery per row
- * and listening webhook, with the payload webhookDeliveriesInsert gives.
+ * The same for an event that only the enclosing statement knows (lib/deploys/finish-release.ts):
+ * `source` is a relation whose rows have "teamId", "actorEmail" and data (jsonb); one
+ * delivery per row and listening webhook.
  */
 export function webhookDeliveriesInsertFrom(type: WebhookEventType, source: Prisma.Sql): Prisma.Sql {
-  const id = randomUUID();
+  const envelope = { id: randomUUID(), occurredAt: new Date().toISOString() };
   return Prisma.sql`
     INSERT INTO "WebhookDelivery" ("webhookId", "eventId", "eventType", payload)
-    SELECT w.id, ${id}::uuid, ${type},
-           jsonb_build_object('id', ${id}::text, 'type', ${type}::text, 'occurredAt', ${new Date().toISOString()}::text,
+    SELECT w.id, ${envelope.id}::uuid, ${type},
+           jsonb_build_object('id', ${envelope.id}::text, 'type', ${type}::text, 'occurredAt', ${envelope.occurredAt}::text,
              'actor', CASE WHEN s."actorEmail" IS NULL THEN NULL ELSE jsonb_build_object('email', s."actorEmail") END,
              'team', jsonb_build_object('slug', t.slug, 'name', t.name), 'data', s.data)
     FROM ${source} s JOIN "Webhook" w ON w."teamId" = s."teamId" JOIN "Team" t ON t.id = w."teamId"
