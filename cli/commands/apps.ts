@@ -15,14 +15,14 @@ export const apps: Command = {
     const teams = explicit ? [explicit] : (await ok(api.GET("/teams"))).teams.map((team) => team.slug);
     // Every page of each team's apps (the API answers 100 at a time unless asked).
     const allApps = async (team: string) => {
-      const pages = [];
+      const found = [];
       let after: string | undefined;
       do {
         const page = await ok(api.GET("/teams/{team}/apps", { params: { path: { team }, query: { after, limit: 500 } } }));
-        pages.push(...page.apps);
+        found.push(...page.apps);
         after = page.nextAfter ?? undefined;
       } while (after !== undefined);
-      return pages;
+      return found;
     };
     const lists = await Promise.all(teams.map(async (team) => ({ team, apps: await allApps(team) })));
     const rows = lists.flatMap(({ team, apps }) =>

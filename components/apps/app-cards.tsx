@@ -6,13 +6,10 @@
  */
 import Link from "next/link";
 import { Suspense, use } from "react";
-import type { AppLive } from "@/lib/apps/app-live.types";
+import type { CardLive } from "@/lib/apps/app-live.types";
 import { DriftMarker } from "./drift-marker";
 import { HealthBadge } from "./health-badge";
 import { StatusBadge } from "./status-badge";
-
-/** What a card shows of an app's live state. */
-export type CardLive = { health: AppLive["health"]; drift: { state: AppLive["drift"]["state"]; changes: { field: string }[] } };
 
 export type AppCard = {
   id: string;

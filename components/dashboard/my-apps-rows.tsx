@@ -4,7 +4,7 @@
  * all the same): React sends 100 rows as data instead of as a tree of elements.
  */
 import Link from "next/link";
-import type { CardLive } from "@/components/apps/app-cards";
+import type { CardLive } from "@/lib/apps/app-live.types";
 import { DriftMarker } from "@/components/apps/drift-marker";
 import { HealthBadge } from "@/components/apps/health-badge";
 import { StatusBadge } from "@/components/apps/status-badge";

@@ -1,3 +1,4 @@
+import { cardLiveOf } from "@/lib/apps/app-live.types";
 import { versionOf } from "@/lib/apps/app-spec.types";
 import type { DashboardApp } from "@/lib/dashboard/get-dashboard";
 import { MyAppsRows } from "./my-apps-rows";
@@ -13,12 +14,12 @@ export function MyAppsTable({ apps, more }: { apps: DashboardApp[]; more: boolea
   return (
     <>
       <MyAppsRows
-        rows={apps.map(({ team, name, release, live: { health, drift } }) => ({
+        rows={apps.map(({ team, name, release, live }) => ({
           team: { slug: team.slug, name: team.name },
           name,
           version: release ? `${versionOf(release.image)} (#${release.sequence})` : null,
           status: release?.status ?? null,
-          live: { health, drift: { state: drift.state, changes: drift.changes.map(({ field }) => ({ field })) } },
+          live: cardLiveOf(live),
         }))}
       />
       {more && <p className="text-sm text-slate-500">Showing the first {apps.length} apps; see each team&apos;s page for the rest.</p>}

@@ -19,3 +19,11 @@ export const appLive = z.object({
 });
 
 export type AppLive = z.output<typeof appLive>;
+
+/** What a list shows of an app's live state (badges): health, and drift's state and fields. */
+export type CardLive = { health: AppLive["health"]; drift: { state: AppLive["drift"]["state"]; changes: { field: string }[] } };
+
+/** The part of `live` a list sends to the browser: not the expected and live values, not who changed them. */
+export function cardLiveOf({ health, drift }: Pick<AppLive, "health" | "drift">): CardLive {
+  return { health, drift: { state: drift.state, changes: drift.changes.map(({ field }) => ({ field })) } };
+}

@@ -5,10 +5,11 @@ import { GrantAccessForm } from "@/components/teams/grant-access-form";
 import { MemberActions } from "@/components/teams/member-actions";
 import Link from "next/link";
 import { ArchivedApps } from "@/components/apps/archived-apps";
-import { AppCards, type CardLive } from "@/components/apps/app-cards";
+import { AppCards } from "@/components/apps/app-cards";
 import { ReprovisionForm } from "@/components/teams/reprovision-form";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { allowed, pageCall } from "@/lib/adapters/page-call";
+import { cardLiveOf } from "@/lib/apps/app-live.types";
 import { versionOf } from "@/lib/apps/app-spec.types";
 import { archiveApp } from "@/lib/apps/archive-app";
 import { createApp } from "@/lib/apps/create-app";
@@ -77,12 +78,7 @@ export default async function TeamPage({
   const page = { after, limit: APPS_PER_PAGE };
   // What the cards show of each app's health and drift, by name.
   const live = pageCall(listAppsLive, { team: slug }, page).then((call) =>
-    Object.fromEntries(
-      (call.output?.apps ?? []).map(({ name, live: { health, drift } }): [string, CardLive] => [
-        name,
-        { health, drift: { state: drift.state, changes: drift.changes.map(({ field }) => ({ field })) } },
-      ]),
-    ),
+    Object.fromEntries((call.output?.apps ?? []).map(({ name, live }) => [name, cardLiveOf(live)])),
   );
   live.catch(() => undefined); // its readers get the error; no app on the page means no reader
   const [membersCall, appsCall, archivedCall, environmentsCall, requestsCall, settingsCall] = await Promise.all([
